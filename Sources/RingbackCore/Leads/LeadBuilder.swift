@@ -1,0 +1,94 @@
+import Foundation
+
+/// Turns the call ledger into leads: groups a caller's missed calls inside the follow-up window
+/// and attaches later contact. Deterministic, so a re-run or a repaired crash yields the same Lead IDs.
+public struct LeadBuilder: Sendable {
+    public let rules: BusinessRules
+
+    public init(rules: BusinessRules) {
+        self.rules = rules
+    }
+
+    /// - Parameters:
+    ///   - calls: every known call, any order, already de-duplicated by key.
+    ///   - anchors: call key → Lead ID issued by earlier runs.
+    public func leads(from calls: [Call], anchors: [String: String]) -> [Lead] {
+        var byCustomer: [String: [Int]] = [:]
+        var solitary: [Int] = []
+        for index in calls.indices where !isInternal(calls[index]) {
+            switch calls[index].customer {
+            case .number(let e164):
+                byCustomer[e164, default: []].append(index)
+            case .anonymous, .unusable:
+                if calls[index].direction == .inbound && calls[index].outcome.isUnanswered {
+                    solitary.append(index)
+                }
+            case .internalExtension:
+                continue
+            }
+        }
+
+        var leads: [Lead] = []
+        leads.reserveCapacity(byCustomer.count + solitary.count)
+        for indices in byCustomer.values {
+            let ordered = indices.sorted { isOrdered(calls[$0], before: calls[$1]) }
+            episodes(of: ordered.map { calls[$0] }, anchors: anchors, into: &leads)
+        }
+        for index in solitary {
+            let call = calls[index]
+            leads.append(Lead(id: leadID(for: [call], anchors: anchors), customer: call.customer, missedCalls: [call]))
+        }
+        leads.sort { ($0.firstMissedAt, $0.id) < ($1.firstMissedAt, $1.id) }
+        return leads
+    }
+
+    private func episodes(of calls: [Call], anchors: [String: String], into leads: inout [Lead]) {
+        var missed: [Call] = []
+        var contacts: [Call] = []
+        var lastActivity = Date.distantPast
+
+        func close() {
+            guard !missed.isEmpty else { return }
+            leads.append(Lead(id: leadID(for: missed, anchors: anchors), customer: missed[0].customer, missedCalls: missed, laterContacts: contacts))
+            missed = []
+            contacts = []
+        }
+
+        for call in calls {
+            let withinWindow = call.startedAt.timeIntervalSince(lastActivity) <= rules.followUpWindow
+            if call.direction == .inbound && call.outcome.isUnanswered {
+                if missed.isEmpty || !withinWindow { close() }
+                missed.append(call)
+                lastActivity = call.startedAt
+            } else if !missed.isEmpty && withinWindow {
+                contacts.append(call)
+                lastActivity = call.startedAt
+            }
+        }
+        close()
+    }
+
+    private func leadID(for missed: [Call], anchors: [String: String]) -> String {
+        for call in missed {
+            if let id = anchors[call.key] { return id }
+        }
+        return LeadBuilder.leadID(firstCallKey: missed[0].key)
+    }
+
+    /// A Lead ID derived from the first missed call's key: short, readable, stable.
+    public static func leadID(firstCallKey: String) -> String {
+        "RB-" + StableHash.base32(firstCallKey, length: 8)
+    }
+
+    private func isInternal(_ call: Call) -> Bool {
+        switch call.customer {
+        case .number(let e164): return rules.ownNumbers.contains(e164)
+        case .internalExtension: return true
+        case .anonymous, .unusable: return false
+        }
+    }
+
+    private func isOrdered(_ a: Call, before b: Call) -> Bool {
+        a.startedAt != b.startedAt ? a.startedAt < b.startedAt : a.key < b.key
+    }
+}

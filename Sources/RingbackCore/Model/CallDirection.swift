@@ -1,0 +1,5 @@
+/// Which way a call went, seen from the business.
+public enum CallDirection: String, Codable, Sendable, Hashable {
+    case inbound
+    case outbound
+}

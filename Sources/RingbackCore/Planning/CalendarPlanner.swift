@@ -1,0 +1,31 @@
+import Foundation
+
+/// Compares the events Ringback wants with those last written: new ones are created, changed ones
+/// get SEQUENCE + 1, ones no longer wanted are cancelled (kept as cancelled, never dropped).
+public struct CalendarPlanner: Sendable {
+    public init() {}
+
+    public func plan(target: String, desired: [CalendarEvent], base: [String: SyncedEvent], now: Date) -> CalendarPlan {
+        var plan = CalendarPlan(target: target)
+        var wanted = Set<String>()
+        for event in desired {
+            wanted.insert(event.uid)
+            guard let old = base[event.uid] else {
+                plan.creates.append(SyncedEvent(event: event, sequence: 0, revisedAt: now))
+                continue
+            }
+            if old.event.fingerprint != event.fingerprint {
+                plan.updates.append(.init(old: old, new: SyncedEvent(event: event, sequence: old.sequence + 1, revisedAt: now)))
+            }
+        }
+        for (uid, old) in base where !wanted.contains(uid) && !old.event.cancelled {
+            var cancelled = old.event
+            cancelled.cancelled = true
+            plan.cancels.append(.init(old: old, new: SyncedEvent(event: cancelled, sequence: old.sequence + 1, revisedAt: now)))
+        }
+        plan.creates.sort { $0.uid < $1.uid }
+        plan.updates.sort { $0.new.uid < $1.new.uid }
+        plan.cancels.sort { $0.new.uid < $1.new.uid }
+        return plan
+    }
+}

@@ -1,0 +1,76 @@
+/// Prints a plan for people: `+` create, `~` change with old → new, `-` cancel, `!` office notes, one summary line.
+public struct PlanTextRenderer: Sendable {
+    public let time: LocalTimeText
+
+    public init(time: LocalTimeText) {
+        self.time = time
+    }
+
+    public func render(_ plan: SyncPlan) -> String {
+        var out = ""
+        let i = plan.ingest
+        out += "Read \(i.filesRead) file\(i.filesRead == 1 ? "" : "s") (\(i.filesSkipped) already processed): \(i.records) records, \(i.newCalls) new calls, \(i.rejects) rejected; \(i.leads) leads.\n"
+        for sheet in plan.sheets {
+            out += "\nSheet \(sheet.target) (\(SheetColumn.tabName)):\n"
+            for row in sheet.creates {
+                let c = row.cells
+                out += "  + \(row.leadID)  \(c["Phone"] ?? "")  \(c["Caller Name"] ?? "")  \(c["Caller Type"] ?? "")  \(c["Status"] ?? "")  owner \(c["Owner"] ?? "")\n"
+            }
+            for update in sheet.updates {
+                out += "  ~ \(update.leadID)\n"
+                for change in update.changes where change.column != SheetColumn.lastSynced.rawValue {
+                    out += "      \(change.column): \(quote(change.old)) -> \(quote(change.new))\n"
+                }
+            }
+            for pin in sheet.newPins {
+                out += "  ! \(pin.leadID) \(pin.column) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
+            }
+            let held = sheet.pins.count - sheet.newPins.count
+            if held > 0 { out += "  ! \(held) earlier office edit\(held == 1 ? "" : "s") kept as pinned\n" }
+            for id in sheet.newOfficeDeletions {
+                out += "  ! \(id) was deleted by the office; not re-created\n"
+            }
+            for id in sheet.duplicateIDs {
+                out += "  ! \(id) appears on more than one row; only the first is used\n"
+            }
+            if !sheet.adopted.isEmpty {
+                out += "  ! \(sheet.adopted.count) row\(sheet.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
+            }
+            for note in sheet.notes { out += "  ! \(note)\n" }
+        }
+        for calendar in plan.calendars {
+            out += "\nCalendar \(calendar.target):\n"
+            for event in calendar.creates {
+                out += "  + \(event.uid)  \(time.format(event.event.start))  \(event.event.title)\n"
+            }
+            for revision in calendar.updates {
+                out += "  ~ \(revision.new.uid)  SEQUENCE \(revision.old.sequence) -> \(revision.new.sequence)\n"
+                for (field, old, new) in differences(revision.old.event, revision.new.event) {
+                    out += "      \(field): \(quote(old)) -> \(quote(new))\n"
+                }
+            }
+            for revision in calendar.cancels {
+                out += "  - \(revision.new.uid)  \(revision.old.event.title)  (cancelled, SEQUENCE \(revision.new.sequence))\n"
+            }
+        }
+        out += "\n" + plan.summaryLine + "\n"
+        return out
+    }
+
+    private func differences(_ a: CalendarEvent, _ b: CalendarEvent) -> [(String, String, String)] {
+        var out: [(String, String, String)] = []
+        if a.title != b.title { out.append(("title", a.title, b.title)) }
+        if a.start != b.start { out.append(("start", time.format(a.start), time.format(b.start))) }
+        if a.end != b.end { out.append(("end", time.format(a.end), time.format(b.end))) }
+        if a.location != b.location { out.append(("location", a.location, b.location)) }
+        if a.owner != b.owner { out.append(("owner", a.owner, b.owner)) }
+        if a.details != b.details { out.append(("details", "…", "changed")) }
+        if a.cancelled != b.cancelled { out.append(("status", a.cancelled ? "cancelled" : "confirmed", b.cancelled ? "cancelled" : "confirmed")) }
+        return out
+    }
+
+    private func quote(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return "\"" + (flat.count > 80 ? String(flat.prefix(77)) + "..." : flat) + "\""
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything the business decides about its calls, already validated; the core's only configuration.
+public struct BusinessRules: Sendable {
+    public var businessName: String
+    public var hours: BusinessHours
+    /// The business's own numbers in E.164: calls between them are not leads.
+    public var ownNumbers: Set<String>
+    public var internalExtensions: Set<String>
+    /// Empty means every ZIP is served.
+    public var serviceAreaZIPs: Set<String>
+    public var routes: [CallerType: Route]
+    /// Repeat missed calls within this span of the last activity join the same lead.
+    public var followUpWindow: TimeInterval
+    public var services: [ServiceRule]
+    public var emergencyKeywords: [String]
+    public var sameDayKeywords: [String]
+    public var complexQuoteKeywords: [String]
+    public var wrongNumberKeywords: [String]
+    /// This many missed calls in one lead make it same-day.
+    public var repeatCallsForSameDay: Int
+    public var lists: ContactLists
+    public var callbackMinutes: Int
+    public var defaultJobMinutes: Int
+
+    public init(
+        businessName: String, hours: BusinessHours, ownNumbers: Set<String> = [], internalExtensions: Set<String> = [],
+        serviceAreaZIPs: Set<String> = [], routes: [CallerType: Route], followUpWindow: TimeInterval = 72 * 3600,
+        services: [ServiceRule] = [], emergencyKeywords: [String] = [], sameDayKeywords: [String] = [],
+        complexQuoteKeywords: [String] = [], wrongNumberKeywords: [String] = [], repeatCallsForSameDay: Int = 3,
+        lists: ContactLists = ContactLists(), callbackMinutes: Int = 15, defaultJobMinutes: Int = 120
+    ) {
+        self.businessName = businessName
+        self.hours = hours
+        self.ownNumbers = ownNumbers
+        self.internalExtensions = internalExtensions
+        self.serviceAreaZIPs = serviceAreaZIPs
+        self.routes = routes
+        self.followUpWindow = followUpWindow
+        self.services = services
+        self.emergencyKeywords = emergencyKeywords
+        self.sameDayKeywords = sameDayKeywords
+        self.complexQuoteKeywords = complexQuoteKeywords
+        self.wrongNumberKeywords = wrongNumberKeywords
+        self.repeatCallsForSameDay = repeatCallsForSameDay
+        self.lists = lists
+        self.callbackMinutes = callbackMinutes
+        self.defaultJobMinutes = defaultJobMinutes
+    }
+
+    public func route(for type: CallerType) -> Route {
+        routes[type] ?? Route(owner: "Office manager", slaMinutes: 120, nextAction: "Call back")
+    }
+}

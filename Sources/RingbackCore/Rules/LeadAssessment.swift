@@ -1,0 +1,20 @@
+import Foundation
+
+/// What the rules concluded about a lead: the sheet row and calendar events are rendered from it.
+public struct LeadAssessment: Sendable, Hashable {
+    public var callerType: CallerType
+    public var service: ServiceRule?
+    public var urgency: Urgency
+    public var callerName: String
+    public var address: String
+    public var zip: String
+    /// nil when no ZIP is known.
+    public var inServiceArea: Bool?
+    public var afterHours: Bool
+    public var owner: String
+    public var status: LeadStatus
+    public var nextAction: String
+    public var dueBy: Date?
+    public var summary: String
+    public var appointment: Date?
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Applies the business's rules to a lead: caller type, service, urgency, area, owner, status, next action, due-by.
+public struct LeadClassifier: Sendable {
+    public let rules: BusinessRules
+
+    public init(rules: BusinessRules) {
+        self.rules = rules
+    }
+
+    public func assess(_ lead: Lead, office: OfficeInput = .none, now: Date) -> LeadAssessment {
+        let number = lead.customer.e164
+        let matcher = KeywordMatcher(lead.transcripts.joined(separator: " \n "))
+        let job = number.flatMap { rules.lists.activeJobs[$0] }
+        let customer = number.flatMap { rules.lists.customers[$0] }
+        let vendor = number.flatMap { rules.lists.vendors[$0] }
+        let isSpam = number.map { rules.lists.spam.contains($0) } ?? false
+        let emergencyWord = matcher.firstMatch(in: rules.emergencyKeywords)
+
+        let computedType: CallerType
+        if isSpam || vendor != nil || matcher.firstMatch(in: rules.wrongNumberKeywords) != nil {
+            computedType = .vendorSpamWrongNumber
+        } else if emergencyWord != nil {
+            computedType = .emergency
+        } else if job != nil {
+            computedType = .activeJobProblem
+        } else if matcher.firstMatch(in: rules.complexQuoteKeywords) != nil {
+            computedType = .complexQuote
+        } else if customer != nil {
+            computedType = .existingCustomer
+        } else {
+            computedType = .newLead
+        }
+        let callerType = office.callerType ?? computedType
+
+        let service = rules.services.first { rule in rule.keywords.contains { matcher.contains($0) } }
+        let known = job ?? customer ?? vendor
+        let zip = known.map(\.zip).flatMap { $0.isEmpty ? nil : $0 } ?? LeadClassifier.zip(in: lead.transcripts)
+        let inServiceArea: Bool? = zip.map { rules.serviceAreaZIPs.isEmpty || rules.serviceAreaZIPs.contains($0) }
+
+        let urgency: Urgency
+        if callerType == .emergency {
+            urgency = .emergency
+        } else if lead.attempts >= rules.repeatCallsForSameDay || matcher.firstMatch(in: rules.sameDayKeywords) != nil || callerType == .activeJobProblem {
+            urgency = .sameDay
+        } else {
+            urgency = .routine
+        }
+
+        let afterHours = !rules.hours.isOpen(at: lead.firstMissedAt)
+        let route = rules.route(for: callerType)
+        let routedOwner = (afterHours ? route.afterHoursOwner : nil) ?? route.owner
+        let owner = office.owner ?? (job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
+
+        let status = office.status ?? LeadClassifier.status(
+            lead: lead, callerType: callerType, inServiceArea: inServiceArea,
+            appointment: office.appointment, window: rules.followUpWindow, now: now)
+
+        var dueBy: Date?
+        if status.isOpen && status != .qualified {
+            let from = status == .awaitingReply ? lead.lastActivityAt : lead.lastMissedAt
+            let minutes = urgency == .sameDay ? min(route.slaMinutes, 120) : route.slaMinutes
+            dueBy = route.aroundTheClock || urgency == .emergency
+                ? from.addingTimeInterval(TimeInterval(minutes * 60))
+                : rules.hours.adding(minutes: minutes, to: from)
+        }
+
+        return LeadAssessment(
+            callerType: callerType, service: service, urgency: urgency,
+            callerName: known.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? lead.callerName ?? "",
+            address: known?.address ?? "", zip: zip ?? "", inServiceArea: inServiceArea,
+            afterHours: afterHours, owner: owner, status: status,
+            nextAction: nextAction(status: status, route: route, lead: lead, inServiceArea: inServiceArea, callerType: callerType, emergencyWord: emergencyWord),
+            dueBy: dueBy,
+            summary: LeadClassifier.summary(lead: lead, service: service, job: job),
+            appointment: office.appointment)
+    }
+
+    /// The status model's transitions, from the calls and the office's appointment.
+    public static func status(lead: Lead, callerType: CallerType, inServiceArea: Bool?, appointment: Date?, window: TimeInterval, now: Date) -> LeadStatus {
+        if callerType == .vendorSpamWrongNumber || inServiceArea == false { return .closedNotAFit }
+        if appointment != nil { return .booked }
+        if callerType == .emergency { return .staffReview }
+        if lead.wasReached { return .qualified }
+        if now.timeIntervalSince(lead.lastActivityAt) > window { return .closedNoResponse }
+        if lead.outboundAttempts > 0 { return .awaitingReply }
+        return .newMissedCall
+    }
+
+    private func nextAction(status: LeadStatus, route: Route, lead: Lead, inServiceArea: Bool?, callerType: CallerType, emergencyWord: String?) -> String {
+        switch status {
+        case .newMissedCall:
+            return lead.customer.e164 == nil ? "No callback number: review the voicemail, then close or match to a caller" : route.nextAction
+        case .awaitingReply:
+            return "Follow up at the next interval (\(lead.outboundAttempts) callback attempt\(lead.outboundAttempts == 1 ? "" : "s") so far)"
+        case .qualified: return "Book, estimate, or escalate"
+        case .booked: return "Confirm the appointment with the customer"
+        case .staffReview:
+            if let word = emergencyWord { return "Escalate now: caller reports \(word). \(route.nextAction)" }
+            return "Owner must accept, reject, or request more info"
+        case .closedNoResponse: return "None: keep for reporting"
+        case .closedNotAFit:
+            if inServiceArea == false { return "None: outside the service area" }
+            return callerType == .vendorSpamWrongNumber ? "None: vendor, spam, or wrong number" : "None: not a fit"
+        }
+    }
+
+    static func summary(lead: Lead, service: ServiceRule?, job: ContactLists.Entry?) -> String {
+        var parts: [String] = []
+        let calls = lead.attempts == 1 ? "1 missed call" : "\(lead.attempts) missed calls"
+        parts.append(lead.hasVoicemail ? "\(calls), voicemail left" : calls)
+        if let service { parts.append("\(service.trade): \(service.name)") }
+        if let job, !job.reference.isEmpty { parts.append("active job \(job.reference)") }
+        if case .unusable(_, let reason) = lead.customer { parts.append("caller number unusable: \(reason)") }
+        if let transcript = lead.transcripts.last {
+            let flat = transcript.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let clipped = flat.count > 160 ? String(flat.prefix(157)) + "..." : flat
+            parts.append("\"\(clipped)\"")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The last five-digit group in the transcripts that looks like a US ZIP.
+    static func zip(in transcripts: [String]) -> String? {
+        for text in transcripts.reversed() {
+            let tokens = text.split { !$0.isNumber }
+            if let token = tokens.last(where: { $0.count == 5 }) { return String(token) }
+        }
+        return nil
+    }
+}

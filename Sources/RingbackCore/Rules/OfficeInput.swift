@@ -1,0 +1,18 @@
+import Foundation
+
+/// What the office typed into a lead's row that the rules take into account.
+public struct OfficeInput: Sendable, Hashable {
+    public var appointment: Date?
+    public var status: LeadStatus?
+    public var callerType: CallerType?
+    public var owner: String?
+
+    public init(appointment: Date? = nil, status: LeadStatus? = nil, callerType: CallerType? = nil, owner: String? = nil) {
+        self.appointment = appointment
+        self.status = status
+        self.callerType = callerType
+        self.owner = owner
+    }
+
+    public static let none = OfficeInput()
+}

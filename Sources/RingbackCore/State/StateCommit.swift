@@ -1,0 +1,25 @@
+import Foundation
+
+/// Everything one applied run adds to the state store, written in a single transaction.
+public struct StateCommit: Sendable {
+    public var processedFiles: [ProcessedFile]
+    /// New calls for the ledger; keys already present are ignored.
+    public var newCalls: [Call]
+    /// First-call key → Lead ID, so a lead keeps its ID when earlier calls arrive late.
+    public var leadAnchors: [String: String]
+    public var targetChanges: [String: TargetStateChange]
+    public var watermarks: [String: Date]
+    public var run: RunRecord
+
+    public init(
+        processedFiles: [ProcessedFile] = [], newCalls: [Call] = [], leadAnchors: [String: String] = [:],
+        targetChanges: [String: TargetStateChange] = [:], watermarks: [String: Date] = [:], run: RunRecord
+    ) {
+        self.processedFiles = processedFiles
+        self.newCalls = newCalls
+        self.leadAnchors = leadAnchors
+        self.targetChanges = targetChanges
+        self.watermarks = watermarks
+        self.run = run
+    }
+}

@@ -1,0 +1,22 @@
+/// What makes a file look like a mapping's format, for `inspect` and sources without a named mapping.
+public struct DetectionHints: Sendable {
+    /// JSON: keys expected in the top-level object or in records.
+    public var jsonKeys: [String]
+    /// CSV with a header: column names expected in it.
+    public var headerColumns: [String]
+    /// CSV without a header: 1-based column → kind of value expected there.
+    public var columnKinds: [Int: ValueKind]
+
+    public enum ValueKind: String, Sendable {
+        case dateTime = "date_time"
+        case disposition
+        case callerID = "caller_id"
+        case digits
+    }
+
+    public init(jsonKeys: [String] = [], headerColumns: [String] = [], columnKinds: [Int: ValueKind] = [:]) {
+        self.jsonKeys = jsonKeys
+        self.headerColumns = headerColumns
+        self.columnKinds = columnKinds
+    }
+}

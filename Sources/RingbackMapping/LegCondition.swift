@@ -1,0 +1,61 @@
+/// One rule of a mapping's outcome section: a leg matches when every field test holds.
+public struct LegCondition: Sendable, Hashable {
+    /// Which legs of a call the rule looks at.
+    public enum LegScope: String, Sendable {
+        case any
+        /// The first leg (the caller's leg).
+        case root
+        /// Forwarded legs: every leg but the first.
+        case child
+        /// The first leg, only when the call has no forwarded legs.
+        case only
+    }
+
+    public enum Test: Sendable, Hashable {
+        case oneOf(Set<String>)
+        case noneOf(Set<String>)
+        case empty(Bool)
+        case above(Double)
+    }
+
+    public var scope: LegScope
+    public var tests: [(field: String, test: Test)]
+
+    public init(scope: LegScope, tests: [(field: String, test: Test)]) {
+        self.scope = scope
+        self.tests = tests
+    }
+
+    public static func == (a: LegCondition, b: LegCondition) -> Bool {
+        a.scope == b.scope && a.tests.map(\.field) == b.tests.map(\.field) && a.tests.map(\.test) == b.tests.map(\.test)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scope)
+        for (field, test) in tests {
+            hasher.combine(field)
+            hasher.combine(test)
+        }
+    }
+
+    func matches(_ value: (String) -> String) -> Bool {
+        tests.allSatisfy { field, test in
+            let text = value(field).trimmingWhitespace()
+            switch test {
+            case .oneOf(let set): return set.contains(text.lowercased())
+            case .noneOf(let set): return !set.contains(text.lowercased())
+            case .empty(let wanted): return text.isEmpty == wanted
+            case .above(let limit): return (Double(text) ?? 0) > limit
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0x0A || last == 0x0D
+        else { return self }
+        return String(drop { $0 == " " || $0 == "\t" || $0.isNewline }.reversed().drop { $0 == " " || $0 == "\t" || $0.isNewline }.reversed())
+    }
+}

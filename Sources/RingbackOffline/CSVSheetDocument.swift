@@ -1,0 +1,91 @@
+import Foundation
+import RingbackCodecs
+import RingbackCore
+
+/// The Missed Calls CSV as the office left it: their column order, extra columns, own rows and row order
+/// are all kept; Ringback changes only its cells in rows it finds by Lead ID.
+public struct CSVSheetDocument: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    public var delimiter: UInt8
+    public var exists: Bool
+
+    public static func empty() -> CSVSheetDocument {
+        CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: UInt8(ascii: ","), exists: false)
+    }
+
+    /// Parses the file's bytes; the cells are read back through the spreadsheet protection.
+    public static func parse(_ bytes: [UInt8], path: String) throws(OfflineTargetError) -> CSVSheetDocument {
+        let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
+        let (records, _) = CSVReader(bytes: bytes, delimiter: delimiter).readAll()
+        guard let first = records.first else { return CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: delimiter, exists: true) }
+        let header = first.fields.map { SpreadsheetText.unprotect($0).trimmingCharacters(in: .whitespaces) }
+        guard header.contains(SheetColumn.leadID.rawValue) else {
+            throw OfflineTargetError(path: path, message: "line \(first.line): no `\(SheetColumn.leadID.rawValue)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet")
+        }
+        let rows = records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) }
+        return CSVSheetDocument(header: header, rows: Array(rows), delimiter: delimiter, exists: true)
+    }
+
+    private var keyIndex: Int? { header.firstIndex(of: SheetColumn.leadID.rawValue) }
+
+    /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
+    public var contents: SheetContents {
+        guard exists else { return .missing }
+        var found: [String: SheetContents.Row] = [:]
+        var duplicates: [String] = []
+        guard let keyIndex else { return SheetContents(exists: true) }
+        for row in rows {
+            let id = keyIndex < row.count ? row[keyIndex].trimmingCharacters(in: .whitespaces) : ""
+            guard !id.isEmpty else { continue }
+            if found[id] != nil {
+                if !duplicates.contains(id) { duplicates.append(id) }
+                continue
+            }
+            var cells: [String: String] = [:]
+            for (index, column) in header.enumerated() where cells[column] == nil {
+                cells[column] = index < row.count ? row[index] : ""
+            }
+            found[id] = SheetContents.Row(leadID: id, cells: cells)
+        }
+        return SheetContents(exists: true, rows: found, duplicateIDs: duplicates)
+    }
+
+    /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
+    public mutating func apply(_ plan: SheetPlan) {
+        for column in SheetColumn.header where !exists && !header.contains(column) { header.append(column) }
+        guard let keyIndex else { return }
+        var firstRow: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            let id = keyIndex < row.count ? row[keyIndex].trimmingCharacters(in: .whitespaces) : ""
+            if !id.isEmpty && firstRow[id] == nil { firstRow[id] = index }
+        }
+        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for update in plan.updates {
+            guard let rowIndex = firstRow[update.leadID] else { continue }
+            for change in update.changes {
+                guard let index = columnIndex[change.column] else { continue }
+                while rows[rowIndex].count <= index { rows[rowIndex].append("") }
+                rows[rowIndex][index] = change.new
+            }
+        }
+        for create in plan.creates {
+            rows.append(header.map { create.cells[$0] ?? "" })
+        }
+        exists = true
+    }
+
+    /// The file's bytes: every cell protected so no spreadsheet program runs it as a formula.
+    public func bytes() -> [UInt8] {
+        let writer = CSVWriter(delimiter: delimiter, includesByteOrderMark: true)
+        let width = header.count
+        var all: [[String]] = [header.map(SpreadsheetText.protect)]
+        all.reserveCapacity(rows.count + 1)
+        for row in rows {
+            var padded = row.map(SpreadsheetText.protect)
+            if padded.count < width { padded.append(contentsOf: repeatElement("", count: width - padded.count)) }
+            all.append(padded)
+        }
+        return writer.bytes(all)
+    }
+}

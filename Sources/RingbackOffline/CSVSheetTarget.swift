@@ -1,0 +1,23 @@
+import RingbackCore
+
+/// The offline "Missed Calls" sheet: a CSV file the office opens and edits in Excel or LibreOffice.
+public struct CSVSheetTarget: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public func load() throws(OfflineTargetError) -> CSVSheetDocument {
+        guard let bytes = try AtomicFile.read(path), !bytes.isEmpty else { return .empty() }
+        return try CSVSheetDocument.parse(bytes, path: path)
+    }
+
+    /// Writes the plan's changes into the document as loaded and replaces the file atomically.
+    public func apply(_ plan: SheetPlan, to document: CSVSheetDocument) throws(OfflineTargetError) {
+        guard plan.writesTarget || !document.exists else { return }
+        var updated = document
+        updated.apply(plan)
+        try AtomicFile.write(updated.bytes(), to: path)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import RingbackCodecs
+import RingbackCore
+
+/// The offline calendar: one RFC 5545 file of callback tasks and job appointments with stable UIDs,
+/// SEQUENCE raised on change and cancelled events kept as STATUS:CANCELLED.
+public struct ICSCalendarTarget: Sendable {
+    public let path: String
+    public let name: String
+
+    public init(path: String, name: String) {
+        self.path = path
+        self.name = name
+    }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func render(_ events: [SyncedEvent]) -> [UInt8] {
+        let components = events.map { synced -> ICalComponent in
+            let event = synced.event
+            var properties: [ICalProperty] = [
+                .raw("UID", event.uid),
+                ICalProperty(name: "DTSTAMP", value: .utcDateTime(synced.revisedAt)),
+                ICalProperty(name: "DTSTART", value: .utcDateTime(event.start)),
+                ICalProperty(name: "DTEND", value: .utcDateTime(event.end)),
+                .text("SUMMARY", event.title),
+                .text("DESCRIPTION", event.details),
+                ICalProperty(name: "SEQUENCE", value: .integer(synced.sequence)),
+                .raw("STATUS", event.cancelled ? "CANCELLED" : "CONFIRMED"),
+                .text("CATEGORIES", event.kind == .callback ? "Callback" : "Job"),
+                .raw("TRANSP", event.kind == .callback ? "TRANSPARENT" : "OPAQUE"),
+                .text("X-RINGBACK-LEAD-ID", event.leadID),
+                .text("X-RINGBACK-OWNER", event.owner),
+            ]
+            if !event.location.isEmpty { properties.insert(.text("LOCATION", event.location), at: 6) }
+            return ICalComponent(name: "VEVENT", properties: properties)
+        }
+        let calendar = ICalendar(
+            prodID: "-//Ringback//Missed-call follow-up//EN",
+            properties: [.text("X-WR-CALNAME", name)],
+            components: components)
+        return ICalendarWriter().bytes(calendar)
+    }
+
+    /// Rewrites the file when the plan changes something or the file went missing.
+    public func apply(_ plan: CalendarPlan, base: [String: SyncedEvent]) throws(OfflineTargetError) {
+        guard !plan.isEmpty || !exists else { return }
+        try AtomicFile.write(render(plan.resultingEvents(base: base)), to: path)
+    }
+}

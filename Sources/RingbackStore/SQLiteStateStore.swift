@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import RingbackCore
+
+/// The state store kept between runs: an SQLite file (WAL mode) holding the call ledger, lead anchors,
+/// each target's last-synced rows and events, source watermarks and run history.
+/// Every commit is one transaction, so a run killed at any point leaves the previous state intact.
+public final class SQLiteStateStore: StateStoring {
+    /// The database file, or ":memory:" for a store that lives only as long as the process.
+    public let path: String
+    private let database: any DatabaseWriter
+
+    /// Opens the state file at `path`, creating it and its directory when missing and upgrading its schema.
+    public convenience init(path: String) throws(StateStoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StateStoreError(path: path, failure: .cannotCreateDirectory(error.localizedDescription))
+            }
+        }
+        try StateFileInspection.check(path: path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StateStoreError(path: path, failure: .notAStateFile("not an SQLite database"))
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotOpen(String(describing: error)))
+        }
+        try self.init(database: pool, path: path)
+    }
+
+    /// A fresh, empty store in memory, for tests and dry runs.
+    public static func inMemory() throws(StateStoreError) -> SQLiteStateStore {
+        let path = ":memory:"
+        do {
+            return try SQLiteStateStore(database: DatabaseQueue(configuration: configuration), path: path)
+        } catch let error as StateStoreError {
+            throw error
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotOpen(String(describing: error)))
+        }
+    }
+
+    private init(database: any DatabaseWriter, path: String) throws(StateStoreError) {
+        self.database = database
+        self.path = path
+        do {
+            try database.read { db in
+                if try StateSchema.migrator.hasBeenSuperseded(db) {
+                    throw StateStoreError(path: path, failure: .newerSchema(try StateSchema.recordedVersion(db)))
+                }
+            }
+            try StateSchema.migrator.migrate(database)
+        } catch let error as StateStoreError {
+            throw error
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotMigrate(String(describing: error)))
+        }
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.label = "RingbackState"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return configuration
+    }
+
+    public func processedFile(source: String, path filePath: String) throws -> ProcessedFile? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT size, modified_at FROM processed_files WHERE source = ? AND path = ?",
+                arguments: [source, filePath]
+            ).map { row in
+                ProcessedFile(source: source, path: filePath, size: row[0], modifiedAt: Date(storedSeconds: row[1]))
+            }
+        }
+    }
+
+    public func calls(since: Date?) throws -> [Call] {
+        try read { db in
+            let statement: Statement
+            if let since {
+                statement = try db.makeStatement(
+                    sql: CallColumns.selectSQL + " WHERE started_at >= ? ORDER BY started_at, key")
+                statement.arguments = [since.storedSeconds]
+            } else {
+                statement = try db.makeStatement(sql: CallColumns.selectSQL + " ORDER BY started_at, key")
+            }
+            var calls: [Call] = []
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                do {
+                    calls.append(try CallColumns.call(from: row))
+                } catch {
+                    throw StateStoreError(path: path, failure: .corruptRecord(String(describing: error)))
+                }
+            }
+            return calls
+        }
+    }
+
+    public func leadAnchors() throws -> [String: String] {
+        try read { db in
+            var anchors: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT call_key, lead_id FROM lead_anchors")
+            while let row = try rows.next() {
+                anchors[row[0]] = row[1] as String
+            }
+            return anchors
+        }
+    }
+
+    public func targetState(_ target: String) throws -> TargetState {
+        try read { db in
+            let coding = SyncedPayloadCoding()
+            var state = TargetState()
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT lead_id, payload FROM target_rows WHERE target = ?", arguments: [target])
+            while let row = try rows.next() {
+                let synced = try decode(SyncedRow.self, row, coding, what: "row \(row[0] as String) of \(target)")
+                state.rows[synced.leadID] = synced
+            }
+            let events = try Row.fetchCursor(
+                db, sql: "SELECT uid, payload FROM target_events WHERE target = ?", arguments: [target])
+            while let row = try events.next() {
+                let synced = try decode(SyncedEvent.self, row, coding, what: "event \(row[0] as String) of \(target)")
+                state.events[synced.uid] = synced
+            }
+            return state
+        }
+    }
+
+    public func watermark(source: String) throws -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT value FROM watermarks WHERE source = ?", arguments: [source])
+                .map(Date.init(storedSeconds:))
+        }
+    }
+
+    public func lastRun() throws -> RunRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT started_at, finished_at, summary FROM runs ORDER BY id DESC LIMIT 1")
+                .map { row in
+                    RunRecord(
+                        startedAt: Date(storedSeconds: row[0]), finishedAt: Date(storedSeconds: row[1]),
+                        summary: row[2])
+                }
+        }
+    }
+
+    /// Writes all of `commit` in one transaction: either every part of it is stored or none is.
+    public func commit(_ commit: StateCommit) throws {
+        do {
+            try database.write { db in try StateCommitWriter(db).write(commit) }
+        } catch let error as StateStoreError {
+            throw error
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotWrite(String(describing: error)))
+        }
+    }
+
+    private func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        do {
+            return try database.read(body)
+        } catch let error as StateStoreError {
+            throw error
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotRead(String(describing: error)))
+        }
+    }
+
+    private func decode<Value: Decodable>(
+        _ type: Value.Type, _ row: Row, _ coding: SyncedPayloadCoding, what: String
+    ) throws -> Value {
+        do {
+            return try coding.decode(type, from: row[1])
+        } catch {
+            throw StateStoreError(path: path, failure: .corruptRecord("\(what): \(error)"))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import RingbackCore
+
+/// Writes one `StateCommit` inside the caller's transaction, preparing each statement once and
+/// re-binding it per record so a million-call commit stays fast.
+struct StateCommitWriter {
+    private let db: Database
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    func write(_ commit: StateCommit) throws {
+        try writeProcessedFiles(commit.processedFiles)
+        try writeCalls(commit.newCalls)
+        try writeLeadAnchors(commit.leadAnchors)
+        try writeTargetChanges(commit.targetChanges)
+        try writeWatermarks(commit.watermarks)
+        try db.execute(
+            sql: "INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
+            arguments: [commit.run.startedAt.storedSeconds, commit.run.finishedAt.storedSeconds, commit.run.summary])
+    }
+
+    private func writeProcessedFiles(_ files: [ProcessedFile]) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO processed_files (source, path, size, modified_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at
+            """)
+        for file in files {
+            try statement.execute(arguments: [file.source, file.path, file.size, file.modifiedAt.storedSeconds])
+        }
+    }
+
+    private func writeCalls(_ calls: [Call]) throws {
+        let statement = try db.makeStatement(sql: CallColumns.insertSQL)
+        for call in calls {
+            statement.setUncheckedArguments(CallColumns.arguments(call))
+            try statement.execute()
+        }
+    }
+
+    private func writeLeadAnchors(_ anchors: [String: String]) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO lead_anchors (call_key, lead_id) VALUES (?, ?)
+            ON CONFLICT (call_key) DO UPDATE SET lead_id = excluded.lead_id
+            """)
+        for (callKey, leadID) in anchors {
+            try statement.execute(arguments: [callKey, leadID])
+        }
+    }
+
+    private func writeTargetChanges(_ changes: [String: TargetStateChange]) throws {
+        let coding = SyncedPayloadCoding()
+        let rowStatement = try db.makeStatement(sql: """
+            INSERT INTO target_rows (target, lead_id, payload) VALUES (?, ?, ?)
+            ON CONFLICT (target, lead_id) DO UPDATE SET payload = excluded.payload
+            """)
+        let eventStatement = try db.makeStatement(sql: """
+            INSERT INTO target_events (target, uid, payload) VALUES (?, ?, ?)
+            ON CONFLICT (target, uid) DO UPDATE SET payload = excluded.payload
+            """)
+        for (target, change) in changes {
+            for row in change.upsertRows {
+                try rowStatement.execute(arguments: [target, row.leadID, try coding.encode(row)])
+            }
+            for event in change.upsertEvents {
+                try eventStatement.execute(arguments: [target, event.uid, try coding.encode(event)])
+            }
+        }
+    }
+
+    private func writeWatermarks(_ watermarks: [String: Date]) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO watermarks (source, value) VALUES (?, ?)
+            ON CONFLICT (source) DO UPDATE SET value = excluded.value
+            """)
+        for (source, value) in watermarks {
+            try statement.execute(arguments: [source, value.storedSeconds])
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import RingbackCore
+import RingbackMapping
+import RingbackNormalisation
+
+/// A loaded and checked `ringback.yaml`: the business rules plus where to read and write.
+public struct RingbackConfig: Sendable {
+    /// A configured source of call exports.
+    public struct FileSource: Sendable {
+        public var name: String
+        /// Glob patterns, absolute after loading.
+        public var patterns: [String]
+        /// Mapping named in the config; nil means guess per file.
+        public var mapping: MappingSpec?
+        public var zone: LocalZone
+    }
+
+    public enum Target: Sendable {
+        case csvSheet(path: String)
+        case icsCalendar(path: String, name: String)
+
+        public var label: String {
+            switch self {
+            case .csvSheet(let path), .icsCalendar(let path, _): return path
+            }
+        }
+    }
+
+    public var file: String
+    public var rules: BusinessRules
+    public var defaultCountry: String
+    public var phones: PhoneNormaliser
+    public var sources: [FileSource]
+    public var targets: [Target]
+    public var statePath: String
+    public var rejectsPath: String
+    /// Every mapping found in the mappings folder, for guessing.
+    public var mappings: [MappingSpec]
+    /// Things worth fixing that do not stop a run (e.g. a list row with an unusable phone).
+    public var warnings: [String]
+}

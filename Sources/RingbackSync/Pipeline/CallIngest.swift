@@ -1,0 +1,71 @@
+import Foundation
+import RingbackCore
+import RingbackMapping
+
+/// Pulls new call records from every file source: skips files already processed, maps the rest,
+/// and collects rejects instead of stopping.
+public struct CallIngest: Sendable {
+    public struct Result: Sendable {
+        public var calls: [Call] = []
+        public var processedFiles: [ProcessedFile] = []
+        public var rejects: [RecordReject] = []
+        public var summary = IngestSummary()
+    }
+
+    public let config: RingbackConfig
+    public let store: any StateStoring
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil) {
+        self.config = config
+        self.store = store
+        self.progress = progress
+    }
+
+    public func run() throws -> Result {
+        var result = Result()
+        for source in config.sources {
+            var legsByMapping: [String: (MappingEngine, [CallLeg])] = [:]
+            let files = source.patterns.flatMap(FileGlob.expand)
+            for (index, path) in files.enumerated() {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+                let modified = (attributes?[.modificationDate] as? Date) ?? .distantPast
+                let seen = ProcessedFile(source: source.name, path: path, size: size, modifiedAt: modified)
+                if let previous = try store.processedFile(source: source.name, path: path),
+                   previous.size == size, previous.modifiedAt == modified {
+                    result.summary.filesSkipped += 1
+                    continue
+                }
+                progress?("\(source.name): reading \(path) (\(index + 1)/\(files.count))")
+                result.summary.filesRead += 1
+                result.processedFiles.append(seen)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    result.rejects.append(RecordReject(file: path, location: "0", reason: "cannot read the file (permissions?)"))
+                    continue
+                }
+                let bytes = [UInt8](data)
+                if bytes.isEmpty {
+                    result.rejects.append(RecordReject(file: path, location: "0", reason: "the file is empty (0 bytes)"))
+                    continue
+                }
+                guard let spec = source.mapping ?? MappingGuesser.guess(bytes: bytes, among: config.mappings)?.spec else {
+                    result.rejects.append(RecordReject(file: path, location: "1", reason: "no mapping recognises this file; name one with `mapping:` for source \(source.name)"))
+                    continue
+                }
+                let engine = legsByMapping[spec.name]?.0 ?? MappingEngine(spec: spec, context: MappingContext(
+                    sourceName: source.name, phones: config.phones, zone: source.zone, ownNumbers: config.rules.ownNumbers))
+                let read = engine.read(bytes: bytes, file: path)
+                result.summary.records += read.records
+                result.rejects.append(contentsOf: read.rejects)
+                legsByMapping[spec.name, default: (engine, [])].1.append(contentsOf: read.legs)
+            }
+            for name in legsByMapping.keys.sorted() {
+                let (engine, legs) = legsByMapping[name]!
+                result.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
+            }
+        }
+        result.summary.rejects = result.rejects.count
+        return result
+    }
+}

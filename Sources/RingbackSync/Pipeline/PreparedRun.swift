@@ -1,0 +1,19 @@
+import Foundation
+import RingbackCore
+import RingbackMapping
+import RingbackOffline
+
+/// A planned run: the plan to show, plus what applying it needs. Nothing has been written yet.
+public struct PreparedRun: Sendable {
+    public var plan: SyncPlan
+    public var rejects: [RecordReject]
+    var sheet: (target: CSVSheetTarget, document: CSVSheetDocument)?
+    var calendars: [(target: ICSCalendarTarget, base: [String: SyncedEvent])]
+    var commit: StateCommit
+
+    /// Whether applying would write a target, the state store or the rejects file.
+    public var writesAnything: Bool {
+        plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
+            || (sheet.map { !$0.document.exists } ?? false) || calendars.contains { !$0.target.exists }
+    }
+}

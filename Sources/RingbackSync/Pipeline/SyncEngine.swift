@@ -1,0 +1,102 @@
+import Foundation
+import RingbackCore
+import RingbackMapping
+import RingbackOffline
+
+/// One sync: pull and map new calls, build and classify leads, plan every target against its state,
+/// then (separately) apply the plan and commit the state in one transaction.
+public struct SyncEngine: Sendable {
+    public let config: RingbackConfig
+    public let store: any StateStoring
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil) {
+        self.config = config
+        self.store = store
+        self.progress = progress
+    }
+
+    public var time: LocalTimeText { LocalTimeText(zone: config.rules.hours.zone) }
+
+    public func prepare(now: Date) throws -> PreparedRun {
+        let ingest = try CallIngest(config: config, store: store, progress: progress).run()
+        let ledger = try store.calls(since: nil)
+        var known = Set(ledger.map(\.key))
+        var newCalls: [Call] = []
+        for call in ingest.calls where known.insert(call.key).inserted {
+            newCalls.append(call)
+        }
+        progress?("building leads from \(ledger.count + newCalls.count) calls")
+        let anchors = try store.leadAnchors()
+        let leads = LeadBuilder(rules: config.rules).leads(from: ledger + newCalls, anchors: anchors)
+
+        var summary = ingest.summary
+        summary.newCalls = newCalls.count
+        summary.leads = leads.count
+        var plan = SyncPlan(ingest: summary)
+        var commit = StateCommit(processedFiles: ingest.processedFiles, newCalls: newCalls,
+                                 run: RunRecord(startedAt: now, finishedAt: now, summary: ""))
+        for lead in leads where anchors[lead.missedCalls[0].key] == nil {
+            commit.leadAnchors[lead.missedCalls[0].key] = lead.id
+        }
+
+        var sheet: (CSVSheetTarget, CSVSheetDocument)?
+        var sheetState = TargetState.empty
+        for case .csvSheet(let path) in config.targets {
+            let target = CSVSheetTarget(path: path)
+            do {
+                sheet = (target, try target.load())
+            } catch {
+                throw SyncError.io(error.path, error.message)
+            }
+            sheetState = try store.targetState(path)
+        }
+
+        progress?("classifying \(leads.count) leads")
+        let evaluated = LeadEvaluator(rules: config.rules, time: time)
+            .evaluate(leads, sheet: sheet?.1.contents, base: sheetState.rows, now: now)
+
+        if let (target, document) = sheet {
+            var sheetPlan = SheetPlanner().plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
+                                                base: sheetState.rows, syncedAt: time.format(now))
+            sheetPlan.notes = evaluated.notes
+            commit.targetChanges[target.path] = sheetPlan.stateChange
+            plan.sheets.append(sheetPlan)
+        }
+
+        var calendars: [(ICSCalendarTarget, [String: SyncedEvent])] = []
+        for case .icsCalendar(let path, let name) in config.targets {
+            let base = try store.targetState(path).events
+            let calendarPlan = CalendarPlanner().plan(target: path, desired: evaluated.events, base: base, now: now)
+            commit.targetChanges[path] = calendarPlan.stateChange
+            plan.calendars.append(calendarPlan)
+            calendars.append((ICSCalendarTarget(path: path, name: name), base))
+        }
+
+        commit.run.summary = plan.summaryLine
+        return PreparedRun(plan: plan, rejects: ingest.rejects, sheet: sheet, calendars: calendars, commit: commit)
+    }
+
+    /// Writes the targets, then records the state. A run killed in between is repaired by the next one:
+    /// rows and events already written are recognised by Lead ID and UID, never duplicated.
+    public func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
+        guard run.writesAnything else { return }
+        do {
+            if let (target, document) = run.sheet, let sheetPlan = run.plan.sheets.first {
+                try target.apply(sheetPlan, to: document)
+            }
+            for ((target, base), calendarPlan) in zip(run.calendars, run.plan.calendars) {
+                try target.apply(calendarPlan, base: base)
+            }
+            if !run.rejects.isEmpty {
+                try RejectsFile(path: config.rejectsPath).append(run.rejects, at: finishedAt)
+            }
+        } catch let error as OfflineTargetError {
+            throw SyncError.io(error.path, error.message)
+        }
+        beforeCommit()
+        var commit = run.commit
+        commit.run.finishedAt = finishedAt
+        try store.commit(commit)
+    }
+}

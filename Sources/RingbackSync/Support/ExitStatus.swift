@@ -1,0 +1,19 @@
+/// The exit codes cron and scripts can rely on; the README lists them.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    case success = 0
+    case failure = 1
+    /// `--detailed-exitcode` only: the plan has changes (dry run) to apply.
+    case changesPending = 2
+    case invalidConfiguration = 3
+    case locked = 4
+    case ioFailure = 5
+
+    public static func of(_ error: Error) -> ExitStatus {
+        switch error {
+        case is ConfigError: return .invalidConfiguration
+        case SyncError.locked: return .locked
+        case SyncError.io: return .ioFailure
+        default: return .failure
+        }
+    }
+}

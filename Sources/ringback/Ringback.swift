@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Ringback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ringback",
+        abstract: "Turns missed calls from phone-system exports into a follow-up sheet and calendar.",
+        discussion: """
+            Exit codes: 0 success (no changes pending), 1 unexpected error, 2 changes pending \
+            (sync --dry-run --detailed-exitcode), 3 invalid configuration or mapping, \
+            4 another run holds the lock, 5 a file, target or the state store could not be read or written.
+            """,
+        subcommands: [SyncCommand.self, ValidateCommand.self, InspectCommand.self])
+}

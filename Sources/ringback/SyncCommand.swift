@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import RingbackCore
+import RingbackStore
+import RingbackSync
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Pull new call exports, plan the changes to every target, and apply them.")
+
+    enum Output: String, ExpressibleByArgument {
+        case text
+        case json
+    }
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Print the plan and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: exit 0 when nothing would change, 2 when changes are pending, 1 on error.")
+    var detailedExitcode = false
+
+    @Option(help: "Plan output on standard output: text or json.")
+    var output: Output = .text
+
+    @Flag(help: "Print only the summary line, not the whole plan.")
+    var quiet = false
+
+    @Option(help: "Run as if it were this time (ISO 8601), for trying rules on old exports.")
+    var now: String?
+
+    func run() throws {
+        let log = RunLog(format: common.logFormat)
+        let started = Date()
+        let clock: Date
+        if let now {
+            guard let parsed = ISO8601DateFormatter().date(from: now) else {
+                throw ValidationError("--now expects an ISO 8601 time like 2026-11-24T18:00:00Z")
+            }
+            clock = parsed
+        } else {
+            clock = started
+        }
+        do {
+            let config = try ConfigLoader.load(path: common.configPath)
+            for warning in config.warnings { log.warning(warning) }
+            let lock = try RunLock(path: config.statePath + ".lock")
+            let store: SQLiteStateStore
+            do {
+                store = try SQLiteStateStore(path: config.statePath)
+            } catch {
+                throw SyncError.io(config.statePath, "\(error)")
+            }
+            let terminal = isatty(STDERR_FILENO) == 1
+            let progress: (@Sendable (String) -> Void)? = terminal ? Self.showProgress : nil
+            let engine = SyncEngine(config: config, store: store, progress: progress)
+            let prepared = try engine.prepare(now: clock)
+            if terminal { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+            for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }
+            if prepared.rejects.count > 20 { log.warning("\(prepared.rejects.count - 20) more rejects in \(config.rejectsPath)") }
+
+            let shown: String
+            switch output {
+            case .json: shown = PlanDocument(prepared.plan).json() + "\n"
+            case .text: shown = quiet ? prepared.plan.summaryLine + "\n" : PlanTextRenderer(time: engine.time).render(prepared.plan)
+            }
+            FileHandle.standardOutput.write(Data(shown.utf8))
+            if dryRun {
+                log.info("dry run: nothing written. \(prepared.plan.summaryLine)")
+                if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
+                return
+            }
+            try engine.apply(prepared, finishedAt: Date(), beforeCommit: Self.testPauseBeforeCommit)
+            withExtendedLifetime(lock) {}
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let ingest = prepared.plan.ingest
+            var fields: [String: String] = [:]
+            fields["files"] = String(ingest.filesRead)
+            fields["new_calls"] = String(ingest.newCalls)
+            fields["leads"] = String(ingest.leads)
+            fields["rejects"] = String(ingest.rejects)
+            log.info("sync finished in \(seconds) s: \(prepared.plan.summaryLine)", fields)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw fail(error, log: log)
+        }
+    }
+
+    @Sendable static func showProgress(_ message: String) {
+        let line = "\u{1B}[2K\r" + String(message.prefix(160))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// For the crash-repair test: stop between writing the targets and committing the state, so the
+    /// test can kill the process there.
+    @Sendable static func testPauseBeforeCommit() {
+        guard let marker = ProcessInfo.processInfo.environment["RINGBACK_TEST_PAUSE_BEFORE_COMMIT"] else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+        sleep(120)
+    }
+}

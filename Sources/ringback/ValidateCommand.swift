@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import RingbackSync
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the configuration, every mapping and every list it names; exit 3 on the first problem.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let log = RunLog(format: common.logFormat)
+        do {
+            let config = try ConfigLoader.load(path: common.configPath)
+            for warning in config.warnings { log.warning(warning) }
+            print("\(common.configPath): OK")
+            print("  business: \(config.rules.businessName), time zone \(config.rules.hours.zone.identifier), country \(config.defaultCountry)")
+            print("  mappings: \(config.mappings.map(\.name).joined(separator: ", "))")
+            for source in config.sources {
+                let files = source.patterns.joined(separator: ", ")
+                print("  source \(source.name): \(files) (mapping: \(source.mapping?.name ?? "guessed per file"))")
+            }
+            for target in config.targets { print("  target: \(target.label)") }
+            print("  state: \(config.statePath)")
+            if !config.warnings.isEmpty { print("  \(config.warnings.count) warning(s), see above") }
+        } catch {
+            throw fail(error, log: log)
+        }
+    }
+}

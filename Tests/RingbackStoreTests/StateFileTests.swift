@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import RingbackCore
+import RingbackStore
+import Testing
+
+struct StateFileTests {
+    @Test func reopeningAFileStoreKeepsItsData() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("nested/deeper/state.sqlite").path
+        let commit = StateCommit(
+            newCalls: StateFixtures.variedCalls, leadAnchors: ["csv:3": "RB-1"],
+            targetChanges: ["sheet": TargetStateChange(upsertRows: [StateFixtures.row("RB-1")])],
+            watermarks: ["csv": StateFixtures.base], run: StateFixtures.run("first"))
+
+        try SQLiteStateStore(path: path).commit(commit)
+        let reopened = try SQLiteStateStore(path: path)
+
+        #expect(try reopened.calls(since: nil).count == StateFixtures.variedCalls.count)
+        #expect(try reopened.leadAnchors() == ["csv:3": "RB-1"])
+        #expect(try reopened.targetState("sheet").rows["RB-1"] == StateFixtures.row("RB-1"))
+        #expect(try reopened.watermark(source: "csv") == StateFixtures.base)
+        #expect(try reopened.lastRun() == StateFixtures.run("first"))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRejectedUntouched() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        let garbage = Data(repeating: 0x2A, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
+
+        #expect(error.failure == .notAStateFile("not an SQLite database"))
+        #expect(error.description == "state store \(path): is not a Ringback state file (not an SQLite database)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    @Test func anotherApplicationsDatabaseIsRejected() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("contacts.db").path
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "CREATE TABLE contacts (name TEXT)")
+        }
+
+        let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
+
+        #expect(error.failure == .notAStateFile("an SQLite database of another application"))
+        #expect(error.description.hasPrefix("state store \(path): is not a Ringback state file"))
+    }
+
+    @Test func anEmptyFileBecomesAStore() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        try Data().write(to: URL(fileURLWithPath: path))
+
+        let store = try SQLiteStateStore(path: path)
+
+        #expect(try store.lastRun() == nil)
+    }
+
+    @Test func aStoreFromANewerRingbackIsRefused() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        try SQLiteStateStore(path: path).commit(StateCommit(run: StateFixtures.run("old")))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2'), ('v3')")
+        }
+
+        let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
+
+        #expect(error.failure == .newerSchema(3))
+        #expect(error.description.contains("was written by a newer Ringback (schema v3)"))
+    }
+
+    @Test func theCurrentSchemaIsRecordedAsV1() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        _ = try SQLiteStateStore(path: path)
+
+        let (identifiers, journalMode) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+
+        #expect(identifiers == ["v1"])
+        #expect(journalMode == "wal")
+    }
+
+    @Test func anUncreatableDirectoryIsReported() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let blocker = directory.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let path = blocker.appendingPathComponent("state.sqlite").path
+
+        let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
+
+        guard case .cannotCreateDirectory = error.failure else {
+            Issue.record("unexpected failure \(error)")
+            return
+        }
+        #expect(error.description.hasPrefix("state store \(path): cannot create its directory"))
+    }
+}
