@@ -12,7 +12,7 @@ import Foundation
 public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
     public let identifier: String
     public let timeZone: TimeZone
-    private let table: OffsetTable
+    private let table: ZoneOffsetTable
 
     /// Creates a zone from an IANA identifier such as "America/Chicago".
     public init(identifier: String) throws(LocalZoneError) {
@@ -23,7 +23,7 @@ public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
     public init(timeZone: TimeZone) {
         self.identifier = timeZone.identifier
         self.timeZone = timeZone
-        self.table = OffsetTable(timeZone)
+        self.table = ZoneOffsetTable(timeZone)
     }
 
     public static let utc = LocalZone(timeZone: TimeZone(identifier: "UTC")!)
@@ -71,50 +71,5 @@ public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
         case (false, true): return late
         case (false, false): return wall - min(before, after)
         }
-    }
-}
-
-/// Thrown when a zone identifier is not a known IANA time zone.
-public struct LocalZoneError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let identifier: String
-    public var description: String {
-        "unknown time zone \"\(identifier)\"; use an IANA identifier such as \"America/Chicago\" or \"Europe/London\""
-    }
-}
-
-/// UTC-offset transitions of one zone between 1800 and 2200; outside that the caller falls back to `TimeZone`.
-private final class OffsetTable: Sendable {
-    private let starts: [Int]
-    private let offsets: [Int]
-    private let coverageEnd: Int
-
-    init(_ tz: TimeZone) {
-        let begin = Date(timeIntervalSince1970: Double(CivilCalendar.daysFromCivil(year: 1800, month: 1, day: 1) * 86_400))
-        let end = Date(timeIntervalSince1970: Double(CivilCalendar.daysFromCivil(year: 2200, month: 1, day: 1) * 86_400))
-        var starts: [Int] = []
-        var offsets = [tz.secondsFromGMT(for: begin)]
-        var cursor = begin
-        while let next = tz.nextDaylightSavingTimeTransition(after: cursor), next < end, next > cursor {
-            let offset = tz.secondsFromGMT(for: next)
-            if offset != offsets[offsets.count - 1] {
-                starts.append(Int(next.timeIntervalSince1970.rounded(.up)))
-                offsets.append(offset)
-            }
-            cursor = next
-        }
-        self.starts = starts
-        self.offsets = offsets
-        self.coverageEnd = Int(end.timeIntervalSince1970)
-    }
-
-    @inline(__always)
-    func offset(at t: Int) -> Int? {
-        if t >= coverageEnd { return nil }
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo &+ hi) >> 1
-            if starts[mid] <= t { lo = mid + 1 } else { hi = mid }
-        }
-        return offsets[lo]
     }
 }

@@ -1,0 +1,50 @@
+# Ringback: `make run` (offline sync of the bundled samples into out/) and `make test` (the whole suite).
+# Both install what they need first: Debian packages with apt-get, Swift packages through SwiftPM.
+
+SWIFT ?= swift
+SAMPLE_NOW ?= 2026-11-20T23:00:00Z
+# Build and run: FoundationNetworking and FoundationXML need libcurl and libxml2; GRDB needs SQLite.
+BUILD_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev
+# Tests check the ICS file with real parsers and open the CSV with LibreOffice as the office would.
+TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui
+# Benchmark peers and the peak-memory meter.
+BENCH_PACKAGES = python3 miller hyperfine time
+
+.PHONY: run test bench build deps-build deps-test deps-bench clean
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-build:
+	$(call apt_install,$(BUILD_PACKAGES))
+
+deps-test: deps-build
+	$(call apt_install,$(TEST_PACKAGES))
+
+deps-bench: deps-build
+	$(call apt_install,$(BENCH_PACKAGES))
+
+build: deps-build
+	$(SWIFT) build
+
+# The samples are a week of calls ending Friday 2026-11-20; the run pretends it is that evening.
+run: build
+	.build/debug/ringback validate --config samples/ringback.yaml
+	.build/debug/ringback sync --config samples/ringback.yaml --now $(SAMPLE_NOW)
+	@echo "Wrote out/missed-calls.csv, out/callbacks.ics, out/rejects.csv (state: out/ringback-state.sqlite)"
+
+test: deps-test
+	RINGBACK_REQUIRE_LIBREOFFICE=1 $(SWIFT) test
+
+bench: deps-bench
+	$(SWIFT) build -c release --product ringback
+	bash bench/run.sh
+
+clean:
+	rm -rf .build out bench/data

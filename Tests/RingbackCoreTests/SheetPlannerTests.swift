@@ -1,0 +1,124 @@
+import Testing
+@testable import RingbackCore
+
+@Suite struct SheetPlannerTests {
+    let planner = SheetPlanner()
+
+    func row(_ id: String, status: String = "New missed call", owner: String = "Office manager") -> DesiredRow {
+        var cells: [String: String] = [:]
+        for column in SheetColumn.allCases where !column.isOfficeOwned && column != .lastSynced { cells[column.rawValue] = "" }
+        cells["Lead ID"] = id
+        cells["Status"] = status
+        cells["Owner"] = owner
+        cells["Phone"] = "+15125550142"
+        return DesiredRow(leadID: id, cells: cells)
+    }
+
+    /// The sheet after a plan was applied and the office did nothing.
+    func sheet(after plan: SheetPlan, base: [String: SyncedRow] = [:]) -> (SheetContents, [String: SyncedRow]) {
+        var state = base
+        for synced in plan.stateChange.upsertRows { state[synced.leadID] = synced }
+        var rows: [String: SheetContents.Row] = [:]
+        for (id, synced) in state where !synced.deletedByOffice {
+            var cells = synced.cells
+            for (column, value) in synced.pins { cells[column] = value }
+            rows[id] = .init(leadID: id, cells: cells)
+        }
+        return (SheetContents(exists: true, rows: rows), state)
+    }
+
+    @Test func newLeadsAreCreatedWithEmptyOfficeColumnsAndARerunPlansNothing() {
+        let first = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: .missing, base: [:], syncedAt: "t1")
+        #expect(first.creates.map(\.leadID) == ["RB-1", "RB-2"])
+        #expect(first.creates[0].cells["Notes"] == "" && first.creates[0].cells["Appointment"] == "")
+        #expect(first.creates[0].cells["Last Synced"] == "t1")
+        let (current, base) = sheet(after: first)
+        let second = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: current, base: base, syncedAt: "t2")
+        #expect(!second.writesTarget)
+        #expect(second.stateChange.isEmpty)
+        #expect(second.pins.isEmpty)
+    }
+
+    @Test func aChangedValueIsAnUpdateWithOldAndNewAndLastSyncedMoves() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        let (current, base) = sheet(after: first)
+        let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
+        #expect(plan.updates.count == 1)
+        let changes = plan.updates[0].changes
+        #expect(changes.contains(.init(column: "Status", old: "New missed call", new: "Awaiting reply")))
+        #expect(changes.contains(.init(column: "Last Synced", old: "t1", new: "t2")))
+    }
+
+    @Test func anOfficeEditPinsTheCellAndIsCountedAsARoutingCorrection() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        var (current, base) = sheet(after: first)
+        current.rows["RB-1"]!.cells["Owner"] = "Dispatcher"
+        let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
+        #expect(plan.newPins.count == 1)
+        #expect(plan.newPins[0].column == "Owner" && plan.newPins[0].office == "Dispatcher" && plan.newPins[0].wanted == "Office manager")
+        #expect(plan.routingCorrections == 1)
+        #expect(plan.updates[0].changes.allSatisfy { $0.column != "Owner" })
+
+        // Next run: the pin holds, is not new, and the owner is never written back.
+        for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }
+        current.rows["RB-1"]!.cells["Status"] = "Awaiting reply"
+        let later = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t3")
+        #expect(!later.writesTarget)
+        #expect(later.newPins.isEmpty)
+        #expect(later.pins.count == 1)
+    }
+
+    @Test func aRowTheOfficeDeletedIsNotRecreatedAndIsReportedOnce() {
+        let first = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: .missing, base: [:], syncedAt: "t1")
+        var (current, base) = sheet(after: first)
+        current.rows["RB-2"] = nil
+        let plan = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
+        #expect(plan.creates.isEmpty && plan.updates.isEmpty)
+        #expect(plan.newOfficeDeletions == ["RB-2"])
+        for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }
+        let again = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: current, base: base, syncedAt: "t3")
+        #expect(again.newOfficeDeletions.isEmpty && !again.writesTarget && again.stateChange.isEmpty)
+    }
+
+    @Test func rowsWrittenByAnInterruptedRunAreAdoptedNotDuplicated() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        let (current, _) = sheet(after: first)
+        let plan = planner.plan(target: "s", desired: [row("RB-1")], current: current, base: [:], syncedAt: "t2")
+        #expect(plan.creates.isEmpty && plan.updates.isEmpty)
+        #expect(plan.adopted == ["RB-1"])
+        #expect(plan.stateChange.upsertRows.map(\.leadID) == ["RB-1"])
+    }
+
+    @Test func aValueTheInterruptedRunAlreadyWroteIsNotMistakenForAnOfficeEdit() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        var (current, base) = sheet(after: first)
+        current.rows["RB-1"]!.cells["Status"] = "Awaiting reply"
+        let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
+        #expect(plan.pins.isEmpty)
+        #expect(!plan.writesTarget)
+        for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }
+        #expect(base["RB-1"]!.cells["Status"] == "Awaiting reply")
+    }
+
+    @Test func notesAndAppointmentsTypedByTheOfficeAreRememberedButNeverWritten() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        var (current, base) = sheet(after: first)
+        current.rows["RB-1"]!.cells["Notes"] = "Gate code 4411"
+        let plan = planner.plan(target: "s", desired: [row("RB-1")], current: current, base: base, syncedAt: "t2")
+        #expect(!plan.writesTarget && plan.pins.isEmpty)
+        #expect(plan.stateChange.upsertRows.first?.cells["Notes"] == "Gate code 4411")
+    }
+
+    @Test func duplicateIDsAreReportedAndAColumnMissingFromTheSheetIsLeftAlone() {
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        var (current, base) = sheet(after: first)
+        base["RB-1"]!.pins = [:]
+        current.duplicateIDs = ["RB-1"]
+        current.rows["RB-1"]!.cells["Urgency"] = nil
+        var desired = row("RB-1")
+        desired.cells["Urgency"] = "Same-day"
+        let plan = planner.plan(target: "s", desired: [desired], current: current, base: base, syncedAt: "t2")
+        #expect(plan.duplicateIDs == ["RB-1"])
+        #expect(plan.pins.isEmpty && !plan.writesTarget)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import RingbackCore
+@testable import RingbackSync
+
+/// What the office types into the CSV is never lost, and steers the rules.
+@Suite struct OfficeEditTests {
+    func column(_ header: [String], _ name: String) -> Int { header.firstIndex(of: name)! }
+
+    @Test func anOfficeEditSurvivesTheNextRunAndIsReportedAsPinned() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let id = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
+        try workspace.editSheet { header, rows in
+            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
+            rows[index][self.column(header, "Owner")] = "Dispatcher"
+            rows[index][self.column(header, "Notes")] = "Prefers text, gate code 4411"
+            rows.swapAt(0, rows.count - 1)                        // the office sorts the sheet
+            header.append("Office column")                        // and adds a column of its own
+            for i in rows.indices { rows[i].append("x\(i)") }
+        }
+        let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
+        let sheetPlan = try #require(plan.sheets.first)
+        #expect(sheetPlan.newPins.map(\.column) == ["Owner"])
+        #expect(plan.routingCorrections == 1)
+        #expect(PlanTextRenderer(time: try workspace.engine().time).render(plan).contains("Owner edited by the office"))
+        let row = try #require(try workspace.row(id))
+        #expect(row["Owner"] == "Dispatcher")
+        #expect(row["Notes"] == "Prefers text, gate code 4411")
+        #expect(row["Status"] == "Closed - no response")          // Ringback still updates the cells it owns
+        #expect(try workspace.sheet().allSatisfy { $0["Office column"]?.hasPrefix("x") == true })
+
+        let again = try workspace.dryRun(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
+        #expect(!again.hasChanges && again.newPins == 0)
+    }
+
+    @Test func aRowTheOfficeDeletedIsNotRecreatedAndItsCallbackIsCancelled() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let id = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
+        try workspace.editSheet { header, rows in rows.removeAll { $0[self.column(header, "Lead ID")] == id } }
+        let plan = try workspace.sync()
+        #expect(plan.sheets[0].newOfficeDeletions == [id])
+        #expect(plan.summaryLine.contains("1 row deleted by the office, not re-created"))
+        #expect(try workspace.row(id) == nil)
+        #expect(plan.calendars[0].cancels.map(\.new.event.leadID) == [id])
+        let again = try workspace.sync()
+        #expect(!again.hasChanges && again.officeDeletions == 0)
+        #expect(try workspace.row(id) == nil)
+    }
+
+    @Test func anAppointmentTypedByTheOfficeBooksTheLeadAndMakesAJobEvent() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let id = try #require(try workspace.row(phone: "+15125550130")?["Lead ID"])
+        try workspace.editSheet { header, rows in
+            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
+            rows[index][self.column(header, "Appointment")] = "11/23/2026 9:30 AM"
+        }
+        let plan = try workspace.sync()
+        #expect(try workspace.row(id)?["Status"] == "Booked")
+        #expect(try workspace.row(id)?["Appointment"] == "11/23/2026 9:30 AM")
+        let calendar = plan.calendars[0]
+        let job = try #require(calendar.creates.first { $0.event.kind == .job })
+        #expect(job.event.leadID == id)
+        #expect(job.event.start == ISO8601DateFormatter().date(from: "2026-11-23T15:30:00Z"))
+        #expect(job.event.end.timeIntervalSince(job.event.start) == 120 * 60)   // Heating repair
+        #expect(job.event.location == "901 W 29th St 78705")
+        #expect(calendar.cancels.contains { $0.new.event.leadID == id && $0.new.event.kind == .callback })
+
+        try workspace.editSheet { header, rows in
+            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
+            rows[index][self.column(header, "Appointment")] = "2026-11-24 13:00"
+        }
+        let moved = try workspace.sync()
+        #expect(moved.calendars[0].updates.count == 1)
+        #expect(moved.calendars[0].updates[0].new.sequence == 1)
+    }
+
+    @Test func anUnreadableAppointmentIsNotedAndNothingIsLost() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let id = try #require(try workspace.row(phone: "+15125550130")?["Lead ID"])
+        try workspace.editSheet { header, rows in
+            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
+            rows[index][self.column(header, "Appointment")] = "tuesday-ish"
+        }
+        let plan = try workspace.sync()
+        #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("tuesday-ish") })
+        #expect(try workspace.row(id)?["Appointment"] == "tuesday-ish")
+        #expect(try workspace.row(id)?["Status"] == "New missed call")
+    }
+
+    @Test func theOfficesStatusStopsCallbacksAndIsNeverOverwritten() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let id = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
+        try workspace.editSheet { header, rows in
+            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
+            rows[index][self.column(header, "Status")] = "Closed - not a fit"
+        }
+        let plan = try workspace.sync()
+        #expect(plan.sheets[0].newPins.map(\.column) == ["Status"])
+        #expect(plan.calendars[0].cancels.map(\.new.event.leadID) == [id])
+        #expect(try workspace.row(id)?["Status"] == "Closed - not a fit")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import RingbackCore
+import RingbackStore
+@testable import RingbackSync
+
+/// End to end on the bundled samples: real files in, real CSV and ICS out, state in SQLite.
+@Suite struct SampleSyncTests {
+    @Test func theSamplesCoverEveryCallerTypeAndTheRulesPlaceEachCaller() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let plan = try workspace.sync()
+        #expect(plan.ingest.filesRead == 4)
+        #expect(plan.ingest.rejects == 2)
+        let rows = try workspace.sheet()
+        #expect(rows.count == plan.ingest.leads)
+        #expect(Set(rows.map { $0["Caller Type"]! }) == Set(CallerType.allCases.map(\.rawValue)))
+
+        func row(_ phone: String) throws -> [String: String] { try #require(try workspace.row(phone: phone)) }
+        let maria = try row("+15125550142")
+        #expect(maria["Attempts"] == "3")                       // two Twilio misses (one repeated in page 2) and one CallRail miss
+        #expect(maria["Urgency"] == "Same-day")
+        #expect(maria["Status"] == "New missed call")
+        #expect(try row("+17375550123")["Status"] == "Qualified")  // answered callback
+        #expect(try row("+15125550188")["Status"] == "Awaiting reply")
+        #expect(try row("+15125550188")["Owner"] == "Luis Garcia (lead tech)")
+        #expect(try row("+15125550133")["Status"] == "Closed - no response")
+        #expect(try row("+15125550166")["Status"] == "Closed - not a fit")  // spam list
+        #expect(try row("+18305550102")["Status"] == "Closed - not a fit")  // out of area
+        let priya = try row("+15125550175")
+        #expect(priya["Caller Type"] == "Emergency request")
+        #expect(priya["Status"] == "Staff review")
+        #expect(priya["Service Type"] == "Plumbing: Leak repair")
+        #expect(priya["Address or ZIP"] == "78751")
+        #expect(priya["Call Source"] == "Google Business Profile")
+        #expect(try row("+15125550144")["Caller Type"] == "Complex quote")
+        let karen = try row("+15125550191")                     // Asterisk ring group: three legs, one voicemail call
+        #expect(karen["Attempts"] == "1")
+        #expect(karen["Status"] == "Awaiting reply")             // outbound from extension 102 the next morning
+        #expect(karen["Due By"] == "2026-11-20 09:10")
+        #expect(try row("Anonymous")["Next Action"]?.hasPrefix("No callback number") == true)
+        #expect(rows.allSatisfy { $0["Phone"] != "+15125550101" && $0["Phone"] != "+15125550111" }) // own number, answered call
+        #expect(try workspace.read(workspace.rejectsPath).contains("Master.csv,9,"))
+    }
+
+    @Test func aSecondRunWithNoNewInputWritesNothing() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let files = [workspace.sheetPath, workspace.calendarPath, workspace.rejectsPath]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let stamps = try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as! Date }
+        let runsBefore = try SQLiteStateStore(path: workspace.statePath).lastRun()
+
+        let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(60))
+        #expect(!plan.hasChanges)
+        #expect(!plan.hasStateChanges)
+        #expect(plan.ingest.filesSkipped == 4 && plan.ingest.filesRead == 0)
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        #expect(try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as! Date } == stamps)
+        #expect(try SQLiteStateStore(path: workspace.statePath).lastRun() == runsBefore)
+    }
+
+    @Test func reReadingTheSameExportUnderANewNameAddsNothing() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        try FileManager.default.copyItem(atPath: workspace.path("samples/exports/twilio/calls-2026-11-20-page1.json"),
+                                         toPath: workspace.path("samples/exports/twilio/calls-2026-11-20-again.json"))
+        let plan = try workspace.sync()
+        #expect(plan.ingest.filesRead == 1 && plan.ingest.newCalls == 0)
+        #expect(!plan.hasChanges)
+    }
+
+    @Test func timePassingClosesUnansweredLeadsAndCancelsTheirCallbacks() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let later = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
+        #expect(try workspace.row(phone: "+15125550142")?["Status"] == "Closed - no response")
+        #expect(later.calendars[0].cancels.contains { $0.new.event.title.contains("Maria Lopez") })
+        let ics = try workspace.read(workspace.calendarPath)
+        #expect(ics.contains("STATUS:CANCELLED"))
+        #expect(ics.contains("SEQUENCE:1"))
+    }
+}
