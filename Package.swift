@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
-        .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs"]),
+        .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation"]),
         // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
         .target(name: "RingbackSync", dependencies: [
             "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML",

@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCodecs
 import RingbackCore
+import RingbackNormalisation
 
 /// The offline calendar: one RFC 5545 file of callback tasks and job appointments with stable UIDs,
 /// SEQUENCE raised on change and cancelled events kept as STATUS:CANCELLED.
@@ -14,6 +15,30 @@ public struct ICSCalendarTarget: Sendable {
     }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// The events the file holds now, keyed by UID, for the planner to adopt after an interrupted run.
+    public func load() throws(OfflineTargetError) -> [String: FoundEvent] {
+        guard let bytes = try AtomicFile.read(path) else { return [:] }
+        var found: [String: FoundEvent] = [:]
+        for properties in ICalendarReader.components(named: "VEVENT", in: LenientText.decode(bytes)) {
+            var values: [String: String] = [:]
+            for property in properties where values[property.name] == nil { values[property.name] = property.value }
+            guard let uid = values["UID"], let start = values["DTSTART"].flatMap(Self.utc), let end = values["DTEND"].flatMap(Self.utc) else { continue }
+            let event = CalendarEvent(
+                uid: uid, leadID: values["X-RINGBACK-LEAD-ID"] ?? "", kind: values["CATEGORIES"] == "Job" ? .job : .callback,
+                title: values["SUMMARY"] ?? "", details: values["DESCRIPTION"] ?? "", location: values["LOCATION"] ?? "",
+                start: start, end: end, owner: values["X-RINGBACK-OWNER"] ?? "", cancelled: values["STATUS"] == "CANCELLED")
+            found[uid] = FoundEvent(uid: uid, sequence: Int(values["SEQUENCE"] ?? "") ?? 0, fingerprint: event.fingerprint,
+                                    stampedAt: values["DTSTAMP"].flatMap(Self.utc) ?? start)
+        }
+        return found
+    }
+
+    private static let utcPattern = try! LocalPattern("yyyyMMdd'T'HHmmss'Z'")
+
+    private static func utc(_ text: String) -> Date? {
+        TimestampParser.local(text, pattern: utcPattern, zone: .utc)
+    }
 
     public func render(_ events: [SyncedEvent]) -> [UInt8] {
         let components = events.map { synced -> ICalComponent in

@@ -46,10 +46,11 @@ struct SyncCommand: ParsableCommand {
         do {
             let config = try ConfigLoader.load(path: common.configPath)
             for warning in config.warnings { log.warning(warning) }
-            let lock = try RunLock(path: config.statePath + ".lock")
+            let firstRun = !FileManager.default.fileExists(atPath: config.statePath)
+            let lock = dryRun && firstRun ? nil : try RunLock(path: config.statePath + ".lock")
             let store: SQLiteStateStore
             do {
-                store = try SQLiteStateStore(path: config.statePath)
+                store = dryRun && firstRun ? try SQLiteStateStore.inMemory() : try SQLiteStateStore(path: config.statePath)
             } catch {
                 throw SyncError.io(config.statePath, "\(error)")
             }

@@ -10,15 +10,18 @@ public struct CalendarPlan: Sendable, Hashable {
     public var creates: [SyncedEvent] = []
     public var updates: [Revision] = []
     public var cancels: [Revision] = []
+    /// Events found in the target that the state had lost; recorded, not rewritten.
+    public var adopted: [SyncedEvent] = []
 
     public init(target: String) {
         self.target = target
     }
 
+    /// No event to write (adopted ones only touch the state).
     public var isEmpty: Bool { creates.isEmpty && updates.isEmpty && cancels.isEmpty }
 
     public var stateChange: TargetStateChange {
-        TargetStateChange(upsertEvents: creates + updates.map(\.new) + cancels.map(\.new))
+        TargetStateChange(upsertEvents: adopted + creates + updates.map(\.new) + cancels.map(\.new))
     }
 
     /// Every event the target should hold after applying, cancelled ones included.

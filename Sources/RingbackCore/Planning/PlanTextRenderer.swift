@@ -37,6 +37,9 @@ public struct PlanTextRenderer: Sendable {
                 out += "  ! \(sheet.adopted.count) row\(sheet.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
             }
             for note in sheet.notes { out += "  ! \(note)\n" }
+            if !sheet.writesTarget && sheet.pins.isEmpty && sheet.newOfficeDeletions.isEmpty && sheet.adopted.isEmpty && sheet.notes.isEmpty {
+                out += "  (no changes)\n"
+            }
         }
         for calendar in plan.calendars {
             out += "\nCalendar \(calendar.target):\n"
@@ -52,6 +55,10 @@ public struct PlanTextRenderer: Sendable {
             for revision in calendar.cancels {
                 out += "  - \(revision.new.uid)  \(revision.old.event.title)  (cancelled, SEQUENCE \(revision.new.sequence))\n"
             }
+            if !calendar.adopted.isEmpty {
+                out += "  ! \(calendar.adopted.count) event\(calendar.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
+            }
+            if calendar.isEmpty && calendar.adopted.isEmpty { out += "  (no changes)\n" }
         }
         out += "\n" + plan.summaryLine + "\n"
         return out

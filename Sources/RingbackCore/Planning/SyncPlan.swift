@@ -22,7 +22,7 @@ public struct SyncPlan: Sendable {
 
     /// State the run must record even when no target is written (pins, deletions, adopted rows, new calls).
     public var hasStateChanges: Bool {
-        ingest.newCalls > 0 || sheets.contains { !$0.stateChange.isEmpty } || calendars.contains { !$0.isEmpty }
+        ingest.newCalls > 0 || sheets.contains { !$0.stateChange.isEmpty } || calendars.contains { !$0.stateChange.isEmpty }
     }
 
     public var summaryLine: String {

@@ -66,11 +66,18 @@ public struct SyncEngine: Sendable {
 
         var calendars: [(ICSCalendarTarget, [String: SyncedEvent])] = []
         for case .icsCalendar(let path, let name) in config.targets {
+            let target = ICSCalendarTarget(path: path, name: name)
             let base = try store.targetState(path).events
-            let calendarPlan = CalendarPlanner().plan(target: path, desired: evaluated.events, base: base, now: now)
+            let found: [String: FoundEvent]
+            do {
+                found = try target.load()
+            } catch {
+                throw SyncError.io(error.path, error.message)
+            }
+            let calendarPlan = CalendarPlanner().plan(target: path, desired: evaluated.events, base: base, found: found, now: now)
             commit.targetChanges[path] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
-            calendars.append((ICSCalendarTarget(path: path, name: name), base))
+            calendars.append((target, base))
         }
 
         commit.run.summary = plan.summaryLine
@@ -91,7 +98,7 @@ public struct SyncEngine: Sendable {
             if !run.rejects.isEmpty {
                 try RejectsFile(path: config.rejectsPath).append(run.rejects, at: finishedAt)
             }
-        } catch let error as OfflineTargetError {
+        } catch {
             throw SyncError.io(error.path, error.message)
         }
         beforeCommit()
