@@ -98,6 +98,7 @@ extension CSVReader {
                     pos += 1
                     var segmentStart = pos
                     var unescaping = false
+                    var crossedLine = false
                     let scratchStart = scratch.count
                     while true {
                         if openingQuote == knownUnterminatedQuote {
@@ -105,8 +106,12 @@ extension CSVReader {
                         } else {
                             while pos < n && classes[Int(p[pos])] & specialInQuotes == 0 { pos += 1 }
                         }
-                        if pos >= n {
-                            knownUnterminatedQuote = openingQuote
+                        // A quote that "closes" only on a later line and is followed by more text was
+                        // never meant to span lines: the quote on the first line is unbalanced.
+                        let closesMidField = pos < n && p[pos] == quote && crossedLine
+                            && (pos + 1 >= n || (p[pos + 1] != quote && classes[Int(p[pos + 1])] & endsUnquotedField == 0))
+                        if pos >= n || closesMidField {
+                            if pos >= n { knownUnterminatedQuote = openingQuote }
                             problems.append(CSVProblem(
                                 line: recordLine,
                                 message: "unterminated quoted field starting on line \(recordLine)"
@@ -121,11 +126,13 @@ extension CSVReader {
                         }
                         let byte = p[pos]
                         if byte == lineFeed {
+                            crossedLine = true
                             line += 1
                             pos += 1
                             continue
                         }
                         if byte == carriageReturn {
+                            crossedLine = true
                             line += 1
                             pos += 1
                             if pos < n && p[pos] == lineFeed { pos += 1 }

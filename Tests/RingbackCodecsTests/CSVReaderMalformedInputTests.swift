@@ -23,6 +23,22 @@ import RingbackCodecs
         ])
     }
 
+    @Test func anUnbalancedQuoteDoesNotSwallowTheNextQuotedRecord() {
+        let text = "id,when,phone\n1,\"Fri, 20 Nov\",\"+1512\n2,\"Sat, 21 Nov\",+15125550307\n"
+        let result = readCSV(text)
+        #expect(result.problems == [CSVProblem(line: 2, message: "unterminated quoted field starting on line 2")])
+        #expect(result.records == [
+            CSVRecord(line: 1, fields: ["id", "when", "phone"]),
+            CSVRecord(line: 3, fields: ["2", "Sat, 21 Nov", "+15125550307"]),
+        ])
+    }
+
+    @Test func aQuotedFieldSpanningLinesStillClosesNormally() {
+        let result = readCSV("1,\"line one\nline two\",x\n2,y\n")
+        #expect(result.problems.isEmpty)
+        #expect(result.records.map(\.fields) == [["1", "line one\nline two", "x"], ["2", "y"]])
+    }
+
     @Test func unterminatedQuoteOnLastLine() {
         let result = readCSV("a\n\"b")
         #expect(result.records == [CSVRecord(line: 1, fields: ["a"])])
