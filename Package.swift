@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"]),
         .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
-        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore"]),
+        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs"]),
     ]
 )
