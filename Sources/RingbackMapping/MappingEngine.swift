@@ -56,7 +56,7 @@ public struct MappingEngine: Sendable {
                 for name in wanted {
                     let source = spec.fields[name]!
                     let index = source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] }
-                    if index == nil && (name == "start" || name == "from" || name == "customer") {
+                    if index == nil && (name == "start" || name == "from" || name == "customer" || (name == "direction" && directionFromField)) {
                         fileProblem = RecordReject(file: file, location: String(record.line),
                                                    reason: "header has no column `\(source.name ?? "?")` for \(name); is this a \(spec.name) export?",
                                                    raw: record.fields.joined(separator: ","))
@@ -193,7 +193,10 @@ public struct MappingEngine: Sendable {
         }
 
         var callerName = value("caller_name")
-        if callerName.isEmpty, spec.fields["from"]?.part == .whole { callerName = CallerIDText.name(raw["from"] ?? "") }
+        // Only caller-ID text (`"Name" <number>`) carries a name; a bare `client:alice` or `Anonymous` is none.
+        if callerName.isEmpty, spec.fields["from"]?.part == .whole, let whole = raw["from"], whole.contains("<") {
+            callerName = CallerIDText.name(whole)
+        }
 
         let id = value("id")
         var group = ""
@@ -209,6 +212,12 @@ public struct MappingEngine: Sendable {
             start: start, from: from, to: to, direction: direction, durationSeconds: duration,
             callerName: callerName, transcript: value("transcript"), recording: value("recording"),
             trackingSource: value("tracking_source"), ruleValues: outcomeFields.map(value)))
+    }
+
+    /// Whether every record needs a `direction` value (rather than inferring it from the numbers).
+    private var directionFromField: Bool {
+        if case .field = spec.direction { return true }
+        return false
     }
 
     private var timeFormatName: String {

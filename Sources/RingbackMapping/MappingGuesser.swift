@@ -25,7 +25,8 @@ public enum MappingGuesser {
     }
 
     private static func jsonScore(_ text: String, _ spec: MappingSpec) -> Int {
-        spec.detect.jsonKeys.reduce(1) { $0 + (text.contains("\"\($1)\"") ? 10 : 0) }
+        let hits = spec.detect.jsonKeys.filter { text.contains("\"\($0)\"") }.count
+        return hits == 0 ? 0 : 1 + hits * 10
     }
 
     private static func csvScore(_ head: [UInt8], _ spec: MappingSpec) -> Int {
@@ -40,8 +41,10 @@ public enum MappingGuesser {
             let hits = spec.detect.headerColumns.filter { header.contains($0.lowercased()) }.count
             return hits == 0 ? 0 : 1 + hits * 10
         }
-        let rows = firstRecords
-        guard rows.allSatisfy({ $0.count >= spec.csvMinColumns && $0.count <= max(spec.csvColumns.count, spec.csvMinColumns) }) else { return 0 }
+        // A damaged row (cut off, ragged) among the first few must not hide the format: most rows
+        // must have the right number of columns, and those must all look right.
+        let rows = firstRecords.filter { $0.count >= spec.csvMinColumns && $0.count <= max(spec.csvColumns.count, spec.csvMinColumns) }
+        guard rows.count * 2 > firstRecords.count else { return 0 }
         var score = 1
         for (column, kind) in spec.detect.columnKinds {
             let agree = rows.filter { column <= $0.count && looks($0[column - 1], like: kind) }.count

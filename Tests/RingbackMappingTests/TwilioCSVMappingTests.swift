@@ -64,4 +64,13 @@ import RingbackCore
         #expect(run.rejects.first?.location == "1")
         #expect(run.rejects.first?.reason.contains("start_time") == true)
     }
+
+    @Test func headerWithoutTheDirectionColumnIsOneRejectNotOnePerRow() throws {
+        let text = "sid,start_time,from,to,status\nCA1,\"Fri, 20 Nov 2026 16:00:00 +0000\",+15125550133,+15125550100,completed\nCA2,\"Fri, 20 Nov 2026 16:05:00 +0000\",+15125550134,+15125550100,completed\n"
+        let run = try MappingFixtures.run(Self.mapping, text: text, file: "export.csv")
+        #expect(run.legs.isEmpty)
+        #expect(run.rejects.count == 1)
+        #expect(run.rejects.first?.location == "1")
+        #expect(run.rejects.first?.reason.contains("`direction`") == true)
+    }
 }

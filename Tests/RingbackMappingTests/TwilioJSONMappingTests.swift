@@ -143,6 +143,41 @@ import RingbackCore
         #expect(run.call("twilio:CA5")?.outcome == .missed)
     }
 
+    @Test func legForwardedFromAForwardedLegJoinsTheSameCall() throws {
+        func leg(_ sid: String, parent: String?, direction: String, status: String, second: Int) -> String {
+            let parentText = parent.map { "\"\($0)\"" } ?? "null"
+            return """
+            {"sid": "\(sid)", "parent_call_sid": \(parentText), "direction": "\(direction)", "status": "\(status)",
+             "from": "+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:0\(second) +0000", "duration": "9"}
+            """
+        }
+        // Grandchild first, as Twilio lists newest first; the parent comes last.
+        let text = "{\"calls\": [" + [
+            leg("CA3", parent: "CA2", direction: "outbound-dial", status: "completed", second: 5),
+            leg("CA2", parent: "CA1", direction: "outbound-dial", status: "no-answer", second: 1),
+            leg("CA1", parent: nil, direction: "inbound", status: "completed", second: 0),
+        ].joined(separator: ",") + "]}"
+        let run = try MappingFixtures.run(Self.mapping, text: text)
+        #expect(run.rejects.isEmpty)
+        #expect(run.calls.map(\.key) == ["twilio:CA1"])
+        #expect(run.calls.first?.outcome == .answered)
+        #expect(run.calls.first?.direction == .inbound)
+    }
+
+    @Test func valuesAreTrimmedOfSurroundingLineBreaks() throws {
+        let text = """
+        {"calls": [{"sid": "CA1", "parent_call_sid": null, "direction": "inbound\\n", "status": "no-answer\\r\\n",
+          "from": "\\n+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000\\n", "duration": "4\\n"}]}
+        """
+        let run = try MappingFixtures.run(Self.mapping, text: text)
+        #expect(run.rejects.isEmpty, "\(run.rejects.map(\.description))")
+        let call = try #require(run.calls.first)
+        #expect(call.direction == .inbound)
+        #expect(call.outcome == .missed)
+        #expect(call.durationSeconds == 4)
+        #expect(call.customer == .number("+15125550133"))
+    }
+
     // MARK: Real samples (twilio-python's fixtures), read from ../shared when present
 
     static let realFolder = MappingFixtures.realSamplesFolder.appendingPathComponent("twilio")
@@ -169,15 +204,18 @@ import RingbackCore
         #expect(calls.count == 2)
         let outbound = try #require(calls.first { $0.key == "twilio:CAdeadbeefdeadbeefdeadbeefdeadbeef" })
         #expect(outbound.direction == .outbound)
-        #expect(outbound.customer == .number("+13051913581"))
-        #expect(outbound.businessLine == .number("+13051416799"))
+        // The fixture's numbers have exchanges 141 and 191, which no real North American number has:
+        // they stay as written, marked unusable, rather than becoming numbers to ring back.
+        #expect(outbound.customer.display == "+13051913581")
+        #expect(outbound.customer.e164 == nil)
+        #expect(outbound.businessLine.display == "+13051416799")
         #expect(outbound.startedAt == MappingFixtures.instant(1_571_418_120))  // Fri, 18 Oct 2019 17:02:00 +0000
         #expect(outbound.durationSeconds == 4)
         #expect(outbound.outcome == .answered)
         let inbound = try #require(calls.first { $0.key == "twilio:CAdeadbeefdeadbeefdeadbeefdeadbeee" })
         #expect(inbound.direction == .inbound)
-        #expect(inbound.customer == .number("+13051416798"))
-        #expect(inbound.businessLine == .number("+13051913580"))
+        #expect(inbound.customer.display == "+13051416798")
+        #expect(inbound.businessLine.display == "+13051913580")
         #expect(inbound.startedAt == MappingFixtures.instant(1_571_414_520))  // Fri, 18 Oct 2019 16:02:00 +0000
         #expect(inbound.durationSeconds == 3)
         #expect(inbound.outcome == .answered)
