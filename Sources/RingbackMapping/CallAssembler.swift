@@ -11,71 +11,71 @@ public struct CallAssembler: Sendable {
     }
 
     public func calls(from legs: [CallLeg]) -> [Call] {
-        var seenLegs = Set<String>()
-        var order: [String] = []
-        var groups: [String: [CallLeg]] = [:]
-        var children: [String: [CallLeg]] = [:]
-        var childParents: [String] = []
         let spec = engine.spec
+        var seenLegs = Set<String>(minimumCapacity: legs.count)
+        var groupOfKey: [String: Int] = [:]
+        groupOfKey.reserveCapacity(legs.count)
+        var keys: [String] = []
+        var members: [[Int]] = []
+        var hasRoot: [Bool] = []
+        var pendingChildren: [Int] = []
 
-        // A forwarded leg's own forwarded legs (a <Dial> from a child leg) belong to the same call.
-        var parentOf: [String: String] = [:]
-        if spec.parentField != nil {
-            for leg in legs where !leg.id.isEmpty && !leg.parent.isEmpty && leg.parent != leg.id { parentOf[leg.id] = leg.parent }
-        }
-        func topmost(_ id: String) -> String {
-            var current = id
-            var steps = 0
-            while let up = parentOf[current], steps < 32 {
-                current = up
-                steps += 1
-            }
-            return current
+        func group(for key: String, rooted: Bool) -> Int {
+            if let existing = groupOfKey[key] { return existing }
+            groupOfKey[key] = keys.count
+            keys.append(key)
+            members.append([])
+            hasRoot.append(rooted)
+            return keys.count - 1
         }
 
-        for leg in legs {
+        for index in legs.indices {
+            let leg = legs[index]
             guard seenLegs.insert(dedupeKey(leg)).inserted else { continue }
-            let legKey = leg.id.isEmpty ? syntheticKey(leg) : leg.id
-            let groupKey: String
             if spec.parentField != nil {
                 if !leg.parent.isEmpty {
-                    let parent = topmost(leg.parent)
-                    if children[parent] == nil { childParents.append(parent) }
-                    children[parent, default: []].append(leg)
+                    pendingChildren.append(index)
                     continue
                 }
-                groupKey = legKey
-            } else if !leg.group.isEmpty {
-                groupKey = leg.group
+                members[group(for: leg.id.isEmpty ? syntheticKey(leg) : leg.id, rooted: true)].append(index)
             } else {
-                groupKey = legKey
+                let key = !leg.group.isEmpty ? leg.group : (leg.id.isEmpty ? syntheticKey(leg) : leg.id)
+                members[group(for: key, rooted: true)].append(index)
             }
-            if groups[groupKey] == nil { order.append(groupKey) }
-            groups[groupKey, default: []].append(leg)
         }
-        // Forwarded legs join their parent's call. A leg whose parent is not in these files (an export
-        // cut between the parent and its child) still makes a call, under the parent's key so that it
-        // is the same call when the parent turns up; it has no caller's leg to look at.
-        var rootless = Set<String>()
-        for parent in childParents {
-            let members = children[parent]!
-            if groups[parent] != nil {
-                groups[parent]!.append(contentsOf: members)
-            } else {
-                order.append(parent)
-                groups[parent] = members.sorted { $0.start < $1.start }
-                rootless.insert(parent)
+
+        // Forwarded legs join their parent's call; a leg forwarded from a forwarded leg joins the top
+        // parent's. A leg whose parent is not in these files (an export cut between the parent and its
+        // child) still makes a call, under the parent's key so that it is the same call when the parent
+        // turns up; it has no caller's leg to look at.
+        var parentOf: [String: String]?
+        for index in pendingChildren {
+            var parent = legs[index].parent
+            if groupOfKey[parent] == nil || !hasRoot[groupOfKey[parent]!] {
+                if parentOf == nil {
+                    var map: [String: String] = [:]
+                    for child in pendingChildren where !legs[child].id.isEmpty && legs[child].parent != legs[child].id {
+                        map[legs[child].id] = legs[child].parent
+                    }
+                    parentOf = map
+                }
+                var steps = 0
+                while let up = parentOf![parent], steps < 32 {
+                    parent = up
+                    steps += 1
+                }
             }
+            members[group(for: parent, rooted: false)].append(index)
         }
 
         var calls: [Call] = []
-        calls.reserveCapacity(order.count)
-        for key in order {
-            guard var members = groups[key] else { continue }
-            if spec.parentField == nil && members.count > 1 {
-                members.sort { $0.start < $1.start }
+        calls.reserveCapacity(keys.count)
+        for number in keys.indices {
+            var legIndices = members[number]
+            if (spec.parentField == nil || !hasRoot[number]) && legIndices.count > 1 {
+                legIndices.sort { legs[$0].start < legs[$1].start || (legs[$0].start == legs[$1].start && $0 < $1) }
             }
-            calls.append(call(key: key, legs: members, hasRoot: !rootless.contains(key)))
+            calls.append(call(key: keys[number], legs: legIndices.map { legs[$0] }, hasRoot: hasRoot[number]))
         }
         return calls
     }

@@ -10,6 +10,7 @@ public struct MappingEngine: Sendable {
     /// Field names the outcome rules test, in the order of `CallLeg.ruleValues`.
     public let outcomeFields: [String]
     private let localPattern: LocalPattern?
+    let slots: FieldSlots
 
     public init(spec: MappingSpec, context: MappingContext) {
         self.spec = spec
@@ -19,6 +20,7 @@ public struct MappingEngine: Sendable {
             for (field, _) in condition.tests where !names.contains(field) { names.append(field) }
         }
         outcomeFields = names
+        slots = FieldSlots(spec: spec, outcomeFields: names)
         if case .local(let pattern) = spec.timeFormat { localPattern = try? LocalPattern(pattern) } else { localPattern = nil }
     }
 
@@ -41,34 +43,11 @@ public struct MappingEngine: Sendable {
     private func readCSV(bytes: [UInt8], file: String) -> FileResult {
         var result = FileResult()
         let reader = CSVReader(bytes: bytes, delimiter: CSVReader.sniffDelimiter(bytes.prefix(4096)))
-        var columns: [String: Int]?
-        var lookups: [(String, Int?)] = []
-        let wanted = neededFields()
+        var columns: [Int?]?
         var fileProblem: RecordReject?
-        let problems = reader.forEachRecord { record in
-            if fileProblem != nil { return }
-            if spec.csvHeader && columns == nil {
-                var found: [String: Int] = [:]
-                for index in 0..<record.count {
-                    found[record[index].trimmingWhitespace().lowercased()] = found[record[index].trimmingWhitespace().lowercased()] ?? index
-                }
-                columns = found
-                for name in wanted {
-                    let source = spec.fields[name]!
-                    let index = source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] }
-                    if index == nil && (name == "start" || name == "from" || name == "customer" || (name == "direction" && directionFromField)) {
-                        fileProblem = RecordReject(file: file, location: String(record.line),
-                                                   reason: "header has no column `\(source.name ?? "?")` for \(name); is this a \(spec.name) export?",
-                                                   raw: record.fields.joined(separator: ","))
-                    }
-                    lookups.append((name, index))
-                }
-                return
-            }
-            if lookups.isEmpty {
-                lookups = wanted.map { ($0, spec.fields[$0]!.position.map { $0 - 1 }) }
-                columns = [:]
-            }
+        var values = [String](repeating: "", count: slots.count)
+        func readRow(_ record: borrowing CSVRecordView) {
+            let columns = columns!
             result.records += 1
             if record.count < spec.csvMinColumns {
                 result.rejects.append(RecordReject(file: file, location: String(record.line),
@@ -76,11 +55,22 @@ public struct MappingEngine: Sendable {
                                                    raw: record.fields.joined(separator: ",")))
                 return
             }
-            var values: [String: String] = [:]
-            for (name, index) in lookups {
-                values[name] = index.map { record[$0] } ?? ""
+            var start: Date?
+            for slot in 0..<columns.count {
+                guard let column = columns[slot] else {
+                    values[slot] = ""
+                    continue
+                }
+                if slot == slots.start, slots.parts[slot] == .whole {
+                    start = record.withFieldBytes(column) { parseTime($0) }
+                    if start != nil {
+                        values[slot] = ""
+                        continue
+                    }
+                }
+                values[slot] = record[column]
             }
-            switch leg(values, location: String(record.line), file: file) {
+            switch leg(values, parsedStart: start, location: String(record.line), file: file) {
             case .success(let leg): result.legs.append(leg)
             case .failure(let reject):
                 var reject = reject
@@ -88,6 +78,36 @@ public struct MappingEngine: Sendable {
                 result.rejects.append(reject)
             }
         }
+
+        let problems = reader.forEachRecord { record in
+            if fileProblem != nil { return }
+            if columns == nil {
+                guard spec.csvHeader else {
+                    columns = slots.names.map { name in spec.fields[name]!.position.map { $0 - 1 } }
+                    return readRow(record)
+                }
+                var found: [String: Int] = [:]
+                for index in 0..<record.count {
+                    let name = record[index].trimmingWhitespace().lowercased()
+                    if found[name] == nil { found[name] = index }
+                }
+                var resolved: [Int?] = []
+                for name in slots.names {
+                    let source = spec.fields[name]!
+                    let index = source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] }
+                    if index == nil && (name == "start" || name == "from" || name == "customer" || (name == "direction" && directionFromField)) {
+                        fileProblem = RecordReject(file: file, location: String(record.line),
+                                                   reason: "header has no column `\(source.name ?? "?")` for \(name); is this a \(spec.name) export?",
+                                                   raw: record.fields.joined(separator: ","))
+                    }
+                    resolved.append(index)
+                }
+                columns = resolved
+                return
+            }
+            readRow(record)
+        }
+
         if let fileProblem { result.rejects.append(fileProblem) }
         for problem in problems {
             result.rejects.append(RecordReject(file: file, location: String(problem.line), reason: problem.message))
@@ -110,7 +130,6 @@ public struct MappingEngine: Sendable {
             result.rejects.append(RecordReject(file: file, location: "1", reason: "expected \(path) of call records; is this a \(spec.name) export?"))
             return result
         }
-        let wanted = neededFields()
         let base = spec.jsonRecords.isEmpty ? "" : spec.jsonRecords
         for (index, element) in array.enumerated() {
             result.records += 1
@@ -119,11 +138,8 @@ public struct MappingEngine: Sendable {
                 result.rejects.append(RecordReject(file: file, location: location, reason: "expected an object"))
                 continue
             }
-            var values: [String: String] = [:]
-            for name in wanted {
-                values[name] = JSONText.string(JSONText.value(at: spec.fields[name]!.name ?? "", in: record))
-            }
-            switch leg(values, location: location, file: file) {
+            let values = slots.names.map { JSONText.string(JSONText.value(at: spec.fields[$0]!.name ?? "", in: record)) }
+            switch leg(values, parsedStart: nil, location: location, file: file) {
             case .success(let leg): result.legs.append(leg)
             case .failure(let reject): result.rejects.append(reject)
             }
@@ -131,20 +147,16 @@ public struct MappingEngine: Sendable {
         return result
     }
 
-    private func neededFields() -> [String] {
-        var names = MappingSpec.roleNames.filter { spec.fields[$0] != nil }.sorted()
-        for name in outcomeFields + spec.groupFields + [spec.parentField].compactMap({ $0 }) where !names.contains(name) {
-            names.append(name)
-        }
-        return names
-    }
-
     // MARK: Legs
 
-    private func leg(_ raw: [String: String], location: String, file: String) -> Result<CallLeg, RecordReject> {
-        func value(_ name: String) -> String {
-            guard let text = raw[name], let source = spec.fields[name] else { return "" }
-            switch source.part {
+    /// - Parameters:
+    ///   - raw: the record's text per field slot.
+    ///   - parsedStart: the start time when the caller already parsed it from the record's bytes.
+    private func leg(_ raw: [String], parsedStart: Date?, location: String, file: String) -> Result<CallLeg, RecordReject> {
+        func value(_ slot: Int?) -> String {
+            guard let slot else { return "" }
+            let text = raw[slot]
+            switch slots.parts[slot] {
             case .whole: return text.trimmingWhitespace()
             case .name: return CallerIDText.name(text)
             case .number: return CallerIDText.number(text).trimmingWhitespace()
@@ -154,18 +166,24 @@ public struct MappingEngine: Sendable {
             .failure(RecordReject(file: file, location: location, reason: reason))
         }
 
-        let startText = value("start")
-        guard !startText.isEmpty else { return reject("no start time") }
-        guard let start = parseTime(startText) else { return reject("start time `\(startText)` is not \(timeFormatName)") }
+        let start: Date
+        if let parsedStart {
+            start = parsedStart
+        } else {
+            let startText = value(slots.start)
+            guard !startText.isEmpty else { return reject("no start time") }
+            guard let parsed = parseTime(startText) else { return reject("start time `\(startText)` is not \(timeFormatName)") }
+            start = parsed
+        }
 
-        let fromText = spec.fields["from"]?.part == .whole ? CallerIDText.number(value("from")) : value("from")
+        let fromText = slots.from.map { slots.parts[$0] == .whole } == true ? CallerIDText.number(value(slots.from)) : value(slots.from)
         var from = party(fromText)
-        var to = party(CallerIDText.number(value("to")))
+        var to = party(CallerIDText.number(value(slots.to)))
 
         let direction: CallDirection
         switch spec.direction {
         case .field(let inbound, let outbound):
-            let text = value("direction").lowercased()
+            let text = value(slots.direction).lowercased()
             if inbound.contains(text) {
                 direction = .inbound
             } else if outbound.contains(text) {
@@ -177,41 +195,40 @@ public struct MappingEngine: Sendable {
             direction = isBusinessSide(from) ? .outbound : .inbound
         }
 
-        if spec.fields["customer"] != nil {
-            let customer = party(CallerIDText.number(value("customer")))
-            let business = party(CallerIDText.number(value("business")))
+        if slots.customer != nil {
+            let customer = party(CallerIDText.number(value(slots.customer)))
+            let business = party(CallerIDText.number(value(slots.business)))
             from = direction == .inbound ? customer : business
             to = direction == .inbound ? business : customer
         }
 
         var duration = 0
-        let durationText = value("duration")
+        let durationText = value(slots.duration)
         if !durationText.isEmpty {
             let parsed = spec.durationFormat == .milliseconds ? DurationParser.secondsFromMilliseconds(durationText) : DurationParser.seconds(durationText)
             guard let parsed else { return reject("duration `\(durationText)` is not a number of seconds") }
             duration = parsed
         }
 
-        var callerName = value("caller_name")
+        var callerName = value(slots.callerName)
         // Only caller-ID text (`"Name" <number>`) carries a name; a bare `client:alice` or `Anonymous` is none.
-        if callerName.isEmpty, spec.fields["from"]?.part == .whole, let whole = raw["from"], whole.contains("<") {
-            callerName = CallerIDText.name(whole)
+        if callerName.isEmpty, let fromSlot = slots.from, slots.parts[fromSlot] == .whole, raw[fromSlot].contains("<") {
+            callerName = CallerIDText.name(raw[fromSlot])
         }
 
-        let id = value("id")
         var group = ""
-        for field in spec.groupFields {
-            let text = value(field)
+        for slot in slots.group {
+            let text = value(slot)
             if !text.isEmpty {
                 group = text
                 break
             }
         }
         return .success(CallLeg(
-            location: location, file: file, id: id, parent: spec.parentField.map(value) ?? "", group: group,
+            location: location, file: file, id: value(slots.id), parent: value(slots.parent), group: group,
             start: start, from: from, to: to, direction: direction, durationSeconds: duration,
-            callerName: callerName, transcript: value("transcript"), recording: value("recording"),
-            trackingSource: value("tracking_source"), ruleValues: outcomeFields.map(value)))
+            callerName: callerName, transcript: value(slots.transcript), recording: value(slots.recording),
+            trackingSource: value(slots.trackingSource), ruleValues: slots.outcome.map(value)))
     }
 
     /// Whether every record needs a `direction` value (rather than inferring it from the numbers).
@@ -227,6 +244,16 @@ public struct MappingEngine: Sendable {
         case .epochSeconds: return "a UNIX time in seconds"
         case .epochMilliseconds: return "a UNIX time in milliseconds"
         case .local(let pattern): return "a local time of the form `\(pattern)`"
+        }
+    }
+
+    private func parseTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        switch spec.timeFormat {
+        case .rfc2822: return TimestampParser.rfc2822(bytes)
+        case .iso8601: return TimestampParser.iso8601(bytes, defaultZone: context.zone)
+        case .epochSeconds: return TimestampParser.epochSeconds(bytes)
+        case .epochMilliseconds: return TimestampParser.epochMilliseconds(bytes)
+        case .local: return localPattern.flatMap { TimestampParser.local(bytes, pattern: $0, zone: context.zone) }
         }
     }
 
