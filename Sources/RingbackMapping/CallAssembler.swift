@@ -5,9 +5,13 @@ import RingbackCore
 /// decides the call's outcome with the mapping's rules and drops repeats from overlapping exports.
 public struct CallAssembler: Sendable {
     public let engine: MappingEngine
+    private let voicemailRules: [CompiledRule]
+    private let answeredRules: [CompiledRule]
 
     public init(engine: MappingEngine) {
         self.engine = engine
+        voicemailRules = engine.spec.voicemailWhen.map { CompiledRule($0, fields: engine.outcomeFields) }
+        answeredRules = engine.spec.answeredWhen.map { CompiledRule($0, fields: engine.outcomeFields) }
     }
 
     public func calls(from legs: [CallLeg]) -> [Call] {
@@ -29,17 +33,19 @@ public struct CallAssembler: Sendable {
             return keys.count - 1
         }
 
+        let parented = spec.parentField != nil
         for index in legs.indices {
-            let leg = legs[index]
-            guard seenLegs.insert(dedupeKey(leg)).inserted else { continue }
-            if spec.parentField != nil {
-                if !leg.parent.isEmpty {
+            guard seenLegs.insert(dedupeKey(legs[index])).inserted else { continue }
+            if parented {
+                if !legs[index].parent.isEmpty {
                     pendingChildren.append(index)
                     continue
                 }
-                members[group(for: leg.id.isEmpty ? syntheticKey(leg) : leg.id, rooted: true)].append(index)
+                let id = legs[index].id
+                members[group(for: id.isEmpty ? syntheticKey(legs[index]) : id, rooted: true)].append(index)
             } else {
-                let key = !leg.group.isEmpty ? leg.group : (leg.id.isEmpty ? syntheticKey(leg) : leg.id)
+                let groupKey = legs[index].group
+                let key = !groupKey.isEmpty ? groupKey : (legs[index].id.isEmpty ? syntheticKey(legs[index]) : legs[index].id)
                 members[group(for: key, rooted: true)].append(index)
             }
         }
@@ -75,13 +81,13 @@ public struct CallAssembler: Sendable {
             if (spec.parentField == nil || !hasRoot[number]) && legIndices.count > 1 {
                 legIndices.sort { legs[$0].start < legs[$1].start || (legs[$0].start == legs[$1].start && $0 < $1) }
             }
-            calls.append(call(key: keys[number], legs: legIndices.map { legs[$0] }, hasRoot: hasRoot[number]))
+            calls.append(call(key: keys[number], legs: legs, members: legIndices, hasRoot: hasRoot[number]))
         }
         return calls
     }
 
     /// What makes two legs the same record, for dropping repeats from overlapping exports.
-    private func dedupeKey(_ leg: CallLeg) -> String {
+    private func dedupeKey(_ leg: borrowing CallLeg) -> String {
         if leg.id.isEmpty { return syntheticKey(leg) }
         // Rows grouped into one call may share their id: Asterisk writes the caller's uniqueid on every
         // Dial attempt of a ring group (only `sequence` differs), so there the id alone names no row.
@@ -91,43 +97,66 @@ public struct CallAssembler: Sendable {
         return leg.id
     }
 
-    private func call(key: String, legs: [CallLeg], hasRoot: Bool) -> Call {
-        let root = legs[0]
+    /// - Parameter members: indices into `legs` of this call's legs, the caller's leg first.
+    private func call(key: String, legs: [CallLeg], members: [Int], hasRoot: Bool) -> Call {
+        let root = legs[members[0]]
         let inbound = root.direction == .inbound
+        var callerName: String?, transcript: String?, recording: String?, trackingSource: String?
+        for index in members {
+            if callerName == nil, !legs[index].callerName.isEmpty { callerName = legs[index].callerName }
+            if transcript == nil, !legs[index].transcript.isEmpty { transcript = legs[index].transcript }
+            if recording == nil, !legs[index].recording.isEmpty { recording = legs[index].recording }
+            if trackingSource == nil, !legs[index].trackingSource.isEmpty { trackingSource = legs[index].trackingSource }
+        }
+        var fullKey = engine.spec.keyPrefix
+        fullKey.reserveCapacity(fullKey.utf8.count + key.utf8.count + 1)
+        fullKey += ":"
+        fullKey += key
         return Call(
-            key: "\(engine.spec.keyPrefix):\(key)", source: engine.context.sourceName, startedAt: root.start,
+            key: fullKey, source: engine.context.sourceName, startedAt: root.start,
             direction: root.direction,
             customer: inbound ? root.from : root.to,
             businessLine: inbound ? root.to : root.from,
-            durationSeconds: root.durationSeconds, outcome: outcome(legs, hasRoot: hasRoot),
-            callerName: legs.lazy.map(\.callerName).first { !$0.isEmpty },
-            transcript: legs.lazy.map(\.transcript).first { !$0.isEmpty },
-            recordingURL: legs.lazy.map(\.recording).first { !$0.isEmpty },
-            trackingSource: legs.lazy.map(\.trackingSource).first { !$0.isEmpty })
+            durationSeconds: root.durationSeconds, outcome: outcome(legs, members: members, hasRoot: hasRoot),
+            callerName: callerName, transcript: transcript, recordingURL: recording, trackingSource: trackingSource)
     }
 
     /// - Parameter hasRoot: false when `legs` are forwarded legs whose caller's leg is missing.
     func outcome(_ legs: [CallLeg], hasRoot: Bool = true) -> CallOutcome {
-        if engine.spec.voicemailWhen.contains(where: { matches($0, legs, hasRoot: hasRoot) }) { return .voicemail }
-        if engine.spec.answeredWhen.contains(where: { matches($0, legs, hasRoot: hasRoot) }) { return .answered }
+        outcome(legs, members: Array(legs.indices), hasRoot: hasRoot)
+    }
+
+    private func outcome(_ legs: [CallLeg], members: [Int], hasRoot: Bool) -> CallOutcome {
+        if voicemailRules.contains(where: { matches($0, legs, members, hasRoot: hasRoot) }) { return .voicemail }
+        if answeredRules.contains(where: { matches($0, legs, members, hasRoot: hasRoot) }) { return .answered }
         return .missed
     }
 
-    private func matches(_ condition: LegCondition, _ legs: [CallLeg], hasRoot: Bool) -> Bool {
-        let scoped: ArraySlice<CallLeg>
-        switch condition.scope {
-        case .any: scoped = legs[...]
-        case .root: scoped = hasRoot ? legs.prefix(1) : []
-        case .child: scoped = hasRoot ? legs.dropFirst() : legs[...]
-        case .only: scoped = hasRoot && legs.count == 1 ? legs[...] : []
+    private func matches(_ rule: CompiledRule, _ legs: [CallLeg], _ members: [Int], hasRoot: Bool) -> Bool {
+        let scoped: ArraySlice<Int>
+        switch rule.condition.scope {
+        case .any: scoped = members[...]
+        case .root: scoped = hasRoot ? members.prefix(1) : []
+        case .child: scoped = hasRoot ? members.dropFirst() : members[...]
+        case .only: scoped = hasRoot && members.count == 1 ? members[...] : []
         }
-        let fields = engine.outcomeFields
-        return scoped.contains { leg in
-            condition.matches { name in fields.firstIndex(of: name).map { leg.ruleValues[$0] } ?? "" }
+        return scoped.contains { index in
+            rule.condition.matches { test in rule.positions[test].map { legs[index].ruleValues[$0] } ?? "" }
         }
     }
 
-    private func syntheticKey(_ leg: CallLeg) -> String {
+    /// An outcome rule with its fields' positions in `CallLeg.ruleValues` looked up once.
+    struct CompiledRule: Sendable {
+        let condition: LegCondition
+        let positions: [Int?]
+
+        init(_ condition: LegCondition, fields: [String]) {
+            self.condition = condition
+            positions = condition.tests.map { test in fields.firstIndex(of: test.field) }
+        }
+    }
+
+    private func syntheticKey(_ leg: borrowing CallLeg) -> String {
         let parts = [String(Int64(leg.start.timeIntervalSince1970)), leg.from.display, leg.to.display, leg.group, String(leg.durationSeconds)] + leg.ruleValues
         return "h" + StableHash.hex(parts.joined(separator: "|"))
     }

@@ -38,9 +38,11 @@ public struct LegCondition: Sendable, Hashable {
         }
     }
 
-    func matches(_ value: (String) -> String) -> Bool {
-        tests.allSatisfy { field, test in
-            let text = value(field).trimmingWhitespace()
+    /// - Parameter value: the leg's text for the i-th test's field.
+    func matches(_ value: (Int) -> String) -> Bool {
+        tests.indices.allSatisfy { index in
+            let test = tests[index].test
+            let text = value(index).trimmingWhitespace()
             switch test {
             case .oneOf(let set): return set.contains(text.lowercased())
             case .noneOf(let set): return !set.contains(text.lowercased())

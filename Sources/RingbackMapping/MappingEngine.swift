@@ -46,6 +46,11 @@ public struct MappingEngine: Sendable {
         var columns: [Int?]?
         var fileProblem: RecordReject?
         var values = [String](repeating: "", count: slots.count)
+        result.legs.reserveCapacity(bytes.withUnsafeBufferPointer { buffer in
+            var lines = 0
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            return lines + 1
+        })
         func readRow(_ record: borrowing CSVRecordView) {
             let columns = columns!
             result.records += 1
@@ -212,7 +217,7 @@ public struct MappingEngine: Sendable {
 
         var callerName = value(slots.callerName)
         // Only caller-ID text (`"Name" <number>`) carries a name; a bare `client:alice` or `Anonymous` is none.
-        if callerName.isEmpty, let fromSlot = slots.from, slots.parts[fromSlot] == .whole, raw[fromSlot].contains("<") {
+        if callerName.isEmpty, let fromSlot = slots.from, slots.parts[fromSlot] == .whole, CallerIDText.hasAngleBrackets(raw[fromSlot]) {
             callerName = CallerIDText.name(raw[fromSlot])
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackCore
 import RingbackMapping
 
@@ -40,11 +41,13 @@ public struct CallIngest: Sendable {
                 progress?("\(source.name): reading \(path) (\(index + 1)/\(files.count))")
                 result.summary.filesRead += 1
                 result.processedFiles.append(seen)
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    result.rejects.append(RecordReject(file: path, location: "0", reason: "cannot read the file (permissions?)"))
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileBytes.contents(of: path)
+                } catch {
+                    result.rejects.append(RecordReject(file: path, location: "0", reason: "cannot read the file: \(error.localizedDescription)"))
                     continue
                 }
-                let bytes = [UInt8](data)
                 if bytes.isEmpty {
                     result.rejects.append(RecordReject(file: path, location: "0", reason: "the file is empty (0 bytes)"))
                     continue

@@ -21,10 +21,11 @@ public struct SyncEngine: Sendable {
     public func prepare(now: Date) throws -> PreparedRun {
         let ingest = try CallIngest(config: config, store: store, progress: progress).run()
         let ledger = try store.calls(since: nil)
-        var known = Set(ledger.map(\.key))
-        var newCalls: [Call] = []
-        for call in ingest.calls where known.insert(call.key).inserted {
-            newCalls.append(call)
+        // Each source's calls are already unique; only the ledger and other sources can repeat them.
+        var newCalls: [Call] = ingest.calls
+        if !ledger.isEmpty || config.sources.count > 1 {
+            var known = Set(ledger.map(\.key))
+            newCalls = ingest.calls.filter { known.insert($0.key).inserted }
         }
         progress?("building leads from \(ledger.count + newCalls.count) calls")
         let anchors = try store.leadAnchors()
