@@ -9,12 +9,20 @@ import Foundation
 /// the rest of the file. Accepts LF, CRLF and lone CR line endings, skips blank
 /// lines and a leading UTF-8 byte order mark.
 public struct CSVReader: Sendable {
-    public let bytes: [UInt8]
+    public let bytes: ArraySlice<UInt8>
     public let delimiter: UInt8
+    /// The line number of the first byte, so records and problems of a chunk carry the file's line numbers.
+    public let firstLine: Int
 
     public init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
-        self.bytes = bytes
+        self.init(slice: bytes[...], delimiter: delimiter)
+    }
+
+    /// Reads part of a larger buffer (one chunk of a file split at record boundaries) without copying it.
+    public init(slice: ArraySlice<UInt8>, delimiter: UInt8 = UInt8(ascii: ","), firstLine: Int = 1) {
+        self.bytes = slice
         self.delimiter = delimiter
+        self.firstLine = firstLine
     }
 
     public init(data: Data, delimiter: UInt8 = UInt8(ascii: ",")) {
@@ -27,7 +35,7 @@ public struct CSVReader: Sendable {
         _ body: (borrowing CSVRecordView) throws -> Void
     ) rethrows -> [CSVProblem] {
         try bytes.withUnsafeBufferPointer { buffer in
-            try Self.scan(buffer, delimiter: delimiter, body)
+            try Self.scan(buffer, delimiter: delimiter, firstLine: firstLine, body)
         }
     }
 
@@ -51,6 +59,7 @@ extension CSVReader {
     private static func scan(
         _ buffer: UnsafeBufferPointer<UInt8>,
         delimiter: UInt8,
+        firstLine: Int,
         _ body: (borrowing CSVRecordView) throws -> Void
     ) rethrows -> [CSVProblem] {
         guard let p = buffer.baseAddress, buffer.count > 0 else { return [] }
@@ -69,7 +78,7 @@ extension CSVReader {
         var problems: [CSVProblem] = []
 
         var pos = LenientText.hasByteOrderMark(buffer) ? 3 : 0
-        var line = 1
+        var line = firstLine
         // A quoted field that ran to the end once will do so again when a later
         // resume reaches the same quote; remembering it keeps bad files linear.
         var knownUnterminatedQuote = -1

@@ -5,48 +5,55 @@ import RingbackCore
 /// decides the call's outcome with the mapping's rules and drops repeats from overlapping exports.
 public struct CallAssembler: Sendable {
     public let engine: MappingEngine
-    private let voicemailRules: [CompiledRule]
-    private let answeredRules: [CompiledRule]
 
     public init(engine: MappingEngine) {
         self.engine = engine
-        voicemailRules = engine.spec.voicemailWhen.map { CompiledRule($0, fields: engine.outcomeFields) }
-        answeredRules = engine.spec.answeredWhen.map { CompiledRule($0, fields: engine.outcomeFields) }
     }
 
     public func calls(from legs: [CallLeg]) -> [Call] {
         let spec = engine.spec
-        var seenLegs = Set<String>(minimumCapacity: legs.count)
+        let parented = spec.parentField != nil
+        var seenLegs = Set<String>(minimumCapacity: parented ? 0 : legs.count)
+        var seenChildren = Set<String>()
         var groupOfKey: [String: Int] = [:]
         groupOfKey.reserveCapacity(legs.count)
         var keys: [String] = []
-        var members: [[Int]] = []
         var hasRoot: [Bool] = []
+        // Each call's legs as a linked list through `next`, so no call needs an array of its own.
+        var head: [Int] = []
+        var tail: [Int] = []
+        var next = [Int](repeating: -1, count: legs.count)
         var pendingChildren: [Int] = []
 
-        func group(for key: String, rooted: Bool) -> Int {
-            if let existing = groupOfKey[key] { return existing }
+        func group(for key: String, rooted: Bool) -> (number: Int, isNew: Bool) {
+            if let existing = groupOfKey[key] { return (existing, false) }
             groupOfKey[key] = keys.count
             keys.append(key)
-            members.append([])
             hasRoot.append(rooted)
-            return keys.count - 1
+            head.append(-1)
+            tail.append(-1)
+            return (keys.count - 1, true)
+        }
+        func add(_ leg: Int, to number: Int) {
+            if tail[number] < 0 { head[number] = leg } else { next[tail[number]] = leg }
+            tail[number] = leg
         }
 
-        let parented = spec.parentField != nil
         for index in legs.indices {
-            guard seenLegs.insert(dedupeKey(legs[index])).inserted else { continue }
             if parented {
                 if !legs[index].parent.isEmpty {
                     pendingChildren.append(index)
                     continue
                 }
+                // A caller's leg is one call: a repeat of it (an overlapping export) is dropped.
                 let id = legs[index].id
-                members[group(for: id.isEmpty ? syntheticKey(legs[index]) : id, rooted: true)].append(index)
+                let found = group(for: id.isEmpty ? syntheticKey(legs[index]) : id, rooted: true)
+                if found.isNew || !hasRoot[found.number] { add(index, to: found.number) }
             } else {
+                guard seenLegs.insert(dedupeKey(legs[index])).inserted else { continue }
                 let groupKey = legs[index].group
                 let key = !groupKey.isEmpty ? groupKey : (legs[index].id.isEmpty ? syntheticKey(legs[index]) : legs[index].id)
-                members[group(for: key, rooted: true)].append(index)
+                add(index, to: group(for: key, rooted: true).number)
             }
         }
 
@@ -56,6 +63,7 @@ public struct CallAssembler: Sendable {
         // turns up; it has no caller's leg to look at.
         var parentOf: [String: String]?
         for index in pendingChildren {
+            guard seenChildren.insert(dedupeKey(legs[index])).inserted else { continue }
             var parent = legs[index].parent
             if groupOfKey[parent] == nil || !hasRoot[groupOfKey[parent]!] {
                 if parentOf == nil {
@@ -71,17 +79,23 @@ public struct CallAssembler: Sendable {
                     steps += 1
                 }
             }
-            members[group(for: parent, rooted: false)].append(index)
+            add(index, to: group(for: parent, rooted: false).number)
         }
 
         var calls: [Call] = []
         calls.reserveCapacity(keys.count)
+        var members: [Int] = []
         for number in keys.indices {
-            var legIndices = members[number]
-            if (spec.parentField == nil || !hasRoot[number]) && legIndices.count > 1 {
-                legIndices.sort { legs[$0].start < legs[$1].start || (legs[$0].start == legs[$1].start && $0 < $1) }
+            members.removeAll(keepingCapacity: true)
+            var leg = head[number]
+            while leg >= 0 {
+                members.append(leg)
+                leg = next[leg]
             }
-            calls.append(call(key: keys[number], legs: legs, members: legIndices, hasRoot: hasRoot[number]))
+            if (!parented || !hasRoot[number]) && members.count > 1 {
+                members.sort { legs[$0].start < legs[$1].start || (legs[$0].start == legs[$1].start && $0 < $1) }
+            }
+            calls.append(call(key: keys[number], legs: legs, members: members, hasRoot: hasRoot[number]))
         }
         return calls
     }
@@ -97,6 +111,7 @@ public struct CallAssembler: Sendable {
         return leg.id
     }
 
+
     /// - Parameter members: indices into `legs` of this call's legs, the caller's leg first.
     private func call(key: String, legs: [CallLeg], members: [Int], hasRoot: Bool) -> Call {
         let root = legs[members[0]]
@@ -104,9 +119,11 @@ public struct CallAssembler: Sendable {
         var callerName: String?, transcript: String?, recording: String?, trackingSource: String?
         for index in members {
             if callerName == nil, !legs[index].callerName.isEmpty { callerName = legs[index].callerName }
-            if transcript == nil, !legs[index].transcript.isEmpty { transcript = legs[index].transcript }
-            if recording == nil, !legs[index].recording.isEmpty { recording = legs[index].recording }
-            if trackingSource == nil, !legs[index].trackingSource.isEmpty { trackingSource = legs[index].trackingSource }
+            if let extras = legs[index].extras {
+                if transcript == nil, !extras.transcript.isEmpty { transcript = extras.transcript }
+                if recording == nil, !extras.recording.isEmpty { recording = extras.recording }
+                if trackingSource == nil, !extras.trackingSource.isEmpty { trackingSource = extras.trackingSource }
+            }
         }
         var fullKey = engine.spec.keyPrefix
         fullKey.reserveCapacity(fullKey.utf8.count + key.utf8.count + 1)
@@ -126,38 +143,27 @@ public struct CallAssembler: Sendable {
         outcome(legs, members: Array(legs.indices), hasRoot: hasRoot)
     }
 
+    /// The first matching voicemail rule makes a voicemail, else the first matching answered rule
+    /// an answered call; a call matching none was missed.
     private func outcome(_ legs: [CallLeg], members: [Int], hasRoot: Bool) -> CallOutcome {
-        if voicemailRules.contains(where: { matches($0, legs, members, hasRoot: hasRoot) }) { return .voicemail }
-        if answeredRules.contains(where: { matches($0, legs, members, hasRoot: hasRoot) }) { return .answered }
+        for (bit, rule) in engine.rules.enumerated() {
+            let scoped: ArraySlice<Int>
+            switch rule.scope {
+            case .any: scoped = members[...]
+            case .root: scoped = hasRoot ? members.prefix(1) : []
+            case .child: scoped = hasRoot ? members.dropFirst() : members[...]
+            case .only: scoped = hasRoot && members.count == 1 ? members[...] : []
+            }
+            if scoped.contains(where: { legs[$0].ruleMatches & (1 << UInt64(bit)) != 0 }) {
+                return bit < engine.voicemailRuleCount ? .voicemail : .answered
+            }
+        }
         return .missed
     }
 
-    private func matches(_ rule: CompiledRule, _ legs: [CallLeg], _ members: [Int], hasRoot: Bool) -> Bool {
-        let scoped: ArraySlice<Int>
-        switch rule.condition.scope {
-        case .any: scoped = members[...]
-        case .root: scoped = hasRoot ? members.prefix(1) : []
-        case .child: scoped = hasRoot ? members.dropFirst() : members[...]
-        case .only: scoped = hasRoot && members.count == 1 ? members[...] : []
-        }
-        return scoped.contains { index in
-            rule.condition.matches { test in rule.positions[test].map { legs[index].ruleValues[$0] } ?? "" }
-        }
-    }
-
-    /// An outcome rule with its fields' positions in `CallLeg.ruleValues` looked up once.
-    struct CompiledRule: Sendable {
-        let condition: LegCondition
-        let positions: [Int?]
-
-        init(_ condition: LegCondition, fields: [String]) {
-            self.condition = condition
-            positions = condition.tests.map { test in fields.firstIndex(of: test.field) }
-        }
-    }
-
     private func syntheticKey(_ leg: borrowing CallLeg) -> String {
-        let parts = [String(Int64(leg.start.timeIntervalSince1970)), leg.from.display, leg.to.display, leg.group, String(leg.durationSeconds)] + leg.ruleValues
+        let parts = [String(Int64(leg.start.timeIntervalSince1970)), leg.from.display, leg.to.display, leg.group,
+                     String(leg.durationSeconds), String(leg.ruleMatches, radix: 16), leg.callerName]
         return "h" + StableHash.hex(parts.joined(separator: "|"))
     }
 }

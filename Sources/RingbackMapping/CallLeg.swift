@@ -2,9 +2,13 @@ import Foundation
 import RingbackCore
 
 /// One record of an export after field parsing: a call, or one leg of a call that has several.
+/// Kept small: a million of them are held while the legs of each call are grouped.
 public struct CallLeg: Sendable {
-    public var location: String
     public var file: String
+    /// The line of a CSV record, or the index of a JSON record in its array.
+    var recordNumber: Int32
+    /// The JSON key path of the records' array; nil for CSV.
+    var recordsPath: String?
     public var id: String
     public var parent: String
     public var group: String
@@ -14,9 +18,30 @@ public struct CallLeg: Sendable {
     public var direction: CallDirection
     public var durationSeconds: Int
     public var callerName: String
-    public var transcript: String
-    public var recording: String
-    public var trackingSource: String
-    /// Values of the fields the outcome rules test, in `MappingEngine.outcomeFields` order.
-    public var ruleValues: [String]
+    /// Transcript, recording link and tracking source, which most exports never fill in.
+    var extras: Extras?
+    /// Bit i is set when this leg satisfies outcome rule i (the voicemail rules, then the answered rules).
+    public var ruleMatches: UInt64
+
+    /// The less common texts of a leg, boxed so that legs without them stay small.
+    final class Extras: Sendable {
+        let transcript: String
+        let recording: String
+        let trackingSource: String
+
+        init(transcript: String, recording: String, trackingSource: String) {
+            self.transcript = transcript
+            self.recording = recording
+            self.trackingSource = trackingSource
+        }
+    }
+
+    /// Where the record is: a line number, or `calls[3]` for JSON.
+    public var location: String {
+        recordsPath.map { "\($0)[\(recordNumber)]" } ?? String(recordNumber)
+    }
+
+    public var transcript: String { extras?.transcript ?? "" }
+    public var recording: String { extras?.recording ?? "" }
+    public var trackingSource: String { extras?.trackingSource ?? "" }
 }

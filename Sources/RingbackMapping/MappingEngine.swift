@@ -7,10 +7,11 @@ import RingbackNormalisation
 public struct MappingEngine: Sendable {
     public let spec: MappingSpec
     public let context: MappingContext
-    /// Field names the outcome rules test, in the order of `CallLeg.ruleValues`.
-    public let outcomeFields: [String]
-    private let localPattern: LocalPattern?
     let slots: FieldSlots
+    /// The voicemail rules, then the answered rules: bit i of `CallLeg.ruleMatches` is rule i.
+    let rules: [OutcomeRule]
+    let voicemailRuleCount: Int
+    private let localPattern: LocalPattern?
 
     public init(spec: MappingSpec, context: MappingContext) {
         self.spec = spec
@@ -19,8 +20,10 @@ public struct MappingEngine: Sendable {
         for condition in spec.voicemailWhen + spec.answeredWhen {
             for (field, _) in condition.tests where !names.contains(field) { names.append(field) }
         }
-        outcomeFields = names
-        slots = FieldSlots(spec: spec, outcomeFields: names)
+        let slots = FieldSlots(spec: spec, outcomeFields: names)
+        self.slots = slots
+        rules = (spec.voicemailWhen + spec.answeredWhen).prefix(64).map { OutcomeRule($0, slots: slots) }
+        voicemailRuleCount = min(spec.voicemailWhen.count, 64)
         if case .local(let pattern) = spec.timeFormat { localPattern = try? LocalPattern(pattern) } else { localPattern = nil }
     }
 
@@ -29,6 +32,12 @@ public struct MappingEngine: Sendable {
         public var legs: [CallLeg] = []
         public var rejects: [RecordReject] = []
         public var records = 0
+
+        mutating func append(_ other: FileResult) {
+            legs.append(contentsOf: other.legs)
+            rejects.append(contentsOf: other.rejects)
+            records += other.records
+        }
     }
 
     public func read(bytes: [UInt8], file: String) -> FileResult {
@@ -38,24 +47,82 @@ public struct MappingEngine: Sendable {
         }
     }
 
-    // MARK: Records
+    // MARK: CSV
+
+    /// A large CSV export is split at record boundaries into chunks read on every core.
+    static let bytesPerChunk = 8 << 20
 
     private func readCSV(bytes: [UInt8], file: String) -> FileResult {
         var result = FileResult()
-        let reader = CSVReader(bytes: bytes, delimiter: CSVReader.sniffDelimiter(bytes.prefix(4096)))
-        var columns: [Int?]?
-        var fileProblem: RecordReject?
+        let all = bytes[...]
+        let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
+        var bodyStart = all.startIndex
+        var bodyLine = 1
+        let columns: [Int?]
+        if spec.csvHeader {
+            bodyStart = CSVBoundaries.recordStart(in: all, from: all.startIndex, atOrAfter: all.startIndex)
+            switch headerColumns(all[..<bodyStart], delimiter: delimiter, file: file) {
+            case .success(let resolved): columns = resolved
+            case .failure(let reject):
+                result.rejects.append(reject)
+                return result
+            }
+            bodyLine += CSVBoundaries.lineBreaks(in: all, all.startIndex..<bodyStart)
+        } else {
+            columns = slots.names.map { name in spec.fields[name]!.position.map { $0 - 1 } }
+        }
+
+        var chunks: [(range: Range<Int>, firstLine: Int)] = []
+        var start = bodyStart
+        var line = bodyLine
+        while start < all.endIndex {
+            let end = CSVBoundaries.recordStart(in: all, from: start, atOrAfter: min(start + Self.bytesPerChunk, all.endIndex))
+            chunks.append((start..<end, line))
+            line += CSVBoundaries.lineBreaks(in: all, start..<end)
+            start = end
+        }
+        let plannedChunks = chunks
+        let parts = ParallelChunks.map(count: plannedChunks.count) { index in
+            readCSVRows(all[plannedChunks[index].range], columns: columns, delimiter: delimiter,
+                        firstLine: plannedChunks[index].firstLine, file: file)
+        }
+        result.legs.reserveCapacity(parts.reduce(0) { $0 + $1.legs.count })
+        for part in parts { result.append(part) }
+        return result
+    }
+
+    /// Column positions for the slots, from the header row; a missing required column rejects the file.
+    private func headerColumns(_ header: ArraySlice<UInt8>, delimiter: UInt8, file: String) -> Result<[Int?], RecordReject> {
+        let (records, _) = CSVReader(slice: header, delimiter: delimiter).readAll()
+        let fields = records.first?.fields ?? []
+        var found: [String: Int] = [:]
+        for (index, text) in fields.enumerated() {
+            let name = text.trimmingWhitespace().lowercased()
+            if found[name] == nil { found[name] = index }
+        }
+        var resolved: [Int?] = []
+        for name in slots.names {
+            let source = spec.fields[name]!
+            resolved.append(source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] })
+        }
+        let required = ["start", "from", "customer"] + (directionFromField ? ["direction"] : [])
+        for name in required {
+            guard let slot = slots.names.firstIndex(of: name), resolved[slot] == nil else { continue }
+            return .failure(RecordReject(file: file, location: String(records.first?.line ?? 1),
+                                         reason: "header has no column `\(spec.fields[name]!.name ?? "?")` for \(name); is this a \(spec.name) export?",
+                                         raw: fields.joined(separator: ",")))
+        }
+        return .success(resolved)
+    }
+
+    private func readCSVRows(_ bytes: ArraySlice<UInt8>, columns: [Int?], delimiter: UInt8, firstLine: Int, file: String) -> FileResult {
+        var result = FileResult()
         var values = [String](repeating: "", count: slots.count)
-        result.legs.reserveCapacity(bytes.withUnsafeBufferPointer { buffer in
-            var lines = 0
-            for byte in buffer where byte == 0x0A { lines += 1 }
-            return lines + 1
-        })
-        func readRow(_ record: borrowing CSVRecordView) {
-            let columns = columns!
+        let problems = CSVReader(slice: bytes, delimiter: delimiter, firstLine: firstLine).forEachRecord { record in
+            let line = record.line
             result.records += 1
             if record.count < spec.csvMinColumns {
-                result.rejects.append(RecordReject(file: file, location: String(record.line),
+                result.rejects.append(RecordReject(file: file, location: String(line),
                                                    reason: "expected at least \(spec.csvMinColumns) columns, found \(record.count)",
                                                    raw: record.fields.joined(separator: ",")))
                 return
@@ -75,50 +142,19 @@ public struct MappingEngine: Sendable {
                 }
                 values[slot] = record[column]
             }
-            switch leg(values, parsedStart: start, location: String(record.line), file: file) {
+            switch leg(values, parsedStart: start, record: Int32(clamping: line), recordsPath: nil, file: file) {
             case .success(let leg): result.legs.append(leg)
-            case .failure(let reject):
-                var reject = reject
-                reject.raw = record.fields.joined(separator: ",")
-                result.rejects.append(reject)
+            case .failure(let reason):
+                result.rejects.append(RecordReject(file: file, location: String(line), reason: reason.text, raw: record.fields.joined(separator: ",")))
             }
         }
-
-        let problems = reader.forEachRecord { record in
-            if fileProblem != nil { return }
-            if columns == nil {
-                guard spec.csvHeader else {
-                    columns = slots.names.map { name in spec.fields[name]!.position.map { $0 - 1 } }
-                    return readRow(record)
-                }
-                var found: [String: Int] = [:]
-                for index in 0..<record.count {
-                    let name = record[index].trimmingWhitespace().lowercased()
-                    if found[name] == nil { found[name] = index }
-                }
-                var resolved: [Int?] = []
-                for name in slots.names {
-                    let source = spec.fields[name]!
-                    let index = source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] }
-                    if index == nil && (name == "start" || name == "from" || name == "customer" || (name == "direction" && directionFromField)) {
-                        fileProblem = RecordReject(file: file, location: String(record.line),
-                                                   reason: "header has no column `\(source.name ?? "?")` for \(name); is this a \(spec.name) export?",
-                                                   raw: record.fields.joined(separator: ","))
-                    }
-                    resolved.append(index)
-                }
-                columns = resolved
-                return
-            }
-            readRow(record)
-        }
-
-        if let fileProblem { result.rejects.append(fileProblem) }
         for problem in problems {
             result.rejects.append(RecordReject(file: file, location: String(problem.line), reason: problem.message))
         }
         return result
     }
+
+    // MARK: JSON
 
     private func readJSON(bytes: [UInt8], file: String) -> FileResult {
         var result = FileResult()
@@ -144,9 +180,9 @@ public struct MappingEngine: Sendable {
                 continue
             }
             let values = slots.names.map { JSONText.string(JSONText.value(at: spec.fields[$0]!.name ?? "", in: record)) }
-            switch leg(values, parsedStart: nil, location: location, file: file) {
+            switch leg(values, parsedStart: nil, record: Int32(index), recordsPath: base, file: file) {
             case .success(let leg): result.legs.append(leg)
-            case .failure(let reject): result.rejects.append(reject)
+            case .failure(let reason): result.rejects.append(RecordReject(file: file, location: location, reason: reason.text))
             }
         }
         return result
@@ -157,7 +193,8 @@ public struct MappingEngine: Sendable {
     /// - Parameters:
     ///   - raw: the record's text per field slot.
     ///   - parsedStart: the start time when the caller already parsed it from the record's bytes.
-    private func leg(_ raw: [String], parsedStart: Date?, location: String, file: String) -> Result<CallLeg, RecordReject> {
+    /// - Returns: the leg, or why the record cannot be read.
+    private func leg(_ raw: [String], parsedStart: Date?, record: Int32, recordsPath: String?, file: String) -> Result<CallLeg, RejectReason> {
         func value(_ slot: Int?) -> String {
             guard let slot else { return "" }
             let text = raw[slot]
@@ -167,17 +204,14 @@ public struct MappingEngine: Sendable {
             case .number: return CallerIDText.number(text).trimmingWhitespace()
             }
         }
-        func reject(_ reason: String) -> Result<CallLeg, RecordReject> {
-            .failure(RecordReject(file: file, location: location, reason: reason))
-        }
 
         let start: Date
         if let parsedStart {
             start = parsedStart
         } else {
             let startText = value(slots.start)
-            guard !startText.isEmpty else { return reject("no start time") }
-            guard let parsed = parseTime(startText) else { return reject("start time `\(startText)` is not \(timeFormatName)") }
+            guard !startText.isEmpty else { return .failure("no start time") }
+            guard let parsed = parseTime(startText) else { return .failure("start time `\(startText)` is not \(timeFormatName)") }
             start = parsed
         }
 
@@ -194,7 +228,7 @@ public struct MappingEngine: Sendable {
             } else if outbound.contains(text) {
                 direction = .outbound
             } else {
-                return reject("direction `\(text)` is neither inbound (\(inbound.sorted().joined(separator: ", "))) nor outbound (\(outbound.sorted().joined(separator: ", ")))")
+                return .failure("direction `\(text)` is neither inbound (\(inbound.sorted().joined(separator: ", "))) nor outbound (\(outbound.sorted().joined(separator: ", ")))")
             }
         case .inferFromNumbers:
             direction = isBusinessSide(from) ? .outbound : .inbound
@@ -211,7 +245,7 @@ public struct MappingEngine: Sendable {
         let durationText = value(slots.duration)
         if !durationText.isEmpty {
             let parsed = spec.durationFormat == .milliseconds ? DurationParser.secondsFromMilliseconds(durationText) : DurationParser.seconds(durationText)
-            guard let parsed else { return reject("duration `\(durationText)` is not a number of seconds") }
+            guard let parsed else { return .failure("duration `\(durationText)` is not a number of seconds") }
             duration = parsed
         }
 
@@ -229,11 +263,17 @@ public struct MappingEngine: Sendable {
                 break
             }
         }
+        var matches: UInt64 = 0
+        for (bit, rule) in rules.enumerated() where rule.holds({ value($0) }) {
+            matches |= 1 << UInt64(bit)
+        }
+        let transcript = value(slots.transcript), recording = value(slots.recording), tracking = value(slots.trackingSource)
+        let extras = transcript.isEmpty && recording.isEmpty && tracking.isEmpty
+            ? nil : CallLeg.Extras(transcript: transcript, recording: recording, trackingSource: tracking)
         return .success(CallLeg(
-            location: location, file: file, id: value(slots.id), parent: value(slots.parent), group: group,
-            start: start, from: from, to: to, direction: direction, durationSeconds: duration,
-            callerName: callerName, transcript: value(slots.transcript), recording: value(slots.recording),
-            trackingSource: value(slots.trackingSource), ruleValues: slots.outcome.map(value)))
+            file: file, recordNumber: record, recordsPath: recordsPath, id: value(slots.id), parent: value(slots.parent),
+            group: group, start: start, from: from, to: to, direction: direction, durationSeconds: duration,
+            callerName: callerName, extras: extras, ruleMatches: matches))
     }
 
     /// Whether every record needs a `direction` value (rather than inferring it from the numbers).

@@ -15,16 +15,15 @@ struct LeadEvaluator {
 
     /// Evaluates the leads in chunks on every core; the output keeps the leads' order.
     func evaluate(_ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date) -> Output {
-        let chunkCount = leads.count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let chunkCount = leads.count < 2_000 ? 1 : ParallelChunks.coreCount * 2
         let chunkSize = (leads.count + chunkCount - 1) / max(chunkCount, 1)
-        let results = ChunkResults<Output>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let parts = ParallelChunks.map(count: chunkCount) { chunk in
             let range = min(chunk * chunkSize, leads.count)..<min((chunk + 1) * chunkSize, leads.count)
-            results.set(chunk, evaluate(leads[range], sheet: sheet, base: base, now: now))
+            return evaluate(leads[range], sheet: sheet, base: base, now: now)
         }
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
-        for part in results.values {
+        for part in parts {
             output.desiredRows.append(contentsOf: part.desiredRows)
             output.events.append(contentsOf: part.events)
             output.notes.append(contentsOf: part.notes)
