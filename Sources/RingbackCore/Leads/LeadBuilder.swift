@@ -13,12 +13,28 @@ public struct LeadBuilder: Sendable {
     ///   - calls: every known call, any order, already de-duplicated by key.
     ///   - anchors: call key → Lead ID issued by earlier runs.
     public func leads(from calls: [Call], anchors: [String: String]) -> [Lead] {
-        var byCustomer: [String: [Int]] = [:]
+        // Each caller's calls as a linked list through `next`: no array per caller.
+        var callerOfNumber: [String: Int] = [:]
+        callerOfNumber.reserveCapacity(calls.count / 2)
+        var head: [Int] = []
+        var tail: [Int] = []
+        var next = [Int](repeating: -1, count: calls.count)
         var solitary: [Int] = []
         for index in calls.indices where !isInternal(calls[index]) {
             switch calls[index].customer {
             case .number(let e164):
-                byCustomer[e164, default: []].append(index)
+                let caller: Int
+                if let known = callerOfNumber[e164] {
+                    caller = known
+                    next[tail[caller]] = index
+                } else {
+                    caller = head.count
+                    callerOfNumber[e164] = caller
+                    head.append(index)
+                    tail.append(index)
+                    continue
+                }
+                tail[caller] = index
             case .anonymous, .unusable:
                 if calls[index].direction == .inbound && calls[index].outcome.isUnanswered {
                     solitary.append(index)
@@ -28,21 +44,37 @@ public struct LeadBuilder: Sendable {
             }
         }
 
-        var leads: [Lead] = []
-        leads.reserveCapacity(byCustomer.count + solitary.count)
-        for indices in byCustomer.values {
-            let ordered = indices.sorted { isOrdered(calls[$0], before: calls[$1]) }
-            episodes(of: ordered.map { calls[$0] }, anchors: anchors, into: &leads)
+        let partitions = calls.count < 20_000 ? 1 : ParallelChunks.coreCount
+        let heads = head
+        let links = next
+        let parts = ParallelChunks.map(count: partitions) { part in
+            var leads: [Lead] = []
+            var ordered: [Int] = []
+            for caller in stride(from: part, to: heads.count, by: partitions) {
+                ordered.removeAll(keepingCapacity: true)
+                var index = heads[caller]
+                while index >= 0 {
+                    ordered.append(index)
+                    index = links[index]
+                }
+                if ordered.count > 1 { ordered.sort { isOrdered(calls[$0], before: calls[$1]) } }
+                episodes(of: ordered, in: calls, anchors: anchors, into: &leads)
+            }
+            return leads
         }
+        var leads: [Lead] = []
+        leads.reserveCapacity(parts.reduce(solitary.count) { $0 + $1.count })
+        for part in parts { leads.append(contentsOf: part) }
         for index in solitary {
             let call = calls[index]
             leads.append(Lead(id: leadID(for: [call], anchors: anchors), customer: call.customer, missedCalls: [call]))
         }
-        leads.sort { ($0.firstMissedAt, $0.id) < ($1.firstMissedAt, $1.id) }
+        leads.sort { $0.firstMissedAt != $1.firstMissedAt ? $0.firstMissedAt < $1.firstMissedAt : $0.id < $1.id }
         return leads
     }
 
-    private func episodes(of calls: [Call], anchors: [String: String], into leads: inout [Lead]) {
+    /// Walks one caller's calls in time order, closing a lead when the window passes without activity.
+    private func episodes(of ordered: [Int], in calls: [Call], anchors: [String: String], into leads: inout [Lead]) {
         var missed: [Call] = []
         var contacts: [Call] = []
         var lastActivity = Date.distantPast
@@ -54,7 +86,8 @@ public struct LeadBuilder: Sendable {
             contacts = []
         }
 
-        for call in calls {
+        for index in ordered {
+            let call = calls[index]
             let withinWindow = call.startedAt.timeIntervalSince(lastActivity) <= rules.followUpWindow
             if call.direction == .inbound && call.outcome.isUnanswered {
                 if missed.isEmpty || !withinWindow { close() }

@@ -10,7 +10,7 @@ public struct LeadRowRenderer: Sendable {
 
     /// Cells for every column except the office-owned ones and Last Synced.
     public func cells(for lead: Lead, _ a: LeadAssessment) -> [String: String] {
-        var cells: [String: String] = [:]
+        var cells = [String: String](minimumCapacity: SheetColumn.allCases.count)
         cells[SheetColumn.leadID.rawValue] = lead.id
         cells[SheetColumn.timestamp.rawValue] = time.format(lead.firstMissedAt)
         cells[SheetColumn.callerName.rawValue] = a.callerName
