@@ -14,7 +14,6 @@ public struct CallAssembler: Sendable {
         let spec = engine.spec
         let parented = spec.parentField != nil
         var seenLegs = Set<String>(minimumCapacity: parented ? 0 : legs.count)
-        var seenChildren = Set<String>()
         var groupOfKey: [String: Int] = [:]
         groupOfKey.reserveCapacity(legs.count)
         var keys: [String] = []
@@ -37,6 +36,16 @@ public struct CallAssembler: Sendable {
         func add(_ leg: Int, to number: Int) {
             if tail[number] < 0 { head[number] = leg } else { next[tail[number]] = leg }
             tail[number] = leg
+        }
+        /// A forwarded leg repeated by an overlapping export is already in its call.
+        func contains(_ leg: borrowing CallLeg, in number: Int) -> Bool {
+            let key = dedupeKey(leg)
+            var member = head[number]
+            while member >= 0 {
+                if !legs[member].parent.isEmpty && dedupeKey(legs[member]) == key { return true }
+                member = next[member]
+            }
+            return false
         }
 
         for index in legs.indices {
@@ -63,41 +72,41 @@ public struct CallAssembler: Sendable {
         // turns up; it has no caller's leg to look at.
         var parentOf: [String: String]?
         for index in pendingChildren {
-            guard seenChildren.insert(dedupeKey(legs[index])).inserted else { continue }
             var parent = legs[index].parent
-            if groupOfKey[parent] == nil || !hasRoot[groupOfKey[parent]!] {
-                if parentOf == nil {
-                    var map: [String: String] = [:]
-                    for child in pendingChildren where !legs[child].id.isEmpty && legs[child].parent != legs[child].id {
-                        map[legs[child].id] = legs[child].parent
-                    }
-                    parentOf = map
-                }
-                var steps = 0
-                while let up = parentOf![parent], steps < 32 {
-                    parent = up
-                    steps += 1
-                }
+            if let number = groupOfKey[parent], hasRoot[number] {
+                if !contains(legs[index], in: number) { add(index, to: number) }
+                continue
             }
-            add(index, to: group(for: parent, rooted: false).number)
+            if parentOf == nil {
+                var map: [String: String] = [:]
+                for child in pendingChildren where !legs[child].id.isEmpty && legs[child].parent != legs[child].id {
+                    map[legs[child].id] = legs[child].parent
+                }
+                parentOf = map
+            }
+            var steps = 0
+            while let up = parentOf![parent], steps < 32 {
+                parent = up
+                steps += 1
+            }
+            let number = group(for: parent, rooted: false).number
+            if !contains(legs[index], in: number) { add(index, to: number) }
         }
 
-        var calls: [Call] = []
-        calls.reserveCapacity(keys.count)
-        var members: [Int] = []
-        for number in keys.indices {
-            members.removeAll(keepingCapacity: true)
-            var leg = head[number]
+        let (heads, links, roots) = (head, next, hasRoot)
+        let groupKeys = keys
+        return ParallelChunks.mapIndices(keys.count) { number in
+            var members: [Int] = []
+            var leg = heads[number]
             while leg >= 0 {
                 members.append(leg)
-                leg = next[leg]
+                leg = links[leg]
             }
-            if (!parented || !hasRoot[number]) && members.count > 1 {
+            if (!parented || !roots[number]) && members.count > 1 {
                 members.sort { legs[$0].start < legs[$1].start || (legs[$0].start == legs[$1].start && $0 < $1) }
             }
-            calls.append(call(key: keys[number], legs: legs, members: members, hasRoot: hasRoot[number]))
+            return call(key: groupKeys[number], legs: legs, members: members, hasRoot: roots[number])
         }
-        return calls
     }
 
     /// What makes two legs the same record, for dropping repeats from overlapping exports.

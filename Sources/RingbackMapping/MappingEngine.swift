@@ -49,8 +49,8 @@ public struct MappingEngine: Sendable {
 
     // MARK: CSV
 
-    /// A large CSV export is split at record boundaries into chunks read on every core.
-    static let bytesPerChunk = 8 << 20
+    /// A large CSV export is split at record boundaries into chunks of about this size, read on every core.
+    var bytesPerChunk = 8 << 20
 
     private func readCSV(bytes: [UInt8], file: String) -> FileResult {
         var result = FileResult()
@@ -76,18 +76,21 @@ public struct MappingEngine: Sendable {
         var start = bodyStart
         var line = bodyLine
         while start < all.endIndex {
-            let end = CSVBoundaries.recordStart(in: all, from: start, atOrAfter: min(start + Self.bytesPerChunk, all.endIndex))
+            let end = CSVBoundaries.recordStart(in: all, from: start, atOrAfter: min(start + bytesPerChunk, all.endIndex))
             chunks.append((start..<end, line))
             line += CSVBoundaries.lineBreaks(in: all, start..<end)
             start = end
         }
         let plannedChunks = chunks
-        let parts = ParallelChunks.map(count: plannedChunks.count) { index in
+        var parts = ParallelChunks.map(count: plannedChunks.count) { index in
             readCSVRows(all[plannedChunks[index].range], columns: columns, delimiter: delimiter,
                         firstLine: plannedChunks[index].firstLine, file: file)
         }
         result.legs.reserveCapacity(parts.reduce(0) { $0 + $1.legs.count })
-        for part in parts { result.append(part) }
+        for index in parts.indices {
+            result.append(parts[index])
+            parts[index] = FileResult()
+        }
         return result
     }
 

@@ -22,8 +22,8 @@ public struct SheetPlanner: Sendable {
                     continue
                 }
                 var cells = row.cells
-                for column in SheetColumn.allCases where column.isOfficeOwned { cells[column.rawValue] = "" }
-                cells[lastSynced] = syncedAt
+                for column in SheetColumn.allCases where column.isOfficeOwned && cells[column.rawValue] != "" { cells[column.rawValue] = "" }
+                if cells[lastSynced] != syncedAt { cells[lastSynced] = syncedAt }
                 plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
                 plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
                 continue

@@ -8,8 +8,8 @@ public struct LeadRowRenderer: Sendable {
         self.time = time
     }
 
-    /// Cells for every column except the office-owned ones and Last Synced.
-    public func cells(for lead: Lead, _ a: LeadAssessment) -> [String: String] {
+    /// Cells for every column; the office-owned ones are empty, as a new row gets them.
+    public func cells(for lead: Lead, _ a: LeadAssessment, syncedAt: String) -> [String: String] {
         var cells = [String: String](minimumCapacity: SheetColumn.allCases.count)
         cells[SheetColumn.leadID.rawValue] = lead.id
         cells[SheetColumn.timestamp.rawValue] = time.format(lead.firstMissedAt)
@@ -28,6 +28,9 @@ public struct LeadRowRenderer: Sendable {
         cells[SheetColumn.status.rawValue] = a.status.rawValue
         cells[SheetColumn.consentSourceNote.rawValue] = consentNote(for: lead)
         cells[SheetColumn.transcriptLink.rawValue] = lead.recordingURL ?? (lead.hasVoicemail ? "voicemail (no link in export)" : "")
+        cells[SheetColumn.appointment.rawValue] = ""
+        cells[SheetColumn.notes.rawValue] = ""
+        cells[SheetColumn.lastSynced.rawValue] = syncedAt
         return cells
     }
 

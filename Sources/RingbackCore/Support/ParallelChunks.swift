@@ -15,6 +15,28 @@ public enum ParallelChunks {
         return slots.values
     }
 
+    /// `(0..<count).map(transform)` computed on every core, written straight into the result
+    /// (no per-chunk arrays to merge, so a large result is never held twice).
+    public static func mapIndices<Element>(_ count: Int, minimumPerChunk: Int = 10_000, _ transform: @Sendable (Int) -> Element) -> [Element] {
+        let chunks = count < minimumPerChunk * 2 ? 1 : coreCount * 2
+        guard chunks > 1 else { return (0..<count).map(transform) }
+        let chunkSize = (count + chunks - 1) / chunks
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = UnsafeSendableBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in min(chunk * chunkSize, count)..<min((chunk + 1) * chunkSize, count) {
+                    (target.base + index).initialize(to: transform(index))
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Each chunk writes only its own disjoint range of the buffer.
+    private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Element>
+    }
+
     private final class Slots<Value>: @unchecked Sendable {
         private var slots: [Value?]
         private let lock = NSLock()

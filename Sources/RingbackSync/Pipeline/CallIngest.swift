@@ -61,7 +61,12 @@ public struct CallIngest: Sendable {
                 let read = engine.read(bytes: bytes, file: path)
                 result.summary.records += read.records
                 result.rejects.append(contentsOf: read.rejects)
-                legsByMapping[spec.name, default: (engine, [])].1.append(contentsOf: read.legs)
+                if var legs = legsByMapping.removeValue(forKey: spec.name)?.1 {
+                    legs.append(contentsOf: read.legs)
+                    legsByMapping[spec.name] = (engine, legs)
+                } else {
+                    legsByMapping[spec.name] = (engine, read.legs)
+                }
             }
             for name in legsByMapping.keys.sorted() {
                 let (engine, legs) = legsByMapping[name]!

@@ -15,11 +15,12 @@ struct LeadEvaluator {
 
     /// Evaluates the leads in chunks on every core; the output keeps the leads' order.
     func evaluate(_ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date) -> Output {
+        let syncedAt = time.format(now)
         let chunkCount = leads.count < 2_000 ? 1 : ParallelChunks.coreCount * 2
         let chunkSize = (leads.count + chunkCount - 1) / max(chunkCount, 1)
         let parts = ParallelChunks.map(count: chunkCount) { chunk in
             let range = min(chunk * chunkSize, leads.count)..<min((chunk + 1) * chunkSize, leads.count)
-            return evaluate(leads[range], sheet: sheet, base: base, now: now)
+            return evaluate(leads[range], sheet: sheet, base: base, now: now, syncedAt: syncedAt)
         }
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
@@ -31,7 +32,7 @@ struct LeadEvaluator {
         return output
     }
 
-    private func evaluate(_ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date) -> Output {
+    private func evaluate(_ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date, syncedAt: String) -> Output {
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
         let classifier = LeadClassifier(rules: rules)
@@ -43,7 +44,7 @@ struct LeadEvaluator {
             let office = officeInput(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
             let effective = office.hasOverrides ? classifier.assess(lead, office: office, now: now) : computed
-            var cells = renderer.cells(for: lead, effective)
+            var cells = renderer.cells(for: lead, effective, syncedAt: syncedAt)
             cells[SheetColumn.status.rawValue] = computed.status.rawValue
             cells[SheetColumn.callerType.rawValue] = computed.callerType.rawValue
             cells[SheetColumn.owner.rawValue] = computed.owner
