@@ -4,11 +4,22 @@ public struct SheetPlan: Sendable, Hashable {
         public var column: String
         public var old: String
         public var new: String
+
+        public init(column: String, old: String, new: String) {
+            self.column = column
+            self.old = old
+            self.new = new
+        }
     }
 
     public struct Update: Sendable, Hashable {
         public var leadID: String
         public var changes: [CellChange]
+
+        public init(leadID: String, changes: [CellChange]) {
+            self.leadID = leadID
+            self.changes = changes
+        }
     }
 
     /// A cell the office changed since the last sync; Ringback keeps the office's value.
