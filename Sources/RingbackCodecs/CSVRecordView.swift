@@ -38,9 +38,17 @@ public struct CSVRecordView: ~Copyable {
         try body(fieldBytes(index))
     }
 
-    /// The field decoded as UTF-8, with invalid bytes replaced by U+FFFD.
+    /// The field as text: UTF-8, or, when its bytes are not valid UTF-8, Windows-1252 — what phone
+    /// systems and Excel write for "José" on a Western-language machine — so no letter is lost.
     public subscript(index: Int) -> String {
-        String(decoding: fieldBytes(index), as: UTF8.self)
+        let bytes = fieldBytes(index)
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self) ?? LegacyText.windows1252(bytes)
     }
 
     /// Whether the field is empty or missing.

@@ -122,7 +122,7 @@ import RingbackNormalisation
         #expect(run.calls.count == 2)
         let first = try #require(run.call("asterisk:1763677200.501"))
         #expect(first.customer == .number("+15125550122"))
-        #expect(first.callerName == "Jos\u{FFFD} Ram\u{FFFD}rez")
+        #expect(first.callerName == "José Ramírez")
         #expect(first.outcome == .missed)
         #expect(first.startedAt == MappingFixtures.instant(1_795_213_200))  // 16:20 CST
         let second = try #require(run.call("asterisk:1763677800.601"))

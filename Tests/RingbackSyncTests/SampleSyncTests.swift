@@ -39,6 +39,7 @@ import RingbackStore
         #expect(karen["Status"] == "Awaiting reply")             // outbound from extension 102 the next morning
         #expect(karen["Due By"] == "2026-11-20 09:10")
         #expect(try row("Anonymous")["Next Action"]?.hasPrefix("No callback number") == true)
+        #expect(try row("+15125550122")["Caller Name"] == "José Ramírez")  // Latin-1 bytes in the Asterisk file
         #expect(rows.allSatisfy { $0["Phone"] != "+15125550101" && $0["Phone"] != "+15125550111" }) // own number, answered call
         #expect(try workspace.read(workspace.rejectsPath).contains("Master.csv,9,"))
     }
