@@ -19,7 +19,11 @@ public struct CSVSheetDocument: Sendable {
         let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
         let (records, _) = CSVReader(bytes: bytes, delimiter: delimiter).readAll()
         guard let first = records.first else { return CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: delimiter, exists: true) }
-        let header = first.fields.map { SpreadsheetText.unprotect($0).trimmingCharacters(in: .whitespaces) }
+        var header = first.fields.map { SpreadsheetText.unprotect($0).trimmingCharacters(in: .whitespaces) }
+        // A byte-order mark a program read as text ("\u{FEFF}" or, decoded as Latin-1, "ï»¿").
+        for mark in ["\u{FEFF}", "ï»¿"] where header.first?.hasPrefix(mark) == true {
+            header[0] = String(header[0].dropFirst(mark.count))
+        }
         guard header.contains(SheetColumn.leadID.rawValue) else {
             throw OfflineTargetError(path: path, message: "line \(first.line): no `\(SheetColumn.leadID.rawValue)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet")
         }

@@ -72,8 +72,25 @@ import Testing
         #expect(wrong.callerType == .vendorSpamWrongNumber)
         let far = assess([Fixtures.missed("a", from: "+18305550102", at: Fixtures.central(20, 9), voicemail: "furnace out in New Braunfels 78130")])
         #expect(far.inServiceArea == false)
-        #expect(far.status == .closedNotAFit)
-        #expect(far.nextAction.contains("service area"))
+        #expect(far.status == .staffReview)          // heard, not known: a person checks before closing
+        #expect(far.nextAction.contains("ZIP 78130") && far.nextAction.contains("outside the service area"))
+        let listed = assess([Fixtures.missed("a", from: "+18305550102", at: Fixtures.central(20, 9))],
+                            lists: ContactLists(customers: ["+18305550102": .init(name: "Gina", zip: "78130")]))
+        #expect(listed.status == .closedNotAFit)
+        #expect(listed.nextAction.contains("outside the service area"))
+    }
+
+    @Test(arguments: [
+        ("We're at 4410 Avenue B, 78751. Please call back", "78751"),
+        ("my zip is 78704 and the address is 10500 Burnet Road", "78704"),
+        ("drain is clogged, we are at 10500 Burnet Road", nil),
+        ("remodel, budget around 25000 dollars", nil),
+        ("zip code 78745", "78745"),
+        ("call 512 555 0100", nil),
+        ("we're in 78745", "78745"),
+    ] as [(String, String?)])
+    func zipCodesAreReadOnlyWhereTheyReadAsZIPs(transcript: String, zip: String?) {
+        #expect(LeadClassifier.zip(in: [transcript]) == zip)
     }
 
     @Test func statusFollowsLaterCallsAndTheWindow() {

@@ -48,8 +48,8 @@ import RingbackCodecs
         #expect(status == 0, "python3-vobject/icalendar rejected the calendar (make test installs them): \(output)")
         guard status == 0 else { return }
         let events = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [[String: Any]]
-        #expect(events.count == 8)
-        #expect(Set(events.map { $0["uid"] as! String }).count == 8)
+        #expect(events.count == 9)
+        #expect(Set(events.map { $0["uid"] as! String }).count == 9)
         #expect(events.allSatisfy { $0["stamp_utc"] as? Bool == true })
         let cancelled = events.filter { $0["status"] as? String == "CANCELLED" }
         #expect(!cancelled.isEmpty && cancelled.allSatisfy { $0["seq"] as? Int == 1 })
@@ -97,5 +97,28 @@ import RingbackCodecs
         let row = try #require(try workspace.row(phone: "+15125550401"))
         #expect(row["Caller Name"] == "=HYPERLINK(\"http://evil.example\",\"click\")")
         #expect(row["Call Source"] == "@SUM(1+1)")
+    }
+
+    @Test(.enabled(if: officeRequired || FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")))
+    func savingTheSheetInLibreOfficeChangesNothingAndPinsNothing() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let converted = workspace.path("saved")
+        try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
+        let profile = "-env:UserInstallation=file://" + workspace.path("lo-profile")
+        // Opened as UTF-8 with "detect special numbers" on, as LibreOffice's import dialog offers, then saved as CSV.
+        let (status, output) = try Self.run("/usr/bin/soffice", [profile, "--headless", "--infilter=CSV:44,34,76,1,,0,false,true",
+                                                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                                                                 "--outdir", converted, workspace.sheetPath])
+        #expect(status == 0, "\(output)")
+        let saved = try workspace.read(converted + "/missed-calls.csv")
+        #expect(saved.contains("2026-11-20 15:05:00"), "LibreOffice re-formats the times")
+        try FileManager.default.removeItem(atPath: workspace.sheetPath)
+        try FileManager.default.copyItem(atPath: converted + "/missed-calls.csv", toPath: workspace.sheetPath)
+
+        let plan = try workspace.sync()
+        #expect(plan.newPins == 0, "\(plan.sheets[0].newPins.map { "\($0.column): \($0.synced) -> \($0.office)" })")
+        #expect(!plan.hasChanges)
     }
 }

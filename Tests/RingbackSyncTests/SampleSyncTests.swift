@@ -26,7 +26,7 @@ import RingbackStore
         #expect(try row("+15125550188")["Owner"] == "Luis Garcia (lead tech)")
         #expect(try row("+15125550133")["Status"] == "Closed - no response")
         #expect(try row("+15125550166")["Status"] == "Closed - not a fit")  // spam list
-        #expect(try row("+18305550102")["Status"] == "Closed - not a fit")  // out of area
+        #expect(try row("+18305550102")["Status"] == "Staff review")        // voicemail names a ZIP outside the area
         let priya = try row("+15125550175")
         #expect(priya["Caller Type"] == "Emergency request")
         #expect(priya["Status"] == "Staff review")

@@ -1,7 +1,17 @@
 /// Three-way compare of what Ringback wants, what the sheet holds and what was last synced.
 /// Office edits win and pin the cell; office deletions stand; equal values are never rewritten.
 public struct SheetPlanner: Sendable {
-    public init() {}
+    /// Whether two texts of a column mean the same value, e.g. a time a spreadsheet re-saved as
+    /// `2026-11-20 15:05:00`; exact text equality when nil.
+    public let sameValue: (@Sendable (_ column: String, _ a: String, _ b: String) -> Bool)?
+
+    public init(sameValue: (@Sendable (_ column: String, _ a: String, _ b: String) -> Bool)? = nil) {
+        self.sameValue = sameValue
+    }
+
+    private func same(_ column: String, _ a: String, _ b: String) -> Bool {
+        a == b || (sameValue?(column, a, b) ?? false)
+    }
 
     public func plan(target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String) -> SheetPlan {
         var plan = SheetPlan(target: target)
@@ -71,8 +81,8 @@ public struct SheetPlanner: Sendable {
                     }
                     continue
                 }
-                if office != synced {
-                    if office == want {
+                if !same(column, office, synced) {
+                    if same(column, office, want) {
                         next.cells[column] = office
                     } else {
                         next.pins[column] = office

@@ -35,7 +35,9 @@ public struct LeadClassifier: Sendable {
 
         let service = rules.services.first { rule in rule.keywords.contains { matcher.contains($0) } }
         let known = job ?? customer ?? vendor
-        let zip = known.map(\.zip).flatMap { $0.isEmpty ? nil : $0 } ?? LeadClassifier.zip(in: lead.transcripts)
+        let listedZIP = known.map(\.zip).flatMap { $0.isEmpty ? nil : $0 }
+        let zip = listedZIP ?? LeadClassifier.zip(in: lead.transcripts)
+        let zipHeard = listedZIP == nil && zip != nil
         let inServiceArea: Bool? = zip.map { rules.serviceAreaZIPs.isEmpty || rules.serviceAreaZIPs.contains($0) }
 
         let urgency: Urgency
@@ -53,7 +55,7 @@ public struct LeadClassifier: Sendable {
         let owner = office.owner ?? (job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
 
         let status = office.status ?? LeadClassifier.status(
-            lead: lead, callerType: callerType, inServiceArea: inServiceArea,
+            lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
             appointment: office.appointment, window: rules.followUpWindow, now: now)
 
         var dueBy: Date?
@@ -70,15 +72,19 @@ public struct LeadClassifier: Sendable {
             callerName: known.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? lead.callerName ?? "",
             address: known?.address ?? "", zip: zip ?? "", inServiceArea: inServiceArea,
             afterHours: afterHours, owner: owner, status: status,
-            nextAction: nextAction(status: status, route: route, lead: lead, inServiceArea: inServiceArea, callerType: callerType, emergencyWord: emergencyWord),
+            nextAction: nextAction(status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
+                                   callerType: callerType, emergencyWord: emergencyWord),
             dueBy: dueBy,
             summary: LeadClassifier.summary(lead: lead, service: service, job: job),
             appointment: office.appointment)
     }
 
-    /// The status model's transitions, from the calls and the office's appointment.
-    public static func status(lead: Lead, callerType: CallerType, inServiceArea: Bool?, appointment: Date?, window: TimeInterval, now: Date) -> LeadStatus {
-        if callerType == .vendorSpamWrongNumber || inServiceArea == false { return .closedNotAFit }
+    /// The status model's transitions, from the calls and the office's appointment. A ZIP from the
+    /// business's lists outside the area closes the lead; one only heard in a voicemail asks a person.
+    public static func status(lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
+                              appointment: Date?, window: TimeInterval, now: Date) -> LeadStatus {
+        if callerType == .vendorSpamWrongNumber || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
+        if inServiceArea == false && appointment == nil { return .staffReview }
         if appointment != nil { return .booked }
         if callerType == .emergency { return .staffReview }
         if lead.wasReached { return .qualified }
@@ -87,7 +93,7 @@ public struct LeadClassifier: Sendable {
         return .newMissedCall
     }
 
-    private func nextAction(status: LeadStatus, route: Route, lead: Lead, inServiceArea: Bool?, callerType: CallerType, emergencyWord: String?) -> String {
+    private func nextAction(status: LeadStatus, route: Route, lead: Lead, inServiceArea: Bool?, zip: String, callerType: CallerType, emergencyWord: String?) -> String {
         switch status {
         case .newMissedCall:
             return lead.customer.e164 == nil ? "No callback number: review the voicemail, then close or match to a caller" : route.nextAction
@@ -97,6 +103,7 @@ public struct LeadClassifier: Sendable {
         case .booked: return "Confirm the appointment with the customer"
         case .staffReview:
             if let word = emergencyWord { return "Escalate now: caller reports \(word). \(route.nextAction)" }
+            if inServiceArea == false { return "Check the address: ZIP \(zip) from the voicemail is outside the service area" }
             return "Owner must accept, reject, or request more info"
         case .closedNoResponse: return "None: keep for reporting"
         case .closedNotAFit:
@@ -120,11 +127,31 @@ public struct LeadClassifier: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    /// The last five-digit group in the transcripts that looks like a US ZIP.
+    /// The last five-digit number in the transcripts that reads as a ZIP: said after "zip" or "code",
+    /// or ending a phrase ("…Avenue B, 78751."). A street number or an amount ("10500 Burnet Road",
+    /// "25000 dollars") is followed by more words and is not taken.
     static func zip(in transcripts: [String]) -> String? {
         for text in transcripts.reversed() {
-            let tokens = text.split { !$0.isNumber }
-            if let token = tokens.last(where: { $0.count == 5 }) { return String(token) }
+            let characters = Array(text)
+            var found: String?
+            var index = 0
+            while index < characters.count {
+                guard characters[index].isNumber else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < characters.count && characters[index].isNumber { index += 1 }
+                guard index - start == 5, start == 0 || !(characters[start - 1].isLetter || characters[start - 1].isNumber) else { continue }
+                let before = String(characters[max(0, start - 30)..<start]).lowercased().split { !$0.isLetter }.suffix(3)
+                var after = index
+                while after < characters.count && characters[after] == " " { after += 1 }
+                let endsPhrase = after >= characters.count || ".,;!?)\n".contains(characters[after])
+                if before.contains("zip") || before.contains("code") || (endsPhrase && (index >= characters.count || !characters[index].isLetter)) {
+                    found = String(characters[start..<index])
+                }
+            }
+            if let found { return found }
         }
         return nil
     }

@@ -24,9 +24,16 @@ public struct LocalTimeText: Sendable {
         return nil
     }
 
+    /// Whether two texts of a time column name the same minute, however a spreadsheet re-saved them.
+    public func sameTime(_ a: String, _ b: String) -> Bool {
+        guard let first = parseAppointment(a), let second = parseAppointment(b) else { return false }
+        return Int(first.timeIntervalSince1970) / 60 == Int(second.timeIntervalSince1970) / 60
+    }
+
     private static let appointmentPatterns: [LocalPattern] = [
         "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss",
-        "M/d/yyyy h:mm a", "M/d/yyyy h:mma", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss", "yyyy/M/d H:mm",
+        "M/d/yyyy h:mm a", "M/d/yyyy h:mma", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss a", "yyyy/M/d H:mm",
+        "M/d/yy H:mm", "M/d/yy h:mm a", "d.M.yyyy H:mm",
     ].compactMap { try? LocalPattern($0) }
 
     private func pad(_ value: Int) -> String {

@@ -27,6 +27,9 @@ public enum SheetColumn: String, CaseIterable, Sendable {
     /// The office types these; Ringback writes them empty once and never changes them.
     public var isOfficeOwned: Bool { self == .appointment || self == .notes }
 
+    /// Columns holding a local date and time, compared as times rather than as text.
+    public var isTime: Bool { self == .timestamp || self == .dueBy || self == .lastSynced || self == .appointment }
+
     /// Edits here are routing corrections, counted for the weekly review.
     public var isRoutingField: Bool { self == .callerType || self == .owner }
 }

@@ -58,7 +58,11 @@ public struct SyncEngine: Sendable {
             .evaluate(leads, sheet: sheet?.1.contents, base: sheetState.rows, now: now)
 
         if let (target, document) = sheet {
-            var sheetPlan = SheetPlanner().plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
+            let time = self.time
+            let planner = SheetPlanner { column, a, b in
+                (SheetColumn(rawValue: column)?.isTime ?? false) && time.sameTime(a, b)
+            }
+            var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
                                                 base: sheetState.rows, syncedAt: time.format(now))
             sheetPlan.notes = evaluated.notes
             commit.targetChanges[target.path] = sheetPlan.stateChange
