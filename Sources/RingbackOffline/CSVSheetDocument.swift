@@ -9,9 +9,25 @@ public struct CSVSheetDocument: Sendable {
     public var rows: [[String]]
     public var delimiter: UInt8
     public var exists: Bool
+    /// Rebuilt from the state because the file went missing: written out even with no change planned.
+    public var restored = false
 
     public static func empty() -> CSVSheetDocument {
         CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: UInt8(ascii: ","), exists: false)
+    }
+
+    /// The sheet as the last sync left it, office edits, notes and appointments included, for when the
+    /// file was deleted or emptied: the office's work comes back instead of a sheet of fresh rows.
+    public static func restored(from remembered: [SyncedRow]) -> CSVSheetDocument {
+        let kept = remembered.filter { !$0.deletedByOffice }.sorted {
+            ($0.cells[SheetColumn.timestamp.rawValue] ?? "", $0.leadID) < ($1.cells[SheetColumn.timestamp.rawValue] ?? "", $1.leadID)
+        }
+        let rows = kept.map { row in
+            SheetColumn.header.map { column in row.pins[column] ?? row.cells[column] ?? "" }
+        }
+        var document = CSVSheetDocument(header: SheetColumn.header, rows: rows, delimiter: UInt8(ascii: ","), exists: true)
+        document.restored = true
+        return document
     }
 
     /// Parses the file's bytes; the cells are read back through the spreadsheet protection.

@@ -15,7 +15,7 @@ public struct CSVSheetTarget: Sendable {
 
     /// Writes the plan's changes into the document as loaded and replaces the file atomically.
     public func apply(_ plan: SheetPlan, to document: CSVSheetDocument) throws(OfflineTargetError) {
-        guard plan.writesTarget || !document.exists else { return }
+        guard plan.writesTarget || !document.exists || document.restored else { return }
         var updated = document
         updated.apply(plan)
         try AtomicFile.write(updated.bytes(), to: path)

@@ -109,4 +109,34 @@ import RingbackCore
         #expect(plan.calendars[0].cancels.map(\.new.event.leadID) == [id])
         #expect(try workspace.row(id)?["Status"] == "Closed - not a fit")
     }
+
+    @Test func aSheetFileThatWentMissingIsRestoredWithTheOfficesWork() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let maria = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
+        let alice = try #require(try workspace.row(phone: "+15125550130")?["Lead ID"])
+        let karen = try #require(try workspace.row(phone: "+15125550191")?["Lead ID"])
+        try workspace.editSheet { header, rows in
+            let id = self.column(header, "Lead ID")
+            rows[rows.firstIndex { $0[id] == maria }!][self.column(header, "Owner")] = "Dispatcher"
+            rows[rows.firstIndex { $0[id] == alice }!][self.column(header, "Appointment")] = "2026-11-23 09:30"
+            rows[rows.firstIndex { $0[id] == alice }!][self.column(header, "Notes")] = "Side gate"
+            rows.removeAll { $0[id] == karen }
+        }
+        try workspace.sync()
+        try FileManager.default.removeItem(atPath: workspace.sheetPath)
+
+        let plan = try workspace.sync()
+        #expect(plan.sheets[0].notes.first?.contains("rows restored from the last sync") == true)
+        #expect(plan.sheets[0].creates.isEmpty)
+        #expect(plan.calendars[0].cancels.isEmpty)
+        #expect(try workspace.row(maria)?["Owner"] == "Dispatcher")
+        #expect(try workspace.row(alice)?["Appointment"] == "2026-11-23 09:30")
+        #expect(try workspace.row(alice)?["Notes"] == "Side gate")
+        #expect(try workspace.row(alice)?["Status"] == "Booked")
+        #expect(try workspace.row(karen) == nil)
+        #expect(try workspace.sheet().count == 13)
+        #expect(!(try workspace.dryRun()).hasChanges)
+    }
 }

@@ -14,6 +14,6 @@ public struct PreparedRun: Sendable {
     /// Whether applying would write a target, the state store or the rejects file.
     public var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
-            || (sheet.map { !$0.document.exists } ?? false) || calendars.contains { !$0.target.exists }
+            || (sheet.map { !$0.document.exists || $0.document.restored } ?? false) || calendars.contains { !$0.target.exists }
     }
 }

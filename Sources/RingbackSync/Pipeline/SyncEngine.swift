@@ -45,12 +45,17 @@ public struct SyncEngine: Sendable {
         var sheetState = TargetState.empty
         for case .csvSheet(let path) in config.targets {
             let target = CSVSheetTarget(path: path)
+            var document: CSVSheetDocument
             do {
-                sheet = (target, try target.load())
+                document = try target.load()
             } catch {
                 throw SyncError.io(error.path, error.message)
             }
             sheetState = try store.targetState(path)
+            if !document.exists && sheetState.rows.values.contains(where: { !$0.deletedByOffice }) {
+                document = .restored(from: Array(sheetState.rows.values))
+            }
+            sheet = (target, document)
         }
 
         progress?("classifying \(leads.count) leads")
@@ -65,6 +70,9 @@ public struct SyncEngine: Sendable {
             var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
                                                 base: sheetState.rows, syncedAt: time.format(now))
             sheetPlan.notes = evaluated.notes
+            if document.restored {
+                sheetPlan.notes.insert("the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments", at: 0)
+            }
             commit.targetChanges[target.path] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
