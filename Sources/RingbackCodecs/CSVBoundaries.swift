@@ -1,22 +1,44 @@
-/// Finds record boundaries in CSV bytes without parsing them, so a large export can be split into
-/// chunks that are read on several cores. A newline ends a record only outside quotes; quotes inside
-/// a quoted field come in pairs, so counting them is enough.
+/// Finds record boundaries in CSV bytes without building records, so a large export can be split into
+/// chunks that are read on several cores. It follows the reader's quoting: a quote opens a quoted field
+/// only at the start of a field, `""` inside one is a quote, and text after a closing quote continues
+/// the field; a newline ends a record only outside a quoted field.
 public enum CSVBoundaries {
-    /// The index just after the first record-ending newline at or after `target`, counting quotes
-    /// from `start` (which must begin a record); `range.upperBound` when there is none.
-    public static func recordStart(in bytes: ArraySlice<UInt8>, from start: Int, atOrAfter target: Int) -> Int {
+    private enum State {
+        case fieldStart
+        case unquoted
+        case quoted
+        case quoteInQuoted
+    }
+
+    /// The index just after the first record-ending newline at or after `target`, reading from
+    /// `start` (which must begin a record); `bytes.endIndex` when there is none.
+    public static func recordStart(in bytes: ArraySlice<UInt8>, from start: Int, atOrAfter target: Int, delimiter: UInt8 = UInt8(ascii: ",")) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             let base = bytes.startIndex
-            var inQuotes = false
-            var index = start - base
             let end = buffer.count
+            let quote = UInt8(ascii: "\"")
+            var state = State.fieldStart
+            var index = start - base
             while index < end {
                 let byte = buffer[index]
-                if byte == UInt8(ascii: "\"") {
-                    inQuotes.toggle()
-                } else if !inQuotes && (byte == 0x0A || byte == 0x0D) && index + base >= target {
-                    if byte == 0x0D && index + 1 < end && buffer[index + 1] == 0x0A { index += 1 }
-                    return index + 1 + base
+                let isNewline = byte == 0x0A || byte == 0x0D
+                switch state {
+                case .quoted:
+                    if byte == quote { state = .quoteInQuoted }
+                case .fieldStart, .unquoted, .quoteInQuoted:
+                    if state == .quoteInQuoted && byte == quote {
+                        state = .quoted
+                    } else if byte == delimiter {
+                        state = .fieldStart
+                    } else if isNewline {
+                        if byte == 0x0D && index + 1 < end && buffer[index + 1] == 0x0A { index += 1 }
+                        if index + base >= target { return index + 1 + base }
+                        state = .fieldStart
+                    } else if state == .fieldStart && byte == quote {
+                        state = .quoted
+                    } else {
+                        state = .unquoted
+                    }
                 }
                 index += 1
             }

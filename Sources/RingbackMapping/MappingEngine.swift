@@ -60,7 +60,7 @@ public struct MappingEngine: Sendable {
         var bodyLine = 1
         let columns: [Int?]
         if spec.csvHeader {
-            bodyStart = CSVBoundaries.recordStart(in: all, from: all.startIndex, atOrAfter: all.startIndex)
+            bodyStart = CSVBoundaries.recordStart(in: all, from: all.startIndex, atOrAfter: all.startIndex, delimiter: delimiter)
             switch headerColumns(all[..<bodyStart], delimiter: delimiter, file: file) {
             case .success(let resolved): columns = resolved
             case .failure(let reject):
@@ -76,7 +76,7 @@ public struct MappingEngine: Sendable {
         var start = bodyStart
         var line = bodyLine
         while start < all.endIndex {
-            let end = CSVBoundaries.recordStart(in: all, from: start, atOrAfter: min(start + bytesPerChunk, all.endIndex))
+            let end = CSVBoundaries.recordStart(in: all, from: start, atOrAfter: min(start + bytesPerChunk, all.endIndex), delimiter: delimiter)
             chunks.append((start..<end, line))
             line += CSVBoundaries.lineBreaks(in: all, start..<end)
             start = end

@@ -58,3 +58,22 @@ import Testing
         #expect(try workspace.sheet().count == plan.ingest.leads)
     }
 }
+
+/// The same calls reached through two exports of one source count once.
+@Suite struct OverlappingExportTests {
+    @Test func aCallInBothTheJSONPageAndACSVDownloadIsOneAttempt() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            Call ID,Start Time,Customer Name,Customer Phone Number,Tracking Phone Number,Source,Direction,Duration (seconds),Answered,Voicemail,Recording,Transcription
+            CAL000000000000000000000000c0ffee01,2026-11-20T10:45:12.815-06:00,Priya Shah,+15125550175,+15125550101,Google Business Profile,inbound,41,No,Yes,,
+            """, to: "samples/exports/callrail/calls-download.csv")
+        var config = try workspace.read(workspace.configPath)
+        config = config.replacingOccurrences(of: "files: exports/callrail/*.json", with: "files: exports/callrail/*")
+        try workspace.write(config, to: "samples/ringback.yaml")
+        let first = try workspace.sync()
+        #expect(try workspace.row(phone: "+15125550175")?["Attempts"] == "1")
+        #expect(first.ingest.filesRead == 5)
+        #expect(!(try workspace.dryRun()).hasChanges)
+    }
+}

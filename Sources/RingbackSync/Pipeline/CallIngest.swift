@@ -25,6 +25,7 @@ public struct CallIngest: Sendable {
 
     public func run() throws -> Result {
         var result = Result()
+        var groups = 0
         for source in config.sources {
             var legsByMapping: [String: (MappingEngine, [CallLeg])] = [:]
             let files = source.patterns.flatMap(FileGlob.expand)
@@ -71,7 +72,14 @@ public struct CallIngest: Sendable {
             for name in legsByMapping.keys.sorted() {
                 let (engine, legs) = legsByMapping[name]!
                 result.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
+                groups += 1
             }
+        }
+        // One mapping's calls are unique already; the same call from two exports (a JSON page and a CSV
+        // download of it, or two sources) is kept once.
+        if groups > 1 {
+            var seen = Set<String>(minimumCapacity: result.calls.count)
+            result.calls = result.calls.filter { seen.insert($0.key).inserted }
         }
         result.summary.rejects = result.rejects.count
         return result

@@ -21,11 +21,10 @@ public struct SyncEngine: Sendable {
     public func prepare(now: Date) throws -> PreparedRun {
         let ingest = try CallIngest(config: config, store: store, progress: progress).run()
         let ledger = try store.calls(since: nil)
-        // Each source's calls are already unique; only the ledger and other sources can repeat them.
         var newCalls: [Call] = ingest.calls
-        if !ledger.isEmpty || config.sources.count > 1 {
-            var known = Set(ledger.map(\.key))
-            newCalls = ingest.calls.filter { known.insert($0.key).inserted }
+        if !ledger.isEmpty {
+            let known = Set(ledger.map(\.key))
+            newCalls = ingest.calls.filter { !known.contains($0.key) }
         }
         progress?("building leads from \(ledger.count + newCalls.count) calls")
         let anchors = try store.leadAnchors()

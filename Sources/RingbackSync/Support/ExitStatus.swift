@@ -1,3 +1,5 @@
+import RingbackStore
+
 /// The exit codes cron and scripts can rely on; the README lists them.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
@@ -12,7 +14,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked
-        case SyncError.io: return .ioFailure
+        case SyncError.io, is StateStoreError: return .ioFailure
         default: return .failure
         }
     }
