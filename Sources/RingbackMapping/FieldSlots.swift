@@ -5,12 +5,12 @@ struct FieldSlots: Sendable {
     let parts: [MappingSpec.FieldSource.Part]
     let id, start, from, to, customer, business, direction, duration: Int?
     let callerName, transcript, recording, trackingSource, parent: Int?
-    let group: [Int]
+    let group: [[Int]]
     let outcome: [Int]
 
     init(spec: MappingSpec, outcomeFields: [String]) {
         var names = MappingSpec.roleNames.filter { spec.fields[$0] != nil }.sorted()
-        for name in outcomeFields + spec.groupFields + [spec.parentField].compactMap({ $0 }) where !names.contains(name) {
+        for name in outcomeFields + spec.groupFields.flatMap { $0 } + [spec.parentField].compactMap({ $0 }) where !names.contains(name) {
             names.append(name)
         }
         self.names = names
@@ -29,7 +29,7 @@ struct FieldSlots: Sendable {
         recording = slot("recording")
         trackingSource = slot("tracking_source")
         parent = slot(spec.parentField)
-        group = spec.groupFields.compactMap(slot)
+        group = spec.groupFields.map { $0.compactMap(slot) }
         outcome = outcomeFields.compactMap(slot)
     }
 

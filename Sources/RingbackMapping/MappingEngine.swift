@@ -259,10 +259,10 @@ public struct MappingEngine: Sendable {
         }
 
         var group = ""
-        for slot in slots.group {
-            let text = value(slot)
-            if !text.isEmpty {
-                group = text
+        for entry in slots.group {
+            let texts = entry.map { $0 == slots.start ? String(Int64(start.timeIntervalSince1970)) : value($0) }
+            if !texts.isEmpty && texts.allSatisfy({ !$0.isEmpty }) {
+                group = texts.joined(separator: "|")
                 break
             }
         }

@@ -65,8 +65,9 @@ public struct MappingSpec: Sendable {
     public var keyPrefix: String
     /// Field holding the parent leg's id; legs with one belong to that parent's call.
     public var parentField: String?
-    /// Fields tried in order for the call a leg belongs to, when legs are not parented.
-    public var groupFields: [String]
+    /// Fields tried in order for the call a leg belongs to, when legs are not parented; an entry of
+    /// several fields groups legs on all of them together (e.g. caller channel and start time).
+    public var groupFields: [[String]]
     public var voicemailWhen: [LegCondition]
     public var answeredWhen: [LegCondition]
     public var detect: DetectionHints

@@ -66,13 +66,19 @@ public enum MappingSpecLoader {
         }
 
         var parent: String?
-        var group: [String] = []
+        var group: [[String]] = []
         if let legs = try root.optional("legs") {
             try legs.allowOnly(["parent", "group_by"])
             parent = try legs.optional("parent")?.string()
-            group = try legs.optional("group_by")?.strings() ?? []
-            for field in group + (parent.map { [$0] } ?? []) where fields[field] == nil {
-                throw legs.error("`\(field)` is not defined under `fields:`")
+            for item in try legs.optional("group_by")?.itemsOrSingle() ?? [] {
+                let fieldsOfEntry = try item.strings()
+                for field in fieldsOfEntry where fields[field] == nil {
+                    throw item.error("`\(field)` is not defined under `fields:`")
+                }
+                group.append(fieldsOfEntry)
+            }
+            if let parent, fields[parent] == nil {
+                throw legs.error("`\(parent)` is not defined under `fields:`")
             }
         }
 

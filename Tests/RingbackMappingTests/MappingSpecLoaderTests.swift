@@ -56,7 +56,7 @@ import RingbackYAML
         let cdr = try MappingFixtures.spec("asterisk-cdr-csv")
         #expect(cdr.csvColumns.count == 21)
         #expect(cdr.csvMinColumns == 16)
-        #expect(cdr.groupFields == ["linkedid", "id"])
+        #expect(cdr.groupFields == [["linkedid"], ["id"], ["channel", "start"]])
         #expect(cdr.fields["start"]?.position == 10)
         let custom = try MappingFixtures.spec("asterisk-cdr-custom")
         #expect(custom.csvColumns.count == 19)
