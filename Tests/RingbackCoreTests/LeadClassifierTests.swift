@@ -127,6 +127,10 @@ import Testing
         #expect(KeywordMatcher(text).contains("no heat") == matches)
     }
 
+    @Test func typographicApostrophesMatchPlainOnes() {
+        #expect(KeywordMatcher("Sorry, I didn\u{2019}t mean to call").contains("didn't mean to call"))
+    }
+
     @Test func officeStatusTextIsReadForgivingly() {
         #expect(LeadStatus(officeText: "closed – no response") == .closedNoResponse)
         #expect(LeadStatus(officeText: " booked ") == .booked)

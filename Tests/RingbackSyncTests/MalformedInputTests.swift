@@ -77,3 +77,21 @@ import Testing
         #expect(!(try workspace.dryRun()).hasChanges)
     }
 }
+
+@Suite struct RejectsFileTests {
+    @Test func aFileReadAgainDoesNotListItsRejectsTwice() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let before = try workspace.read(workspace.rejectsPath)
+        let master = workspace.path("samples/exports/asterisk/Master.csv")
+        var text = try workspace.read(master)
+        text += ",5125550199,5125550100,\"from-trunk\"\r\n"
+        try workspace.write(text, to: "samples/exports/asterisk/Master.csv")
+        let plan = try workspace.sync()
+        #expect(plan.ingest.filesRead == 1)
+        let after = try workspace.read(workspace.rejectsPath)
+        #expect(after.components(separatedBy: "\r\n").count == before.components(separatedBy: "\r\n").count + 1)
+        #expect(after.contains("Master.csv,10,"))
+    }
+}

@@ -21,7 +21,7 @@ public struct KeywordMatcher: Sendable {
 
     static func tokenize(_ text: String) -> [String] {
         text.lowercased()
-            .split { !($0.isLetter || $0.isNumber || $0 == "'") }
-            .map { $0.replacingOccurrences(of: "'", with: "") }
+            .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }
+            .map { $0.filter { $0 != "'" && $0 != "\u{2019}" } }
     }
 }

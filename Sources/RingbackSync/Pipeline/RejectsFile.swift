@@ -16,8 +16,13 @@ struct RejectsFile {
             bytes = LenientText.byteOrderMark
             writer.appendRow(RejectsFile.header, to: &bytes)
         }
+        // A file read again (it grew, or a run was interrupted) must not list the same record twice.
+        var listed = Set<[String]>()
+        for record in CSVReader(bytes: bytes).readAll().records.dropFirst() where record.fields.count >= 4 {
+            listed.insert(record.fields[1...3].map(SpreadsheetText.unprotect))
+        }
         let stamp = ISO8601DateFormatter().string(from: time)
-        for reject in rejects {
+        for reject in rejects where listed.insert([reject.file, reject.location, reject.reason]).inserted {
             writer.appendRow([stamp, reject.file, reject.location, reject.reason, reject.raw].map(SpreadsheetText.protect), to: &bytes)
         }
         try AtomicFile.write(bytes, to: path)
