@@ -140,3 +140,36 @@ import RingbackCore
         #expect(!(try workspace.dryRun()).hasChanges)
     }
 }
+
+@Suite struct LeadMergeTests {
+    @Test func aRowWhoseLeadWasJoinedToAnotherIsNotedAndLeftAlone() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let header = "sid,parent_call_sid,start_time,from,to,direction,status,duration\n"
+        var config = try workspace.read(workspace.configPath)
+        config = config.replacingOccurrences(of: "mappings_dir:", with: """
+              - name: console
+                mapping: twilio-calls-csv
+                files: exports/csv/*.csv
+
+            mappings_dir:
+            """)
+        try workspace.write(config, to: "samples/ringback.yaml")
+        try workspace.write(header + """
+            CM1,,"Mon, 16 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+            CM3,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+
+            """, to: "samples/exports/csv/a.csv")
+        try workspace.sync()
+        #expect(try workspace.sheet().filter { $0["Phone"] == "+15125550901" }.count == 2)
+        try workspace.write(header + """
+            CM2,,"Wed, 18 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+
+            """, to: "samples/exports/csv/b.csv")
+        let plan = try workspace.sync()
+        #expect(plan.sheets[0].notes.contains { $0.contains("no longer matches a lead") })
+        let rows = try workspace.sheet().filter { $0["Phone"] == "+15125550901" }
+        #expect(rows.count == 2)
+        #expect(rows.contains { $0["Attempts"] == "3" })
+    }
+}

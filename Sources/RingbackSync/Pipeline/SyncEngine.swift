@@ -69,6 +69,12 @@ public struct SyncEngine: Sendable {
             var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
                                                 base: sheetState.rows, syncedAt: time.format(now))
             sheetPlan.notes = evaluated.notes
+            let current = Set(leads.map(\.id))
+            let orphaned = sheetState.rows.values.filter { !$0.deletedByOffice && !current.contains($0.leadID) }.map(\.leadID).sorted()
+            for id in orphaned.prefix(20) {
+                sheetPlan.notes.append("\(id) no longer matches a lead (a later call joined its calls to another lead); its row is left as it is")
+            }
+            if orphaned.count > 20 { sheetPlan.notes.append("\(orphaned.count - 20) more rows no longer match a lead") }
             if document.restored {
                 sheetPlan.notes.insert("the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments", at: 0)
             }
