@@ -267,7 +267,7 @@ public struct MappingEngine: Sendable {
             }
         }
         var matches: UInt64 = 0
-        for (bit, rule) in rules.enumerated() where rule.holds({ value($0) }) {
+        for bit in rules.indices where rules[bit].holds({ value($0) }) {
             matches |= 1 << UInt64(bit)
         }
         let transcript = value(slots.transcript), recording = value(slots.recording), tracking = value(slots.trackingSource)

@@ -25,17 +25,23 @@ public struct Lead: Sendable, Hashable {
     }
 
     /// Someone at the business spoke with the caller after the miss.
-    public var wasReached: Bool { laterContacts.contains { $0.outcome == .answered } }
+    // Read through indices: a closure over the calls themselves would copy each one.
 
-    public var outboundAttempts: Int { laterContacts.filter { $0.direction == .outbound }.count }
+    public var wasReached: Bool { laterContacts.indices.contains { laterContacts[$0].outcome == .answered } }
 
-    public var callerName: String? { missedCalls.lazy.compactMap(\.callerName).last { !$0.isEmpty } }
+    public var outboundAttempts: Int { laterContacts.indices.filter { laterContacts[$0].direction == .outbound }.count }
 
-    public var transcripts: [String] { missedCalls.compactMap(\.transcript).filter { !$0.isEmpty } }
+    public var callerName: String? { last(of: missedCalls.indices.map { missedCalls[$0].callerName }) }
 
-    public var hasVoicemail: Bool { missedCalls.contains { $0.outcome == .voicemail } }
+    public var transcripts: [String] { missedCalls.indices.compactMap { missedCalls[$0].transcript }.filter { !$0.isEmpty } }
 
-    public var recordingURL: String? { missedCalls.lazy.compactMap(\.recordingURL).last { !$0.isEmpty } }
+    public var hasVoicemail: Bool { missedCalls.indices.contains { missedCalls[$0].outcome == .voicemail } }
 
-    public var trackingSource: String? { missedCalls.lazy.compactMap(\.trackingSource).first { !$0.isEmpty } }
+    public var recordingURL: String? { last(of: missedCalls.indices.map { missedCalls[$0].recordingURL }) }
+
+    public var trackingSource: String? { missedCalls.indices.lazy.compactMap { self.missedCalls[$0].trackingSource }.first { !$0.isEmpty } }
+
+    private func last(of texts: [String?]) -> String? {
+        texts.lazy.compactMap { $0 }.last { !$0.isEmpty }
+    }
 }

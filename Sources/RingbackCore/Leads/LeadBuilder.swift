@@ -57,7 +57,7 @@ public struct LeadBuilder: Sendable {
                     ordered.append(index)
                     index = links[index]
                 }
-                if ordered.count > 1 { ordered.sort { isOrdered(calls[$0], before: calls[$1]) } }
+                if ordered.count > 1 { ordered.sort { LeadBuilder.isOrdered(calls[$0], before: calls[$1]) } }
                 episodes(of: ordered, in: calls, anchors: anchors, into: &leads)
             }
             return leads
@@ -86,16 +86,17 @@ public struct LeadBuilder: Sendable {
             contacts = []
         }
 
+        let window = rules.followUpWindow
         for index in ordered {
-            let call = calls[index]
-            let withinWindow = call.startedAt.timeIntervalSince(lastActivity) <= rules.followUpWindow
-            if call.direction == .inbound && call.outcome.isUnanswered {
+            let startedAt = calls[index].startedAt
+            let withinWindow = startedAt.timeIntervalSince(lastActivity) <= window
+            if calls[index].direction == .inbound && calls[index].outcome.isUnanswered {
                 if missed.isEmpty || !withinWindow { close() }
-                missed.append(call)
-                lastActivity = call.startedAt
+                missed.append(calls[index])
+                lastActivity = startedAt
             } else if !missed.isEmpty && withinWindow {
-                contacts.append(call)
-                lastActivity = call.startedAt
+                contacts.append(calls[index])
+                lastActivity = startedAt
             }
         }
         close()
@@ -121,7 +122,7 @@ public struct LeadBuilder: Sendable {
         }
     }
 
-    private func isOrdered(_ a: Call, before b: Call) -> Bool {
+    private static func isOrdered(_ a: borrowing Call, before b: borrowing Call) -> Bool {
         a.startedAt != b.startedAt ? a.startedAt < b.startedAt : a.key < b.key
     }
 }
