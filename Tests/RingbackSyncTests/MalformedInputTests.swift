@@ -28,15 +28,7 @@ import Testing
         }
         try Data(garbage).write(to: URL(fileURLWithPath: workspace.path("samples/exports/csv/photo.csv")))
         try workspace.write("{\"calls\": [ {\"sid\": \"CA9\", ", to: "samples/exports/twilio/truncated.json")
-        var config = try workspace.read(workspace.configPath)
-        config = config.replacingOccurrences(of: "mappings_dir:", with: """
-              - name: console
-                mapping: twilio-calls-csv
-                files: exports/csv/*.csv
-
-            mappings_dir:
-            """)
-        try workspace.write(config, to: "samples/ringback.yaml")
+        try workspace.addSource(name: "console", mapping: "twilio-calls-csv", files: "exports/csv/*.csv")
 
         let plan = try workspace.sync()
         let rejects = try workspace.read(workspace.rejectsPath)

@@ -56,10 +56,7 @@ import RingbackCore
         defer { workspace.remove() }
         try workspace.sync()
         let id = try #require(try workspace.row(phone: "+15125550130")?["Lead ID"])
-        try workspace.editSheet { header, rows in
-            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
-            rows[index][self.column(header, "Appointment")] = "11/23/2026 9:30 AM"
-        }
+        try workspace.setCell(id, "Appointment", to: "11/23/2026 9:30 AM")
         let plan = try workspace.sync()
         #expect(try workspace.row(id)?["Status"] == "Booked")
         #expect(try workspace.row(id)?["Appointment"] == "11/23/2026 9:30 AM")
@@ -71,10 +68,7 @@ import RingbackCore
         #expect(job.event.location == "901 W 29th St 78705")
         #expect(calendar.cancels.contains { $0.new.event.leadID == id && $0.new.event.kind == .callback })
 
-        try workspace.editSheet { header, rows in
-            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
-            rows[index][self.column(header, "Appointment")] = "2026-11-24 13:00"
-        }
+        try workspace.setCell(id, "Appointment", to: "2026-11-24 13:00")
         let moved = try workspace.sync()
         #expect(moved.calendars[0].updates.count == 1)
         #expect(moved.calendars[0].updates[0].new.sequence == 1)
@@ -85,10 +79,7 @@ import RingbackCore
         defer { workspace.remove() }
         try workspace.sync()
         let id = try #require(try workspace.row(phone: "+15125550130")?["Lead ID"])
-        try workspace.editSheet { header, rows in
-            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
-            rows[index][self.column(header, "Appointment")] = "tuesday-ish"
-        }
+        try workspace.setCell(id, "Appointment", to: "tuesday-ish")
         let plan = try workspace.sync()
         #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("tuesday-ish") })
         #expect(try workspace.row(id)?["Appointment"] == "tuesday-ish")
@@ -100,10 +91,7 @@ import RingbackCore
         defer { workspace.remove() }
         try workspace.sync()
         let id = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
-        try workspace.editSheet { header, rows in
-            let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
-            rows[index][self.column(header, "Status")] = "Closed - not a fit"
-        }
+        try workspace.setCell(id, "Status", to: "Closed - not a fit")
         let plan = try workspace.sync()
         #expect(plan.sheets[0].newPins.map(\.column) == ["Status"])
         #expect(plan.calendars[0].cancels.map(\.new.event.leadID) == [id])
@@ -146,15 +134,7 @@ import RingbackCore
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         let header = "sid,parent_call_sid,start_time,from,to,direction,status,duration\n"
-        var config = try workspace.read(workspace.configPath)
-        config = config.replacingOccurrences(of: "mappings_dir:", with: """
-              - name: console
-                mapping: twilio-calls-csv
-                files: exports/csv/*.csv
-
-            mappings_dir:
-            """)
-        try workspace.write(config, to: "samples/ringback.yaml")
+        try workspace.addSource(name: "console", mapping: "twilio-calls-csv", files: "exports/csv/*.csv")
         try workspace.write(header + """
             CM1,,"Mon, 16 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
             CM3,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0

@@ -78,6 +78,27 @@ struct SampleWorkspace {
         try RingbackOfflineAccess.save(document, to: sheetPath)
     }
 
+    /// Types a value into one cell of a lead's row, as the office would.
+    func setCell(_ leadID: String, _ column: String, to value: String) throws {
+        try editSheet { header, rows in
+            let key = header.firstIndex(of: "Lead ID")!, target = header.firstIndex(of: column)!
+            let index = rows.firstIndex { $0[key] == leadID }!
+            rows[index][target] = value
+        }
+    }
+
+    /// Adds a file source to the sample configuration.
+    func addSource(name: String, mapping: String, files: String) throws {
+        let config = try read(configPath).replacingOccurrences(of: "mappings_dir:", with: """
+              - name: \(name)
+                mapping: \(mapping)
+                files: \(files)
+
+            mappings_dir:
+            """)
+        try write(config, to: "samples/ringback.yaml")
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }
