@@ -40,22 +40,7 @@ public struct SyncEngine: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
-        var sheet: (CSVSheetTarget, CSVSheetDocument)?
-        var sheetState = TargetState.empty
-        for case .csvSheet(let path) in config.targets {
-            let target = CSVSheetTarget(path: path)
-            var document: CSVSheetDocument
-            do {
-                document = try target.load()
-            } catch {
-                throw SyncError.io(error.path, error.message)
-            }
-            sheetState = try store.targetState(path)
-            if !document.exists && sheetState.rows.values.contains(where: { !$0.deletedByOffice }) {
-                document = .restored(from: Array(sheetState.rows.values))
-            }
-            sheet = (target, document)
-        }
+        let (sheet, sheetState) = try loadSheet()
 
         progress?("classifying \(leads.count) leads")
         let evaluated = LeadEvaluator(rules: config.rules, time: time)
@@ -67,17 +52,8 @@ public struct SyncEngine: Sendable {
                 (SheetColumn(rawValue: column)?.isTime ?? false) && time.sameTime(a, b)
             }
             var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
-                                                base: sheetState.rows, syncedAt: time.format(now))
-            sheetPlan.notes = evaluated.notes
-            let current = Set(leads.map(\.id))
-            let orphaned = sheetState.rows.values.filter { !$0.deletedByOffice && !current.contains($0.leadID) }.map(\.leadID).sorted()
-            for id in orphaned.prefix(20) {
-                sheetPlan.notes.append("\(id) no longer matches a lead (a later call joined its calls to another lead); its row is left as it is")
-            }
-            if orphaned.count > 20 { sheetPlan.notes.append("\(orphaned.count - 20) more rows no longer match a lead") }
-            if document.restored {
-                sheetPlan.notes.insert("the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments", at: 0)
-            }
+                                         base: sheetState.rows, syncedAt: time.format(now))
+            sheetPlan.notes = sheetNotes(document: document, remembered: sheetState.rows, leads: leads) + evaluated.notes
             commit.targetChanges[target.path] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
@@ -100,6 +76,40 @@ public struct SyncEngine: Sendable {
 
         commit.run.summary = plan.summaryLine
         return PreparedRun(plan: plan, rejects: ingest.rejects, sheet: sheet, calendars: calendars, commit: commit)
+    }
+
+    /// The sheet target's file and remembered state; a file that went missing is rebuilt from the state.
+    private func loadSheet() throws -> ((CSVSheetTarget, CSVSheetDocument)?, TargetState) {
+        guard let path = config.targets.lazy.compactMap({ target -> String? in
+            if case .csvSheet(let path) = target { return path } else { return nil }
+        }).first else { return (nil, .empty) }
+        let target = CSVSheetTarget(path: path)
+        var document: CSVSheetDocument
+        do {
+            document = try target.load()
+        } catch {
+            throw SyncError.io(error.path, error.message)
+        }
+        let state = try store.targetState(path)
+        if !document.exists && state.rows.values.contains(where: { !$0.deletedByOffice }) {
+            document = .restored(from: Array(state.rows.values))
+        }
+        return ((target, document), state)
+    }
+
+    /// What the plan should tell the office about the sheet as a whole.
+    private func sheetNotes(document: CSVSheetDocument, remembered: [String: SyncedRow], leads: [Lead]) -> [String] {
+        var notes: [String] = []
+        if document.restored {
+            notes.append("the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments")
+        }
+        let current = Set(leads.map(\.id))
+        let orphaned = remembered.values.filter { !$0.deletedByOffice && !current.contains($0.leadID) }.map(\.leadID).sorted()
+        for id in orphaned.prefix(20) {
+            notes.append("\(id) no longer matches a lead (a later call joined its calls to another lead); its row is left as it is")
+        }
+        if orphaned.count > 20 { notes.append("\(orphaned.count - 20) more rows no longer match a lead") }
+        return notes
     }
 
     /// Writes the targets, then records the state. A run killed in between is repaired by the next one:
