@@ -28,7 +28,7 @@ public struct ICSCalendarTarget: Sendable {
                 uid: uid, leadID: values["X-RINGBACK-LEAD-ID"] ?? "", kind: values["CATEGORIES"] == "Job" ? .job : .callback,
                 title: values["SUMMARY"] ?? "", details: values["DESCRIPTION"] ?? "", location: values["LOCATION"] ?? "",
                 start: start, end: end, owner: values["X-RINGBACK-OWNER"] ?? "", cancelled: values["STATUS"] == "CANCELLED")
-            found[uid] = FoundEvent(uid: uid, sequence: Int(values["SEQUENCE"] ?? "") ?? 0, fingerprint: event.fingerprint,
+            found[uid] = FoundEvent(event: event, sequence: Int(values["SEQUENCE"] ?? "") ?? 0,
                                     stampedAt: values["DTSTAMP"].flatMap(Self.utc) ?? start)
         }
         return found

@@ -40,4 +40,13 @@ import Testing
         let back = planner.plan(target: "c", desired: [event("RB-1"), event("RB-2")], base: base, now: now)
         #expect(back.updates.count == 1 && back.updates[0].new.sequence == 2 && !back.updates[0].new.event.cancelled)
     }
+
+    @Test func anEventFoundInTheFileButNoLongerWantedIsCancelledNotDropped() {
+        let stray = event("RB-9")
+        let found = [stray.uid: FoundEvent(event: stray, sequence: 2, stampedAt: now)]
+        let plan = planner.plan(target: "c", desired: [event("RB-1")], base: [:], found: found, now: now)
+        #expect(plan.cancels.map(\.new.uid) == [stray.uid])
+        #expect(plan.cancels[0].new.sequence == 3 && plan.cancels[0].new.event.cancelled)
+        #expect(plan.resultingEvents(base: [:]).map(\.uid).sorted() == [event("RB-1").uid, stray.uid].sorted())
+    }
 }

@@ -33,6 +33,13 @@ public struct CalendarPlanner: Sendable {
             cancelled.cancelled = true
             plan.cancels.append(.init(old: old, new: SyncedEvent(event: cancelled, sequence: old.sequence + 1, revisedAt: now)))
         }
+        // An event an interrupted run wrote for a lead that no longer wants it: cancelled, not dropped.
+        for (uid, existing) in found where base[uid] == nil && !wanted.contains(uid) && !existing.event.cancelled {
+            let old = SyncedEvent(event: existing.event, sequence: existing.sequence, revisedAt: existing.stampedAt)
+            var cancelled = existing.event
+            cancelled.cancelled = true
+            plan.cancels.append(.init(old: old, new: SyncedEvent(event: cancelled, sequence: existing.sequence + 1, revisedAt: now)))
+        }
         plan.creates.sort { $0.uid < $1.uid }
         plan.updates.sort { $0.new.uid < $1.new.uid }
         plan.cancels.sort { $0.new.uid < $1.new.uid }

@@ -1,17 +1,18 @@
 import Foundation
 
-/// An event as a calendar target holds it right now, reduced to what the planner compares.
+/// An event as a calendar target holds it right now, so the planner can adopt it or cancel it.
 public struct FoundEvent: Sendable, Hashable {
-    public var uid: String
+    public var event: CalendarEvent
     public var sequence: Int
-    /// `CalendarEvent.fingerprint` of the event as found.
-    public var fingerprint: String
     public var stampedAt: Date
 
-    public init(uid: String, sequence: Int, fingerprint: String, stampedAt: Date) {
-        self.uid = uid
+    public init(event: CalendarEvent, sequence: Int, stampedAt: Date) {
+        self.event = event
         self.sequence = sequence
-        self.fingerprint = fingerprint
         self.stampedAt = stampedAt
     }
+
+    public var uid: String { event.uid }
+    /// `CalendarEvent.fingerprint` of the event as found.
+    public var fingerprint: String { event.fingerprint }
 }
