@@ -33,9 +33,11 @@ let package = Package(
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation"]),
+        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter.
+        .target(name: "RingbackHTTP"),
         // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
         .target(name: "RingbackSync", dependencies: [
-            "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML",
+            "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
         ]),
         .executableTarget(name: "ringback", dependencies: [
             "RingbackSync",
@@ -44,9 +46,11 @@ let package = Package(
         .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
         .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),
         .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore"]),
-        .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"]),
+        .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"], exclude: ["Fixtures"]),
         .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
-        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs"]),
+        .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
+        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs"],
+                    exclude: ["Fakes"]),
     ]
 )

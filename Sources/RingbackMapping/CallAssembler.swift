@@ -1,8 +1,9 @@
 import Foundation
 import RingbackCore
 
-/// Groups the legs of one call (parented legs, shared group ids, or one record per call),
-/// decides the call's outcome with the mapping's rules and drops repeats from overlapping exports.
+/// Groups the legs of one call (parented legs, legs nested in a record, shared group ids, or one
+/// record per call), decides the call's outcome with the mapping's rules and drops repeats from
+/// overlapping exports; for event exports, keeps only each call's last event.
 public struct CallAssembler: Sendable {
     public let engine: MappingEngine
 
@@ -12,7 +13,8 @@ public struct CallAssembler: Sendable {
 
     public func calls(from legs: [CallLeg]) -> [Call] {
         let spec = engine.spec
-        let parented = spec.parentField != nil
+        let parented = spec.parentField != nil || spec.layout.nestedLegs != nil
+        let superseded = spec.layout.lastEventWins ? Self.earlierEvents(legs) : []
         var seenLegs = Set<String>(minimumCapacity: parented ? 0 : legs.count)
         var groupOfKey: [String: Int] = [:]
         groupOfKey.reserveCapacity(legs.count)
@@ -49,6 +51,7 @@ public struct CallAssembler: Sendable {
         }
 
         for index in legs.indices {
+            if !superseded.isEmpty && superseded[index] { continue }
             if parented {
                 if !legs[index].parent.isEmpty {
                     pendingChildren.append(index)
@@ -107,6 +110,28 @@ public struct CallAssembler: Sendable {
             }
             return call(key: groupKeys[number], legs: legs, members: members, hasRoot: roots[number])
         }
+    }
+
+    /// Marks each record that a later event of the same call replaces: the latest `event_time` wins,
+    /// and among equal times (or none) the record read last.
+    static func earlierEvents(_ legs: [CallLeg]) -> [Bool] {
+        var superseded = [Bool](repeating: false, count: legs.count)
+        var latest: [String: Int] = [:]
+        for index in legs.indices where !legs[index].id.isEmpty {
+            let id = legs[index].id
+            guard let previous = latest[id] else {
+                latest[id] = index
+                continue
+            }
+            let earlier = legs[previous].eventTime ?? .distantPast
+            if (legs[index].eventTime ?? .distantPast) >= earlier {
+                superseded[previous] = true
+                latest[id] = index
+            } else {
+                superseded[index] = true
+            }
+        }
+        return superseded
     }
 
     /// What makes two legs the same record, for dropping repeats from overlapping exports.

@@ -1,3 +1,5 @@
+import RingbackNormalisation
+
 /// One rule of a mapping's outcome section: a leg matches when every field test holds.
 public struct LegCondition: Sendable, Hashable {
     /// Which legs of a call the rule looks at.
@@ -47,7 +49,7 @@ public struct LegCondition: Sendable, Hashable {
             case .oneOf(let set): return set.contains(text.lowercased())
             case .noneOf(let set): return !set.contains(text.lowercased())
             case .empty(let wanted): return text.isEmpty == wanted
-            case .above(let limit): return (Double(text) ?? 0) > limit
+            case .above(let limit): return (Double(text) ?? DurationParser.seconds(text).map(Double.init) ?? 0) > limit
             }
         }
     }

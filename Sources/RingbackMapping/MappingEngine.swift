@@ -44,6 +44,7 @@ public struct MappingEngine: Sendable {
         switch spec.format {
         case .csv: return readCSV(bytes: bytes, file: file)
         case .json: return readJSON(bytes: bytes, file: file)
+        case .xml, .html: return readMarkup(bytes: bytes, file: file)
         }
     }
 
@@ -136,7 +137,7 @@ public struct MappingEngine: Sendable {
                     values[slot] = ""
                     continue
                 }
-                if slot == slots.start, slots.parts[slot] == .whole {
+                if slot == slots.start, slots.parts[slot] == .whole, slots.decodings[slot] == nil {
                     start = record.withFieldBytes(column) { parseTime($0) }
                     if start != nil {
                         values[slot] = ""
@@ -145,6 +146,7 @@ public struct MappingEngine: Sendable {
                 }
                 values[slot] = record[column]
             }
+            if slots.hasDecoding { decode(&values) }
             switch leg(values, parsedStart: start, record: Int32(clamping: line), recordsPath: nil, file: file) {
             case .success(let leg): result.legs.append(leg)
             case .failure(let reason):
@@ -169,12 +171,18 @@ public struct MappingEngine: Sendable {
             result.rejects.append(RecordReject(file: file, location: "1", reason: "not valid JSON: \(JSONText.reason(error))"))
             return result
         }
-        guard let array = JSONText.value(at: spec.jsonRecords, in: parsed) as? [Any] else {
+        var base = spec.jsonRecords
+        let array: [Any]
+        if let found = JSONText.value(at: base, in: parsed) as? [Any] {
+            array = found
+        } else if let single = singleRecord(parsed) {
+            array = [single]
+            base = ""
+        } else {
             let path = spec.jsonRecords.isEmpty ? "a top-level array" : "an array at `\(spec.jsonRecords)`"
             result.rejects.append(RecordReject(file: file, location: "1", reason: "expected \(path) of call records; is this a \(spec.name) export?"))
             return result
         }
-        let base = spec.jsonRecords.isEmpty ? "" : spec.jsonRecords
         for (index, element) in array.enumerated() {
             result.records += 1
             let location = "\(base)[\(index)]"
@@ -182,13 +190,66 @@ public struct MappingEngine: Sendable {
                 result.rejects.append(RecordReject(file: file, location: location, reason: "expected an object"))
                 continue
             }
-            let values = slots.names.map { JSONText.string(JSONText.value(at: spec.fields[$0]!.name ?? "", in: record)) }
+            let values = jsonValues(record) { spec.fields[$0] }
             switch leg(values, parsedStart: nil, record: Int32(index), recordsPath: base, file: file) {
-            case .success(let leg): result.legs.append(leg)
+            case .success(let leg):
+                result.legs.append(leg)
+                if let nested = spec.layout.nestedLegs, !leg.id.isEmpty {
+                    readNestedLegs(at: nested, in: record, of: leg, recordValues: values, location: location, file: file, into: &result)
+                }
             case .failure(let reason): result.rejects.append(RecordReject(file: file, location: location, reason: reason.text))
             }
         }
         return result
+    }
+
+    /// A file holding one record object rather than a page of them (an API's answer for one call).
+    private func singleRecord(_ parsed: Any) -> [String: Any]? {
+        guard !spec.jsonRecords.isEmpty, let object = parsed as? [String: Any],
+              JSONText.value(at: spec.jsonRecords, in: object) == nil,
+              let startPath = spec.fields["start"]?.name, JSONText.value(at: startPath, in: object) != nil else { return nil }
+        return object
+    }
+
+    /// The record's text per field slot; `source` says where each field is in this object.
+    private func jsonValues(_ object: [String: Any], source: (String) -> MappingSpec.FieldSource?) -> [String] {
+        var values = slots.names.map { name in source(name).map { JSONText.string(JSONText.value(at: $0.name ?? "", in: object)) } ?? "" }
+        if slots.hasDecoding { decode(&values) }
+        return values
+    }
+
+    /// Each object in the record's nested array becomes a forwarded leg of the record's call. A leg
+    /// without its own start time or direction has the record's; a leg that cannot be read is
+    /// rejected alone.
+    private func readNestedLegs(at path: String, in record: [String: Any], of root: CallLeg, recordValues: [String],
+                                location: String, file: String, into result: inout FileResult) {
+        guard let nested = JSONText.value(at: path, in: record) as? [Any] else { return }
+        let legsPath = "\(location).\(path)"
+        for (index, element) in nested.enumerated() {
+            guard let object = element as? [String: Any] else {
+                result.rejects.append(RecordReject(file: file, location: "\(legsPath)[\(index)]", reason: "expected an object"))
+                continue
+            }
+            var values = jsonValues(object) { spec.layout.legFields[$0] ?? spec.fields[$0] }
+            for slot in [slots.start, slots.direction].compactMap({ $0 }) where values[slot].trimmingWhitespace().isEmpty {
+                values[slot] = recordValues[slot]
+            }
+            switch leg(values, parsedStart: nil, record: Int32(index), recordsPath: legsPath, file: file) {
+            case .success(var leg):
+                if leg.id.isEmpty { leg.id = "\(root.id)/\(path)[\(index)]" }
+                leg.parent = root.id
+                result.legs.append(leg)
+            case .failure(let reason):
+                result.rejects.append(RecordReject(file: file, location: "\(legsPath)[\(index)]", reason: reason.text))
+            }
+        }
+    }
+
+    /// Undoes each field's export encoding (`decode: url`), in place.
+    func decode(_ values: inout [String]) {
+        for slot in values.indices {
+            if let decoding = slots.decodings[slot], !values[slot].isEmpty { values[slot] = decoding.decode(values[slot]) }
+        }
     }
 
     // MARK: Legs
@@ -197,7 +258,7 @@ public struct MappingEngine: Sendable {
     ///   - raw: the record's text per field slot.
     ///   - parsedStart: the start time when the caller already parsed it from the record's bytes.
     /// - Returns: the leg, or why the record cannot be read.
-    private func leg(_ raw: [String], parsedStart: Date?, record: Int32, recordsPath: String?, file: String) -> Result<CallLeg, RejectReason> {
+    func leg(_ raw: [String], parsedStart: Date?, record: Int32, recordsPath: String?, file: String) -> Result<CallLeg, RejectReason> {
         func value(_ slot: Int?) -> String {
             guard let slot else { return "" }
             let text = raw[slot]
@@ -270,9 +331,15 @@ public struct MappingEngine: Sendable {
         for bit in rules.indices where rules[bit].holds({ value($0) }) {
             matches |= 1 << UInt64(bit)
         }
+        var eventTime: Date?
+        let eventTimeText = value(slots.eventTime)
+        if !eventTimeText.isEmpty {
+            guard let parsed = parseTime(eventTimeText) else { return .failure("event time `\(eventTimeText)` is not \(timeFormatName)") }
+            eventTime = parsed
+        }
         let transcript = value(slots.transcript), recording = value(slots.recording), tracking = value(slots.trackingSource)
-        let extras = transcript.isEmpty && recording.isEmpty && tracking.isEmpty
-            ? nil : CallLeg.Extras(transcript: transcript, recording: recording, trackingSource: tracking)
+        let extras = transcript.isEmpty && recording.isEmpty && tracking.isEmpty && eventTime == nil
+            ? nil : CallLeg.Extras(transcript: transcript, recording: recording, trackingSource: tracking, eventTime: eventTime)
         return .success(CallLeg(
             file: file, recordNumber: record, recordsPath: recordsPath, id: value(slots.id), parent: value(slots.parent),
             group: group, start: start, from: from, to: to, direction: direction, durationSeconds: duration,

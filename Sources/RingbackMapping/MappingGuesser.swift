@@ -12,12 +12,14 @@ public enum MappingGuesser {
         let text = LenientText.decode(head)
         let trimmed = text.drop { $0.isWhitespace }
         let looksJSON = trimmed.first == "{" || trimmed.first == "["
+        let looksMarkup = trimmed.first == "<"
         var best: Guess?
         for spec in specs {
             let score: Int
             switch spec.format {
             case .json: score = looksJSON ? jsonScore(text, spec) : 0
             case .csv: score = looksJSON ? 0 : csvScore(head, spec)
+            case .xml, .html: score = looksMarkup ? markupScore(text, spec) : 0
             }
             if score > 0, score > (best?.score ?? 0) { best = Guess(spec: spec, score: score) }
         }
@@ -26,6 +28,11 @@ public enum MappingGuesser {
 
     private static func jsonScore(_ text: String, _ spec: MappingSpec) -> Int {
         let hits = spec.detect.jsonKeys.filter { text.contains("\"\($0)\"") }.count
+        return hits == 0 ? 0 : 1 + hits * 10
+    }
+
+    private static func markupScore(_ text: String, _ spec: MappingSpec) -> Int {
+        let hits = spec.detect.texts.filter { text.contains($0) }.count
         return hits == 0 ? 0 : 1 + hits * 10
     }
 
@@ -66,6 +73,9 @@ public enum MappingGuesser {
             return text.isEmpty || (text.contains("<") && text.contains(">")) || text.allSatisfy { $0.isNumber || $0 == "+" }
         case .digits:
             return !text.isEmpty && text.allSatisfy(\.isNumber)
+        case .uuid:
+            let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+            return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
         }
     }
 }

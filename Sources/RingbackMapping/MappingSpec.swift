@@ -4,6 +4,9 @@ public struct MappingSpec: Sendable {
     public enum Format: String, Sendable {
         case csv
         case json
+        case xml
+        /// Web pages, read with an HTML parser into the same tree as XML.
+        case html
     }
 
     /// Where a field's text comes from in a record.
@@ -16,11 +19,13 @@ public struct MappingSpec: Sendable {
             case number
         }
 
-        /// CSV column name, or JSON key path (`a.b.c`).
+        /// CSV column name, JSON key path (`a.b.c`), or XPath relative to an XML or HTML record.
         public var name: String?
         /// 1-based CSV column position, for files without a header row.
         public var position: Int?
         public var part: Part
+        /// How the text is encoded in the export, decoded before `part` is taken.
+        public var decode: TextDecoding? = nil
     }
 
     public enum DirectionRule: Sendable {
@@ -71,8 +76,14 @@ public struct MappingSpec: Sendable {
     public var voicemailWhen: [LegCondition]
     public var answeredWhen: [LegCondition]
     public var detect: DetectionHints
+    /// How to pull these records from the phone system's API; nil for exports read from files.
+    public var api: APISpec? = nil
+
+    /// XML and HTML records, legs nested in a JSON record, and exports that repeat a call once per event.
+    public var layout = RecordLayout()
 
     public static let roleNames: Set<String> = [
         "id", "start", "from", "to", "customer", "business", "duration", "direction", "caller_name", "transcript", "recording", "tracking_source",
+        "event_time",
     ]
 }

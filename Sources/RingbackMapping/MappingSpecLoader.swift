@@ -6,10 +6,10 @@ public enum MappingSpecLoader {
     public static func load(yaml text: String, file: String) throws(YAMLFileError) -> MappingSpec {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly(["name", "description", "format", "csv", "json", "fields", "time_format", "duration_format",
-                            "direction", "key_prefix", "legs", "outcome", "detect"])
+                            "direction", "key_prefix", "legs", "outcome", "detect", "api", "xml", "html"])
         let name = try root.required("name").string()
         guard let format = MappingSpec.Format(rawValue: try root.required("format").string()) else {
-            throw try root.required("format").error("expected csv or json")
+            throw try root.required("format").error("expected csv, json, xml or html")
         }
 
         var header = true
@@ -25,10 +25,20 @@ public enum MappingSpecLoader {
             }
         }
         var records = ""
+        var layout = RecordLayout()
         if let json = try root.optional("json") {
-            try json.allowOnly(["records"])
+            try json.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
             records = try json.optional("records")?.string() ?? ""
+            layout.nestedLegs = try json.optional("legs")?.string()
+            layout.lastEventWins = try json.optional("last_event_wins")?.bool() ?? false
+            if let legFields = try json.optional("leg_fields") {
+                guard layout.nestedLegs != nil else { throw legFields.error("`leg_fields` describes nested legs: name their array with `legs:`") }
+                for (key, value) in try legFields.entries() {
+                    layout.legFields[key] = try fieldSource(value, format: .json, header: true, columns: [])
+                }
+            }
         }
+        layout.recordsXPath = try recordsXPath(in: root, format: format)
 
         let fieldsNode = try root.required("fields")
         var fields: [String: MappingSpec.FieldSource] = [:]
@@ -41,6 +51,10 @@ public enum MappingSpecLoader {
         if fields["from"] == nil && fields["customer"] == nil {
             throw fieldsNode.error("`from` (or `customer`, for exports that name the outside party whatever the direction) is required")
         }
+        if layout.lastEventWins && fields["id"] == nil {
+            throw try root.required("json").error("`last_event_wins` keeps the last record of each call: it needs an `id` field")
+        }
+        let ruleFields = fields.merging(layout.legFields) { record, _ in record }
 
         let timeNode = try root.required("time_format")
         let timeFormat = try self.timeFormat(timeNode)
@@ -72,52 +86,57 @@ public enum MappingSpecLoader {
             parent = try legs.optional("parent")?.string()
             for item in try legs.optional("group_by")?.itemsOrSingle() ?? [] {
                 let fieldsOfEntry = try item.strings()
-                for field in fieldsOfEntry where fields[field] == nil {
+                for field in fieldsOfEntry where ruleFields[field] == nil {
                     throw item.error("`\(field)` is not defined under `fields:`")
                 }
                 group.append(fieldsOfEntry)
             }
-            if let parent, fields[parent] == nil {
+            if let parent, ruleFields[parent] == nil {
                 throw legs.error("`\(parent)` is not defined under `fields:`")
             }
         }
 
         let outcome = try root.required("outcome")
         try outcome.allowOnly(["voicemail_when", "answered_when"])
-        let voicemail = try conditions(try outcome.optional("voicemail_when"), fields: fields)
-        let answered = try conditions(try outcome.optional("answered_when"), fields: fields)
+        let voicemail = try conditions(try outcome.optional("voicemail_when"), fields: ruleFields)
+        let answered = try conditions(try outcome.optional("answered_when"), fields: ruleFields)
         if answered.isEmpty { throw outcome.error("`answered_when` needs at least one rule; calls matching none are missed") }
 
         var hints = DetectionHints()
         if let detect = try root.optional("detect") {
-            try detect.allowOnly(["json_keys", "header_columns", "column_kinds"])
+            try detect.allowOnly(["json_keys", "header_columns", "column_kinds", "text"])
             hints.jsonKeys = try detect.optional("json_keys")?.strings() ?? []
+            hints.texts = try detect.optional("text")?.strings() ?? []
             hints.headerColumns = try detect.optional("header_columns")?.strings() ?? []
             if let kinds = try detect.optional("column_kinds") {
                 for (key, value) in try kinds.entries() {
                     guard let column = Int(key), column >= 1 else { throw value.error("expected a 1-based column number as key") }
                     guard let kind = DetectionHints.ValueKind(rawValue: try value.string()) else {
-                        throw value.error("expected one of date_time, disposition, caller_id, digits")
+                        throw value.error("expected one of \(DetectionHints.ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     hints.columnKinds[column] = kind
                 }
             }
         }
 
-        return MappingSpec(
+        var spec = MappingSpec(
             name: name, description: try root.optional("description")?.string() ?? "", format: format,
             csvHeader: header, csvColumns: columns, csvMinColumns: minColumns, jsonRecords: records, fields: fields,
             timeFormat: timeFormat, durationFormat: durationFormat, direction: direction,
             keyPrefix: try root.optional("key_prefix")?.string() ?? name, parentField: parent, groupFields: group,
-            voicemailWhen: voicemail, answeredWhen: answered, detect: hints)
+            voicemailWhen: voicemail, answeredWhen: answered, detect: hints,
+            api: try APISpecLoader.load(in: root, format: format))
+        spec.layout = layout
+        return spec
     }
 
     private static func fieldSource(_ value: YAMLValue, format: MappingSpec.Format, header: Bool, columns: [String]) throws(YAMLFileError) -> MappingSpec.FieldSource {
         var name: String?
         var position: Int?
         var part = MappingSpec.FieldSource.Part.whole
+        var decode: TextDecoding?
         if value.isMapping {
-            try value.allowOnly(["column", "path", "part"])
+            try value.allowOnly(["column", "path", "part", "decode"])
             if let column = try value.optional("column") {
                 let text = try column.string()
                 if let number = Int(text) { position = number } else { name = text }
@@ -126,6 +145,10 @@ public enum MappingSpecLoader {
             if let partNode = try value.optional("part") {
                 guard let parsed = MappingSpec.FieldSource.Part(rawValue: try partNode.string()) else { throw partNode.error("expected whole, name or number") }
                 part = parsed
+            }
+            if let decodeNode = try value.optional("decode") {
+                guard let parsed = TextDecoding(rawValue: try decodeNode.string()) else { throw decodeNode.error("expected url") }
+                decode = parsed
             }
         } else {
             name = try value.string()
@@ -139,7 +162,38 @@ public enum MappingSpecLoader {
             name = nil
         }
         if let position, position < 1 { throw value.error("column positions start at 1") }
-        return MappingSpec.FieldSource(name: name, position: position, part: part)
+        if format == .xml || format == .html {
+            if position != nil { throw value.error("XML and HTML fields are XPath expressions (`path:`), not column numbers") }
+            try checkXPath(name ?? "", at: value)
+        }
+        return MappingSpec.FieldSource(name: name, position: position, part: part, decode: decode)
+    }
+
+    /// XML and HTML mappings name their records with `xml: records:` or `html: records:`.
+    private static func recordsXPath(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> String {
+        for section in ["xml", "html"] {
+            guard let node = try root.optional(section) else { continue }
+            guard format.rawValue == section else { throw node.error("`\(section):` describes \(section) files; this mapping's format is \(format.rawValue)") }
+            try node.allowOnly(["records"])
+            let recordsNode = try node.required("records")
+            let xpath = try recordsNode.string()
+            try checkXPath(xpath, at: recordsNode)
+            return xpath
+        }
+        if format == .xml || format == .html {
+            throw try root.required("format").error("an \(format.rawValue) mapping needs `\(format.rawValue): records:` with the XPath of its records")
+        }
+        return ""
+    }
+
+    /// An expression the XML library cannot evaluate would stop the run; it is refused here instead.
+    private static func checkXPath(_ xpath: String, at node: YAMLValue) throws(YAMLFileError) {
+        switch XPathCheck.check(xpath) {
+        case .failure(let problem): throw node.error("XPath `\(xpath)`: \(problem)")
+        case .success(.nodeSet): return
+        case .success(let type):
+            throw node.error("XPath `\(xpath)` gives \(type.rawValue), not nodes: select an element or an attribute, e.g. `abbr/@title`")
+        }
     }
 
     private static func timeFormat(_ node: YAMLValue) throws(YAMLFileError) -> MappingSpec.TimeFormat {

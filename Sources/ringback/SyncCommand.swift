@@ -70,6 +70,7 @@ struct SyncCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(shown.utf8))
             if dryRun {
                 log.info("dry run: nothing written. \(prepared.plan.summaryLine)")
+                if !prepared.pullFailures.isEmpty { throw SyncError.pull(prepared.pullFailures) }
                 if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
                 return
             }
@@ -99,7 +100,7 @@ struct SyncCommand: ParsableCommand {
     /// test can kill the process there.
     @Sendable static func testPauseBeforeCommit() {
         guard let marker = ProcessInfo.processInfo.environment["RINGBACK_TEST_PAUSE_BEFORE_COMMIT"] else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
         sleep(120)
     }
 }

@@ -21,6 +21,10 @@ struct ValidateCommand: ParsableCommand {
                 let files = source.patterns.joined(separator: ", ")
                 print("  source \(source.name): \(files) (mapping: \(source.mapping?.name ?? "guessed per file"))")
             }
+            for source in config.apiSources {
+                let credentials = source.api.variables.map { "$" + $0 }.joined(separator: ", ")
+                print("  source \(source.name): \(source.baseURL) (API, mapping: \(source.mapping.name); credentials from \(credentials.isEmpty ? "nothing" : credentials))")
+            }
             for target in config.targets { print("  target: \(target.label)") }
             print("  state: \(config.statePath)")
             if !config.warnings.isEmpty { print("  \(config.warnings.count) warning(s), see above") }

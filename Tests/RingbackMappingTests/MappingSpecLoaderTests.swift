@@ -46,7 +46,9 @@ import RingbackYAML
 
     @Test func everyShippedMappingLoads() throws {
         let names = try MappingFixtures.mappingNames()
-        #expect(names == ["asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv", "callrail-calls-json", "twilio-calls-csv", "twilio-calls-json"])
+        #expect(names == ["aircall-calls-json", "aircall-webhooks-json", "asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv",
+                          "callrail-calls-json", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
+                          "ringcentral-call-log-json", "twilio-calls-csv", "twilio-calls-json"])
         for name in names {
             let spec = try MappingFixtures.spec(name)
             #expect(spec.name == name, "the `name:` inside \(name).yaml should match its file name")

@@ -10,13 +10,14 @@ import RingbackYAML
 public enum ConfigLoader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    public static func load(path: String) throws(ConfigError) -> RingbackConfig {
+    /// `environment` supplies the credentials API sources name (the process's environment by default).
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> RingbackConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError.file(path, "cannot read the configuration file (does it exist?)")
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
-            return try load(text: LenientText.decode([UInt8](data)), file: path, base: base)
+            return try load(text: LenientText.decode([UInt8](data)), file: path, base: base, environment: environment)
         } catch let error as YAMLFileError {
             throw .yaml(error)
         } catch let error as ConfigError {
@@ -26,7 +27,7 @@ public enum ConfigLoader {
         }
     }
 
-    static func load(text: String, file: String, base: String) throws -> RingbackConfig {
+    static func load(text: String, file: String, base: String, environment: [String: String] = [:]) throws -> RingbackConfig {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly(["business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
                             "targets", "state", "rejects", "mappings_dir"])
@@ -125,18 +126,29 @@ public enum ConfigLoader {
         let mappings = try MappingCatalog.load(directory: mappingsDir)
 
         var sources: [RingbackConfig.FileSource] = []
+        var apiSources: [RingbackConfig.APISource] = []
         let sourcesNode = try root.required("sources")
         for item in try sourcesNode.items() {
-            try item.allowOnly(["name", "files", "mapping", "time_zone"])
+            try item.allowOnly(["name", "files", "api", "mapping", "time_zone"])
             let name = try item.required("name").string()
-            if sources.contains(where: { $0.name == name }) { throw item.error("source name `\(name)` is used twice") }
+            if sources.contains(where: { $0.name == name }) || apiSources.contains(where: { $0.name == name }) {
+                throw item.error("source name `\(name)` is used twice")
+            }
             var mapping: MappingSpec?
-            if let mappingNode = try item.optional("mapping") {
+            let mappingNode = try item.optional("mapping")
+            if let mappingNode {
                 let wanted = try mappingNode.string()
                 guard let found = mappings.first(where: { $0.name == wanted }) else {
                     throw mappingNode.error("no mapping `\(wanted)` in \(mappingsDir); found: \(mappings.map(\.name).sorted().joined(separator: ", "))")
                 }
                 mapping = found
+            }
+            if let apiNode = try item.entries().first(where: { $0.key == "api" })?.value {
+                if try item.optional("files") != nil { throw item.error("a source has either `files:` or `api:`, not both") }
+                apiSources.append(try APISourceLoader.load(
+                    apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
+                    zone: try item.optional("time_zone").map(self.zone) ?? zone, environment: environment))
+                continue
             }
             sources.append(.init(
                 name: name, patterns: try item.required("files").strings().map { resolve($0, base: base) },
@@ -166,7 +178,7 @@ public enum ConfigLoader {
             repeatCallsForSameDay: repeatCalls, lists: lists, callbackMinutes: callbackMinutes, defaultJobMinutes: jobMinutes)
 
         return RingbackConfig(
-            file: file, rules: rules, defaultCountry: country, phones: phones, sources: sources, targets: targets,
+            file: file, rules: rules, defaultCountry: country, phones: phones, sources: sources, apiSources: apiSources, targets: targets,
             statePath: resolve(try root.optional("state")?.string() ?? "ringback-state.sqlite", base: base),
             rejectsPath: resolve(try root.optional("rejects")?.string() ?? "ringback-rejects.csv", base: base),
             mappings: mappings, warnings: warnings)

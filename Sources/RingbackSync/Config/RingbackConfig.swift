@@ -31,6 +31,8 @@ public struct RingbackConfig: Sendable {
     public var defaultCountry: String
     public var phones: PhoneNormaliser
     public var sources: [FileSource]
+    /// Sources pulled from a phone system's API (`api:` instead of `files:`).
+    public var apiSources: [APISource] = []
     public var targets: [Target]
     public var statePath: String
     public var rejectsPath: String

@@ -3,23 +3,30 @@ import RingbackCodecs
 import RingbackCore
 import RingbackMapping
 
-/// Pulls new call records from every file source: skips files already processed, maps the rest,
-/// and collects rejects instead of stopping.
+/// Pulls new call records from every source: skips files already processed, maps the rest, pulls the
+/// API sources (`APIIngest`), and collects rejects instead of stopping.
 public struct CallIngest: Sendable {
     public struct Result: Sendable {
         public var calls: [Call] = []
         public var processedFiles: [ProcessedFile] = []
         public var rejects: [RecordReject] = []
         public var summary = IngestSummary()
+        /// New watermarks of API sources read to their last page.
+        public var watermarks: [String: Date] = [:]
+        /// API sources that stopped part-way; what they read is in `calls`.
+        public var pullFailures: [APIPullFailure] = []
     }
 
     public let config: RingbackConfig
     public let store: any StateStoring
+    /// The run's clock: where an API source with no watermark and no `start_at:` starts.
+    public let now: Date
     public var progress: (@Sendable (String) -> Void)?
 
-    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(config: RingbackConfig, store: any StateStoring, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
         self.config = config
         self.store = store
+        self.now = now
         self.progress = progress
     }
 
@@ -74,6 +81,15 @@ public struct CallIngest: Sendable {
                 result.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
                 groups += 1
             }
+        }
+        if !config.apiSources.isEmpty {
+            let pulled = try APIIngest(config: config, store: store, now: now, progress: progress).run()
+            result.calls.append(contentsOf: pulled.calls)
+            result.rejects.append(contentsOf: pulled.rejects)
+            result.summary.records += pulled.records
+            result.watermarks = pulled.watermarks
+            result.pullFailures = pulled.failures
+            groups += config.apiSources.count
         }
         // One mapping's calls are unique already; the same call from two exports (a JSON page and a CSV
         // download of it, or two sources) is kept once.

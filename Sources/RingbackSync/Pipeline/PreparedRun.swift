@@ -10,10 +10,13 @@ public struct PreparedRun: Sendable {
     var sheet: (target: CSVSheetTarget, document: CSVSheetDocument)?
     var calendars: [(target: ICSCalendarTarget, base: [String: SyncedEvent])]
     var commit: StateCommit
+    /// API sources that stopped part-way: their calls so far are in the plan, their watermarks are not moved.
+    public var pullFailures: [APIPullFailure] = []
 
     /// Whether applying would write a target, the state store or the rejects file.
     public var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
+            || !commit.watermarks.isEmpty
             || (sheet.map { !$0.document.exists || $0.document.restored } ?? false) || calendars.contains { !$0.target.exists }
     }
 }

@@ -19,7 +19,7 @@ public struct SyncEngine: Sendable {
     public var time: LocalTimeText { LocalTimeText(zone: config.rules.hours.zone) }
 
     public func prepare(now: Date) throws -> PreparedRun {
-        let ingest = try CallIngest(config: config, store: store, progress: progress).run()
+        let ingest = try CallIngest(config: config, store: store, now: now, progress: progress).run()
         let ledger = try store.calls(since: nil)
         var newCalls: [Call] = ingest.calls
         if !ledger.isEmpty {
@@ -34,7 +34,7 @@ public struct SyncEngine: Sendable {
         summary.newCalls = newCalls.count
         summary.leads = leads.count
         var plan = SyncPlan(ingest: summary)
-        var commit = StateCommit(processedFiles: ingest.processedFiles, newCalls: newCalls,
+        var commit = StateCommit(processedFiles: ingest.processedFiles, newCalls: newCalls, watermarks: ingest.watermarks,
                                  run: RunRecord(startedAt: now, finishedAt: now, summary: ""))
         for lead in leads where anchors[lead.missedCalls[0].key] == nil {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
@@ -54,6 +54,7 @@ public struct SyncEngine: Sendable {
             var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
                                          base: sheetState.rows, syncedAt: time.format(now))
             sheetPlan.notes = sheetNotes(document: document, remembered: sheetState.rows, leads: leads) + evaluated.notes
+                + ingest.pullFailures.map(\.description)
             commit.targetChanges[target.path] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
@@ -75,7 +76,8 @@ public struct SyncEngine: Sendable {
         }
 
         commit.run.summary = plan.summaryLine
-        return PreparedRun(plan: plan, rejects: ingest.rejects, sheet: sheet, calendars: calendars, commit: commit)
+        return PreparedRun(plan: plan, rejects: ingest.rejects, sheet: sheet, calendars: calendars, commit: commit,
+                           pullFailures: ingest.pullFailures)
     }
 
     /// The sheet target's file and remembered state; a file that went missing is rebuilt from the state.
@@ -114,7 +116,14 @@ public struct SyncEngine: Sendable {
 
     /// Writes the targets, then records the state. A run killed in between is repaired by the next one:
     /// rows and events already written are recognised by Lead ID and UID, never duplicated.
+    /// An API source that stopped part-way is reported after the rest is applied (`SyncError.pull`, exit 5),
+    /// so the sheet still gets every call that was read and cron still sees the failure.
     public func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
+        try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
+        if !run.pullFailures.isEmpty { throw SyncError.pull(run.pullFailures) }
+    }
+
+    private func write(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void) throws {
         guard run.writesAnything else { return }
         do {
             if let (target, document) = run.sheet, let sheetPlan = run.plan.sheets.first {

@@ -14,7 +14,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked
-        case SyncError.io, is StateStoreError: return .ioFailure
+        case SyncError.io, SyncError.pull, is StateStoreError: return .ioFailure
         default: return .failure
         }
     }

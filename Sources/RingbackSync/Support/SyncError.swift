@@ -4,11 +4,14 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     case locked(String)
     /// A file, target or the state store could not be read or written.
     case io(String, String)
+    /// API sources that could not be pulled to their last page; what they read was still applied.
+    case pull([APIPullFailure])
 
     public var description: String {
         switch self {
         case .locked(let path): return "another ringback run is in progress (lock \(path) is held); this run did nothing"
         case .io(let path, let message): return "\(path): \(message)"
+        case .pull(let failures): return failures.map(\.description).joined(separator: "\n")
         }
     }
 }

@@ -1,0 +1,45 @@
+/// Why a request gave up, after its retries: says the URL (without secrets), the status or the
+/// transport problem, and how many attempts were made.
+public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The server answered with a status that is not success.
+        case status(Int)
+        /// No response: refused, dropped, timed out, or a TLS failure.
+        case transport(String)
+        /// The server asked to be called again later than a scheduled job should wait.
+        case retryAfterTooLong(status: Int, seconds: Double)
+    }
+
+    public var kind: Kind
+    public var displayURL: String
+    public var attempts: Int
+
+    public init(kind: Kind, displayURL: String, attempts: Int) {
+        self.kind = kind
+        self.displayURL = displayURL
+        self.attempts = attempts
+    }
+
+    /// The HTTP status, when the server answered.
+    public var status: Int? {
+        switch kind {
+        case .status(let code), .retryAfterTooLong(let code, _): return code
+        case .transport: return nil
+        }
+    }
+
+    /// What happened, without the URL: `HTTP 503 after 4 attempts`.
+    public var summary: String {
+        let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
+        switch kind {
+        case .status(let code):
+            return "HTTP \(code) after \(tries)"
+        case .transport(let message):
+            return "no response after \(tries): \(message)"
+        case .retryAfterTooLong(let code, let seconds):
+            return "HTTP \(code); the server asks to retry after \(Int(seconds)) s, longer than a run waits"
+        }
+    }
+
+    public var description: String { "\(summary): GET \(displayURL)" }
+}

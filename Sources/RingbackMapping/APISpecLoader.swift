@@ -1,0 +1,118 @@
+import RingbackYAML
+
+/// Reads a mapping file's optional `api:` section and checks it, naming the file, line and key of every mistake.
+public enum APISpecLoader {
+    static let keys: Set<String> = ["base_url", "path", "query", "auth", "next_page", "page_size", "since", "max_pages"]
+
+    /// The `api:` section of a mapping file's root, or nil when the mapping has none.
+    public static func load(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> APISpec? {
+        guard let node = try root.optional("api") else { return nil }
+        guard format == .json else {
+            throw node.error("API sources read JSON pages; this mapping's format is \(format.rawValue)")
+        }
+        return try load(node)
+    }
+
+    static func load(_ node: YAMLValue) throws(YAMLFileError) -> APISpec {
+        try node.allowOnly(keys)
+        let baseNode = try node.required("base_url")
+        let base = try baseNode.string().trimmingCharacters(in: .whitespaces)
+        guard isHTTPURL(base) else { throw baseNode.error("expected an http:// or https:// URL like https://api.twilio.com") }
+
+        let pathNode = try node.required("path")
+        let path = try template(pathNode)
+        guard path.description.hasPrefix("/") else { throw pathNode.error("expected a path starting with /") }
+
+        var query: [APISpec.QueryParameter] = []
+        for (name, value) in try node.optional("query")?.entries() ?? [] {
+            query.append(.init(name: name, value: try template(value)))
+        }
+
+        return APISpec(
+            baseURL: base.hasSuffix("/") ? String(base.dropLast()) : base, path: path, query: query,
+            auth: try auth(try node.required("auth")), paging: try paging(try node.optional("next_page")),
+            pageSize: try pageSize(try node.optional("page_size")), since: try since(try node.optional("since")),
+            maxPages: try node.optional("max_pages")?.int(min: 1, max: 100_000) ?? 1_000,
+            origin: node.line.map { "\(node.file):\($0)" } ?? node.file)
+    }
+
+    public static func isHTTPURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
+        let host = lower.drop(while: { $0 != ":" }).dropFirst(3).prefix(while: { $0 != "/" && $0 != "?" })
+        return !host.isEmpty && !text.contains(" ")
+    }
+
+    private static func template(_ node: YAMLValue) throws(YAMLFileError) -> APISpec.Template {
+        switch APISpec.Template.parse(try node.string()) {
+        case .success(let template): return template
+        case .failure(let problem): throw node.error(problem.message)
+        }
+    }
+
+    private static func variableName(_ node: YAMLValue) throws(YAMLFileError) -> String {
+        let name = try node.string()
+        guard APISpec.Template.isVariableName(name) else {
+            throw node.error("expected the NAME of an environment variable (like TWILIO_AUTH_TOKEN), not its value")
+        }
+        return name
+    }
+
+    private static func auth(_ node: YAMLValue) throws(YAMLFileError) -> APISpec.Auth {
+        let typeNode = try node.required("type")
+        switch try typeNode.string() {
+        case "basic":
+            try node.allowOnly(["type", "username_env", "password_env"])
+            return .basic(usernameVariable: try variableName(try node.required("username_env")),
+                          passwordVariable: try variableName(try node.required("password_env")))
+        case "bearer":
+            try node.allowOnly(["type", "token_env"])
+            return .bearer(tokenVariable: try variableName(try node.required("token_env")))
+        case "header":
+            try node.allowOnly(["type", "name", "value"])
+            let valueNode = try node.required("value")
+            let value = try template(valueNode)
+            if value.variables.isEmpty {
+                throw valueNode.error("name the credential's environment variable as ${NAME}; secrets are not written in mapping files")
+            }
+            return .header(name: try node.required("name").string(), value: value)
+        case "none":
+            try node.allowOnly(["type"])
+            return .none
+        default:
+            throw typeNode.error("expected basic, bearer, header or none")
+        }
+    }
+
+    private static func paging(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Paging {
+        guard let node else { return .single }
+        try node.allowOnly(["uri_field", "page_parameter", "total_pages_field", "first_page", "token_field", "token_parameter"])
+        let uri = try node.optional("uri_field")
+        let page = try node.optional("page_parameter")
+        let token = try node.optional("token_field")
+        let kinds = [uri, page, token].compactMap { $0 }
+        guard kinds.count == 1 else {
+            throw node.error("expected one way to the next page: uri_field; page_parameter with total_pages_field; or token_field with token_parameter")
+        }
+        if let uri { return .nextURI(field: try uri.string()) }
+        if let token { return .token(field: try token.string(), parameter: try node.required("token_parameter").string()) }
+        return .pageCounter(parameter: try kinds[0].string(), totalPagesField: try node.required("total_pages_field").string(),
+                            firstPage: try node.optional("first_page")?.int(min: 0) ?? 1)
+    }
+
+    private static func pageSize(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.PageSize? {
+        guard let node else { return nil }
+        try node.allowOnly(["parameter", "value"])
+        return .init(parameter: try node.required("parameter").string(), value: try node.required("value").int(min: 1, max: 10_000))
+    }
+
+    private static func since(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Since? {
+        guard let node else { return nil }
+        try node.allowOnly(["parameter", "format"])
+        let formatNode = try node.required("format")
+        guard let format = APISpec.SinceFormat(rawValue: try formatNode.string()) else {
+            throw formatNode.error("expected one of: \(APISpec.SinceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return .init(parameter: try node.required("parameter").string(), format: format)
+    }
+}

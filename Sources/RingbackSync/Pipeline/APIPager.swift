@@ -1,0 +1,135 @@
+import Foundation
+import RingbackHTTP
+import RingbackMapping
+
+/// Walks an API source's pages in order, from a start time to the last page, the way its mapping's
+/// `api:` section says: next-page URI, page counter with a total, or token. A page that fails is retried
+/// by the HTTP client; when it still fails, the pages already read have been handed on and the error
+/// says which page stopped the pull.
+struct APIPager {
+    let source: RingbackConfig.APISource
+    let client: HTTPClient
+
+    func pull(since: Date?, onPage: (APIPage) -> Void) throws(APIPullFailure) {
+        guard let base = URL(string: source.baseURL) else {
+            throw failure(page: 1, url: source.baseURL, status: nil, reason: "the base URL is not a URL")
+        }
+        let firstQuery = firstQuery(since: since)
+        var url = base.absoluteString + source.variables.expand(source.api.path, encode: APIQueryEncoding.encode)
+        var query = firstQuery
+        var pageNumber = 0
+        var counter = pageCounterStart
+        var seen = Set<String>()
+        while true {
+            pageNumber += 1
+            let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + APIQueryEncoding.query(query)
+            let shown = source.variables.redact(address)
+            guard pageNumber <= source.api.maxPages else {
+                throw failure(page: pageNumber, url: shown, status: nil,
+                              reason: "more than \(source.api.maxPages) pages; raise `max_pages` in \(source.api.origin) if that is expected")
+            }
+            guard seen.insert(address).inserted else {
+                throw failure(page: pageNumber, url: shown, status: nil, reason: "the API sent the same next page twice")
+            }
+            guard let requestURL = URL(string: address) else {
+                throw failure(page: pageNumber, url: shown, status: nil, reason: "not a valid URL")
+            }
+            var headers = ["Accept": "application/json"]
+            if let auth = source.authorization { headers[auth.name] = auth.value }
+            let response: HTTPResponse
+            do {
+                response = try client.get(HTTPRequest(url: requestURL, headers: headers, displayURL: shown))
+            } catch {
+                throw failure(page: pageNumber, url: shown, status: error.status, reason: error.summary)
+            }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed]) else {
+                throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page is not JSON")
+            }
+            guard let records = Self.value(at: source.mapping.jsonRecords, in: object) as? [Any] else {
+                throw failure(page: pageNumber, url: shown, status: response.status,
+                              reason: "the page has no list of records at `\(source.mapping.jsonRecords)` (json.records in mapping \(source.mapping.name))")
+            }
+            onPage(APIPage(number: pageNumber, bytes: response.body, displayURL: shown))
+            if records.isEmpty { return }
+
+            switch source.api.paging {
+            case .single:
+                return
+            case .nextURI(let field):
+                guard let next = Self.text(Self.value(at: field, in: object)), !next.isEmpty else { return }
+                guard let resolved = URL(string: next, relativeTo: base)?.absoluteURL else {
+                    throw failure(page: pageNumber + 1, url: source.variables.redact(next), status: nil, reason: "the next-page link is not a URL")
+                }
+                guard Self.sameOrigin(resolved, base) else {
+                    throw failure(page: pageNumber + 1, url: source.variables.redact(resolved.absoluteString), status: nil,
+                                  reason: "the next-page link leaves \(base.host ?? source.baseURL); credentials are only sent to the configured base URL")
+                }
+                url = resolved.absoluteString
+                query = []
+            case .pageCounter(let parameter, let totalField, let firstPage):
+                guard let total = Int(Self.text(Self.value(at: totalField, in: object)) ?? "") else {
+                    throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page has no page count at `\(totalField)`")
+                }
+                guard counter - firstPage + 1 < total else { return }
+                counter += 1
+                query = firstQuery.filter { $0.name != parameter } + [(parameter, String(counter))]
+            case .token(let field, let parameter):
+                guard let token = Self.text(Self.value(at: field, in: object)), !token.isEmpty else { return }
+                query = firstQuery.filter { $0.name != parameter } + [(parameter, token)]
+            }
+        }
+    }
+
+    private var pageCounterStart: Int {
+        if case .pageCounter(_, _, let first) = source.api.paging { return first }
+        return 0
+    }
+
+    /// The mapping's fixed parameters, the page size, the start time and, for counted pages, the first page.
+    func firstQuery(since: Date?) -> [(name: String, value: String)] {
+        var items = source.api.query.map { (name: $0.name, value: source.variables.expand($0.value)) }
+        if let size = source.api.pageSize { items.append((size.parameter, String(size.value))) }
+        if let rule = source.api.since, let since { items.append((rule.parameter, Self.format(since, rule.format))) }
+        if case .pageCounter(let parameter, _, let first) = source.api.paging { items.append((parameter, String(first))) }
+        return items
+    }
+
+    static func format(_ date: Date, _ format: APISpec.SinceFormat) -> String {
+        switch format {
+        case .iso8601:
+            return ISO8601DateFormatter().string(from: date)
+        case .date:
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate]
+            return formatter.string(from: date)
+        case .epoch:
+            return String(Int64(date.timeIntervalSince1970.rounded(.down)))
+        }
+    }
+
+    private func failure(page: Int, url: String, status: Int?, reason: String) -> APIPullFailure {
+        APIPullFailure(source: source.name, page: page, displayURL: url, status: status, reason: source.variables.redact(reason))
+    }
+
+    private static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
+    }
+
+    static func value(at path: String, in object: Any) -> Any? {
+        if path.isEmpty { return object }
+        var current: Any? = object
+        for key in path.split(separator: ".") {
+            guard let dictionary = current as? [String: Any] else { return nil }
+            current = dictionary[String(key)]
+        }
+        return current
+    }
+
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: return text
+        case let number as NSNumber: return number.stringValue
+        default: return nil
+        }
+    }
+}

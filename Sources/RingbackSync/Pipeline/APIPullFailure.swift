@@ -1,0 +1,20 @@
+import Foundation
+
+/// An API source that could not be pulled to its last page: which source, which page and URL (without
+/// credentials), the HTTP status when there was one, and what the run did about it.
+public struct APIPullFailure: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    /// 1-based number of the page that failed.
+    public var page: Int
+    public var displayURL: String
+    public var status: Int?
+    /// What went wrong, e.g. `HTTP 503 from … after 4 attempts` or `the page is not JSON`.
+    public var reason: String
+
+    public var description: String {
+        let kept = page > 1
+            ? "The \(page - 1) page\(page == 2 ? "" : "s") before it were used"
+            : "Nothing was read from it"
+        return "source \(source): page \(page) failed: \(reason) (GET \(displayURL)). \(kept); the source's watermark stays where it was, so the next run pulls these calls again"
+    }
+}
