@@ -16,7 +16,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
     deinit {
@@ -82,5 +82,14 @@ public final class URLSessionTransport: HTTPTransport {
         func get() -> Result<HTTPResponse, HTTPTransportError>? {
             lock.withLock { value }
         }
+    }
+}
+
+/// Refuses every redirect: URLSession would otherwise follow it and send the request's credentials to
+/// whatever host it names. The 3xx response is returned as it is, and the caller reports it.
+final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

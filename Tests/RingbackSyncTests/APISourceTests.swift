@@ -104,8 +104,10 @@ import RingbackStore
         }
         #expect(try workspace.server.requests().filter { $0.page == 2 && $0.status == "503" }.count == 3)
         #expect(try workspace.watermark() == mark)
-        // Page 1 (newest first: the new call and the latest known one) was still used.
-        #expect(try workspace.samples.row(phone: "+15125550309") != nil)
+        // Page 1 was read, but a call whose legs might go on in page 2 must not be recorded half-read:
+        // nothing of the source is kept until a pull reads every page.
+        #expect(try workspace.samples.row(phone: "+15125550309") == nil)
+        #expect(message.contains("No call of this source was recorded"))
     }
 
     @Test func rejectedRecordsOfAPageCarryNoCredentials() throws {
@@ -131,7 +133,7 @@ import RingbackStore
         let run = try workspace.engine().prepare(now: SampleWorkspace.sampleNow)
         let message = try #require(run.pullFailures.first).description
         #expect(message.contains("/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Calls.json?PageSize=1000&StartTime%3E=2026-11-16"))
-        #expect(message.contains("Nothing was read from it"))
+        #expect(message.contains("No call of this source was recorded"))
         #expect(!message.contains(FakeCallAPIServer.environment["TWILIO_ACCOUNT_SID"]!))
         #expect(!message.contains(FakeCallAPIServer.environment["TWILIO_AUTH_TOKEN"]!))
         #expect(try workspace.watermark() == nil)

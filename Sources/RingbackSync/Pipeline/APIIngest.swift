@@ -5,7 +5,7 @@ import RingbackMapping
 
 /// Pulls every API source from its watermark less the overlap window and maps the pages like export
 /// files. A source whose pages all arrived moves its watermark to the latest call start it saw; one that
-/// stopped part-way keeps the calls it read and its old watermark, and is reported.
+/// stopped part-way keeps its old watermark, records none of its calls, and is reported.
 struct APIIngest {
     struct Result {
         var calls: [Call] = []
@@ -52,7 +52,10 @@ struct APIIngest {
                 }
                 if let latest, stored.map({ latest > $0 }) ?? true { result.watermarks[source.name] = latest }
             } catch {
+                // A call whose legs continue on the page that failed would be recorded half-read and
+                // never corrected: nothing of this source is kept, and the next run pulls it all again.
                 result.failures.append(error)
+                continue
             }
             result.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
         }

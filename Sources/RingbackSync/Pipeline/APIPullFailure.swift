@@ -12,9 +12,6 @@ public struct APIPullFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String {
-        let kept = page > 1
-            ? "The \(page - 1) page\(page == 2 ? "" : "s") before it were used"
-            : "Nothing was read from it"
-        return "source \(source): page \(page) failed: \(reason) (GET \(displayURL)). \(kept); the source's watermark stays where it was, so the next run pulls these calls again"
+        "source \(source): page \(page) failed: \(reason) (GET \(displayURL)). No call of this source was recorded and its watermark stays where it was, so the next run pulls these calls again"
     }
 }
