@@ -96,9 +96,23 @@ public struct CallAssembler: Sendable {
             if !contains(legs[index], in: number) { add(index, to: number) }
         }
 
-        let (heads, links, roots) = (head, next, hasRoot)
-        let groupKeys = keys
-        return ParallelChunks.mapIndices(keys.count) { number in
+        let (heads, links, roots, groupKeys) = (head, next, hasRoot, keys)
+        // A call still ringing or in progress (live API answers) is left for a later pull.
+        let unfinishedBits = engine.rules.count > engine.outcomeRuleCount ? ~UInt64(0) << UInt64(engine.outcomeRuleCount) : 0
+        var numbers = Array(keys.indices)
+        if unfinishedBits != 0 {
+            numbers.removeAll { number in
+                var leg = heads[number]
+                while leg >= 0 {
+                    if legs[leg].ruleMatches & unfinishedBits != 0 { return true }
+                    leg = links[leg]
+                }
+                return false
+            }
+        }
+        let kept = numbers
+        return ParallelChunks.mapIndices(kept.count) { position in
+            let number = kept[position]
             var members: [Int] = []
             var leg = heads[number]
             while leg >= 0 {
@@ -180,7 +194,7 @@ public struct CallAssembler: Sendable {
     /// The first matching voicemail rule makes a voicemail, else the first matching answered rule
     /// an answered call; a call matching none was missed.
     private func outcome(_ legs: [CallLeg], members: [Int], hasRoot: Bool) -> CallOutcome {
-        for (bit, rule) in engine.rules.enumerated() {
+        for (bit, rule) in engine.rules.prefix(engine.outcomeRuleCount).enumerated() {
             let scoped: ArraySlice<Int>
             switch rule.scope {
             case .any: scoped = members[...]

@@ -8,22 +8,25 @@ public struct MappingEngine: Sendable {
     public let spec: MappingSpec
     public let context: MappingContext
     let slots: FieldSlots
-    /// The voicemail rules, then the answered rules: bit i of `CallLeg.ruleMatches` is rule i.
+    /// The voicemail rules, the answered rules, then the unfinished rules: bit i of `CallLeg.ruleMatches` is rule i.
     let rules: [OutcomeRule]
     let voicemailRuleCount: Int
+    /// Rules from this index on mark a call that has not ended.
+    let outcomeRuleCount: Int
     private let localPattern: LocalPattern?
 
     public init(spec: MappingSpec, context: MappingContext) {
         self.spec = spec
         self.context = context
         var names: [String] = []
-        for condition in spec.voicemailWhen + spec.answeredWhen {
+        for condition in spec.voicemailWhen + spec.answeredWhen + spec.unfinishedWhen {
             for (field, _) in condition.tests where !names.contains(field) { names.append(field) }
         }
         let slots = FieldSlots(spec: spec, outcomeFields: names)
         self.slots = slots
-        rules = (spec.voicemailWhen + spec.answeredWhen).prefix(64).map { OutcomeRule($0, slots: slots) }
+        rules = (spec.voicemailWhen + spec.answeredWhen + spec.unfinishedWhen).prefix(64).map { OutcomeRule($0, slots: slots) }
         voicemailRuleCount = min(spec.voicemailWhen.count, 64)
+        outcomeRuleCount = min(spec.voicemailWhen.count + spec.answeredWhen.count, 64)
         if case .local(let pattern) = spec.timeFormat { localPattern = try? LocalPattern(pattern) } else { localPattern = nil }
     }
 

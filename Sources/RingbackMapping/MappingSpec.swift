@@ -75,6 +75,9 @@ public struct MappingSpec: Sendable {
     public var groupFields: [[String]]
     public var voicemailWhen: [LegCondition]
     public var answeredWhen: [LegCondition]
+    /// A call with a leg matching one of these has not ended yet (live API answers): it is left out
+    /// until a later pull sees how it ended.
+    public var unfinishedWhen: [LegCondition] = []
     public var detect: DetectionHints
     /// How to pull these records from the phone system's API; nil for exports read from files.
     public var api: APISpec? = nil

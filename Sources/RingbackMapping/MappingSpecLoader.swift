@@ -97,9 +97,10 @@ public enum MappingSpecLoader {
         }
 
         let outcome = try root.required("outcome")
-        try outcome.allowOnly(["voicemail_when", "answered_when"])
+        try outcome.allowOnly(["voicemail_when", "answered_when", "unfinished_when"])
         let voicemail = try conditions(try outcome.optional("voicemail_when"), fields: ruleFields)
         let answered = try conditions(try outcome.optional("answered_when"), fields: ruleFields)
+        let unfinished = try conditions(try outcome.optional("unfinished_when"), fields: ruleFields)
         if answered.isEmpty { throw outcome.error("`answered_when` needs at least one rule; calls matching none are missed") }
 
         var hints = DetectionHints()
@@ -127,6 +128,7 @@ public enum MappingSpecLoader {
             voicemailWhen: voicemail, answeredWhen: answered, detect: hints,
             api: try APISpecLoader.load(in: root, format: format))
         spec.layout = layout
+        spec.unfinishedWhen = unfinished
         return spec
     }
 
