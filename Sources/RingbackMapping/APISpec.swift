@@ -93,13 +93,7 @@ public struct APISpec: Sendable, Equatable {
         return names
     }
 
-    /// Variables whose values are credentials: kept out of every message, URL included.
-    public var secretVariables: [String] {
-        switch auth {
-        case .basic(let user, let password): return [user, password]
-        case .bearer(let token): return [token]
-        case .header(_, let value): return value.variables
-        case .none: return []
-        }
-    }
+    /// Variables kept out of every message, URL included: all of them, since a key can sit in a path
+    /// or query as well as in the credentials.
+    public var secretVariables: [String] { variables }
 }

@@ -97,7 +97,7 @@ import RingbackStore
         let message = failure.description
         #expect(message.contains("source callrail-live"))
         #expect(message.contains("HTTP 503 after 3 attempts"))
-        #expect(message.contains("GET \(workspace.server.baseURL)/v3/a/ACCfake1/calls.json?"))
+        #expect(message.contains("GET \(workspace.server.baseURL)/v3/a/${CALLRAIL_ACCOUNT_ID}/calls.json?"))
         #expect(message.contains("page=2"))
         for secret in ["CALLRAIL_API_KEY", "TWILIO_AUTH_TOKEN"] {
             #expect(!message.contains(FakeCallAPIServer.environment[secret]!))

@@ -45,7 +45,7 @@ import RingbackYAML
         #expect(twilio.variables == ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"])
         let callrail = try #require(try spec("callrail-calls-json"))
         #expect(callrail.paging == .pageCounter(parameter: "page", totalPagesField: "total_pages", firstPage: 1))
-        #expect(callrail.secretVariables == ["CALLRAIL_API_KEY"])
+        #expect(callrail.secretVariables == ["CALLRAIL_ACCOUNT_ID", "CALLRAIL_API_KEY"])
         if let ringcentral = try spec("ringcentral-call-log-json") {
             #expect(ringcentral.paging == .nextURI(field: "navigation.nextPage.uri"))
             #expect(ringcentral.auth == .bearer(tokenVariable: "RINGCENTRAL_ACCESS_TOKEN"))
@@ -76,7 +76,7 @@ import RingbackYAML
         #expect(spec.paging == .token(field: "cursor.next", parameter: "cursor"))
         #expect(spec.maxPages == 20)
         #expect(spec.variables == ["ACCOUNT", "KEY"])
-        #expect(spec.secretVariables == ["KEY"])
+        #expect(spec.secretVariables == ["ACCOUNT", "KEY"])
         #expect(spec.origin == "mappings/example-calls.yaml:10")
     }
 

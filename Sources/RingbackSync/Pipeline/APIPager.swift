@@ -50,7 +50,9 @@ struct APIPager {
                               reason: "the page has no list of records at `\(source.mapping.jsonRecords)` (json.records in mapping \(source.mapping.name))")
             }
             onPage(APIPage(number: pageNumber, bytes: response.body, displayURL: shown))
-            if records.isEmpty { return }
+            // An empty counted page is past the end; linked pages go on while there is a link, since
+            // a system may return an empty page in the middle of a filtered listing.
+            if records.isEmpty, case .pageCounter = source.api.paging { return }
 
             switch source.api.paging {
             case .single:
