@@ -186,11 +186,6 @@ public struct CallAssembler: Sendable {
             callerName: callerName, transcript: transcript, recordingURL: recording, trackingSource: trackingSource)
     }
 
-    /// - Parameter hasRoot: false when `legs` are forwarded legs whose caller's leg is missing.
-    func outcome(_ legs: [CallLeg], hasRoot: Bool = true) -> CallOutcome {
-        outcome(legs, members: Array(legs.indices), hasRoot: hasRoot)
-    }
-
     /// The first matching voicemail rule makes a voicemail, else the first matching answered rule
     /// an answered call; a call matching none was missed.
     private func outcome(_ legs: [CallLeg], members: [Int], hasRoot: Bool) -> CallOutcome {

@@ -43,15 +43,16 @@ public struct SyncEngine: Sendable {
         let (sheet, sheetState) = try loadSheet()
 
         progress?("classifying \(leads.count) leads")
+        let contents = sheet?.1.contents
         let evaluated = LeadEvaluator(rules: config.rules, time: time)
-            .evaluate(leads, sheet: sheet?.1.contents, base: sheetState.rows, now: now)
+            .evaluate(leads, sheet: contents, base: sheetState.rows, now: now)
 
-        if let (target, document) = sheet {
+        if let (target, document) = sheet, let contents {
             let time = self.time
             let planner = SheetPlanner { column, a, b in
                 (SheetColumn(rawValue: column)?.isTime ?? false) && time.sameTime(a, b)
             }
-            var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: document.contents,
+            var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: contents,
                                          base: sheetState.rows, syncedAt: time.format(now))
             sheetPlan.notes = sheetNotes(document: document, remembered: sheetState.rows, leads: leads) + evaluated.notes
                 + ingest.pullFailures.map(\.description)
