@@ -6,12 +6,17 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ringback", targets: ["ringback"]),
+        .executable(name: "ringback-emulator", targets: ["ringback-emulator"]),
         .library(name: "RingbackCore", targets: ["RingbackCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // RS256 signatures for service-account tokens (and their check in the emulator).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The emulator's HTTP server: event-loop threads of its own, so a test's blocking client never starves it.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
@@ -35,9 +40,31 @@ let package = Package(
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation"]),
         // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter.
         .target(name: "RingbackHTTP"),
+        // JSON documents as values, for Google API bodies and the emulator.
+        .target(name: "RingbackJSON"),
+        // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
+        .target(name: "RingbackGoogle", dependencies: [
+            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
+        .target(name: "RingbackEmulator", dependencies: [
+            "RingbackJSON",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "ringback-emulator", dependencies: [
+            "RingbackEmulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
         .target(name: "RingbackSync", dependencies: [
             "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
+            "RingbackGoogle", "RingbackJSON",
         ]),
         .executableTarget(name: "ringback", dependencies: [
             "RingbackSync",
@@ -50,7 +77,11 @@ let package = Package(
         .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
-        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs"],
+        .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),
+        .testTarget(name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
+        .testTarget(name: "RingbackEmulatorTests", dependencies: ["RingbackEmulator", "RingbackJSON"]),
+        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
+                                                               "RingbackEmulator", "RingbackGoogle", "RingbackJSON"],
                     exclude: ["Fakes"]),
     ]
 )
