@@ -4,6 +4,11 @@ public struct CalendarPlan: Sendable, Hashable {
     public struct Revision: Sendable, Hashable {
         public var old: SyncedEvent
         public var new: SyncedEvent
+
+        public init(old: SyncedEvent, new: SyncedEvent) {
+            self.old = old
+            self.new = new
+        }
     }
 
     public var target: String

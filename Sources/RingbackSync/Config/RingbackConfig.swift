@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
 
@@ -18,10 +19,30 @@ public struct RingbackConfig: Sendable {
     public enum Target: Sendable {
         case csvSheet(path: String)
         case icsCalendar(path: String, name: String)
+        /// A tab of a Google Sheet (the office's shared sheet).
+        case googleSheet(spreadsheetID: String, tab: String)
+        /// Google calendars: a shared one, and the crew's own for the owners the config names.
+        case googleCalendar(routing: CalendarRouting)
 
         public var label: String {
             switch self {
             case .csvSheet(let path), .icsCalendar(let path, _): return path
+            case .googleSheet(let id, let tab): return "google-sheet:\(id)/\(tab)"
+            case .googleCalendar(let routing): return "google-calendar:\(routing.defaultCalendar)"
+            }
+        }
+
+        var isSheet: Bool {
+            switch self {
+            case .csvSheet, .googleSheet: return true
+            case .icsCalendar, .googleCalendar: return false
+            }
+        }
+
+        var isGoogle: Bool {
+            switch self {
+            case .googleSheet, .googleCalendar: return true
+            case .csvSheet, .icsCalendar: return false
             }
         }
     }
@@ -40,4 +61,8 @@ public struct RingbackConfig: Sendable {
     public var mappings: [MappingSpec]
     /// Things worth fixing that do not stop a run (e.g. a list row with an unusable phone).
     public var warnings: [String]
+    /// Set when a target is a Google one.
+    public var google: GoogleSettings?
+    /// List kind (`customers`, `active_jobs`, `vendors`, `spam`) → tab of the Google Sheet it is read from each run.
+    public var listTabs: [String: String] = [:]
 }

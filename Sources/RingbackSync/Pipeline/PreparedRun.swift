@@ -7,8 +7,8 @@ import RingbackOffline
 public struct PreparedRun: Sendable {
     public var plan: SyncPlan
     public var rejects: [RecordReject]
-    var sheet: (target: CSVSheetTarget, document: CSVSheetDocument)?
-    var calendars: [(target: ICSCalendarTarget, base: [String: SyncedEvent])]
+    var sheet: (any SheetTargetDriver)?
+    var calendars: [any CalendarTargetDriver]
     var commit: StateCommit
     /// API sources that stopped part-way: their calls so far are in the plan, their watermarks are not moved.
     public var pullFailures: [APIPullFailure] = []
@@ -17,6 +17,6 @@ public struct PreparedRun: Sendable {
     public var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
             || !commit.watermarks.isEmpty
-            || (sheet.map { !$0.document.exists || $0.document.restored } ?? false) || calendars.contains { !$0.target.exists }
+            || (sheet?.needsWrite ?? false) || calendars.contains { $0.needsWrite }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackGoogle
 import RingbackMapping
 import RingbackOffline
 
@@ -9,16 +10,21 @@ public struct SyncEngine: Sendable {
     public let config: RingbackConfig
     public let store: any StateStoring
     public var progress: (@Sendable (String) -> Void)?
+    /// Clients for Google targets; nil builds them from the config when a Google target is configured.
+    public var google: GoogleServices?
 
-    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil,
+                google: GoogleServices? = nil) {
         self.config = config
         self.store = store
         self.progress = progress
+        self.google = google
     }
 
     public var time: LocalTimeText { LocalTimeText(zone: config.rules.hours.zone) }
 
     public func prepare(now: Date) throws -> PreparedRun {
+        let services = try googleServices()
         let ingest = try CallIngest(config: config, store: store, now: now, progress: progress).run()
         let ledger = try store.calls(since: nil)
         var newCalls: [Call] = ingest.calls
@@ -26,9 +32,16 @@ public struct SyncEngine: Sendable {
             let known = Set(ledger.map(\.key))
             newCalls = ingest.calls.filter { !known.contains($0.key) }
         }
+
+        let (sheet, sheetState) = try loadSheet(services)
+        var rules = config.rules
+        if let google = sheet as? GoogleSheetDriver, !config.listTabs.isEmpty {
+            rules.lists = try lists(from: google.snapshot, into: rules.lists)
+        }
+
         progress?("building leads from \(ledger.count + newCalls.count) calls")
         let anchors = try store.leadAnchors()
-        let leads = LeadBuilder(rules: config.rules).leads(from: ledger + newCalls, anchors: anchors)
+        let leads = LeadBuilder(rules: rules).leads(from: ledger + newCalls, anchors: anchors)
 
         var summary = ingest.summary
         summary.newCalls = newCalls.count
@@ -40,40 +53,42 @@ public struct SyncEngine: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
-        let (sheet, sheetState) = try loadSheet()
-
         progress?("classifying \(leads.count) leads")
-        let contents = sheet?.1.contents
-        let evaluated = LeadEvaluator(rules: config.rules, time: time)
+        let contents = sheet?.contents
+        let evaluated = LeadEvaluator(rules: rules, time: time)
             .evaluate(leads, sheet: contents, base: sheetState.rows, now: now)
 
-        if let (target, document) = sheet, let contents {
+        if let sheet, let contents {
             let time = self.time
             let planner = SheetPlanner { column, a, b in
                 (SheetColumn(rawValue: column)?.isTime ?? false) && time.sameTime(a, b)
             }
-            var sheetPlan = planner.plan(target: target.path, desired: evaluated.desiredRows, current: contents,
+            var sheetPlan = planner.plan(target: sheet.label, desired: evaluated.desiredRows, current: contents,
                                          base: sheetState.rows, syncedAt: time.format(now))
-            sheetPlan.notes = sheetNotes(document: document, remembered: sheetState.rows, leads: leads) + evaluated.notes
+            sheetPlan.notes = sheet.notes + orphanNotes(remembered: sheetState.rows, leads: leads) + evaluated.notes
                 + ingest.pullFailures.map(\.description)
-            commit.targetChanges[target.path] = sheetPlan.stateChange
+            commit.targetChanges[sheet.label] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
 
-        var calendars: [(ICSCalendarTarget, [String: SyncedEvent])] = []
-        for case .icsCalendar(let path, let name) in config.targets {
-            let target = ICSCalendarTarget(path: path, name: name)
-            let base = try store.targetState(path).events
-            let found: [String: FoundEvent]
-            do {
-                found = try target.load()
-            } catch {
-                throw SyncError.io(error.path, error.message)
+        var calendars: [any CalendarTargetDriver] = []
+        for target in config.targets {
+            let driver: any CalendarTargetDriver
+            switch target {
+            case .icsCalendar(let path, let name):
+                driver = try ICSCalendarDriver(path: path, name: name, base: try store.targetState(path).events)
+            case .googleCalendar(let routing):
+                guard let services else { continue }
+                let calendar = GoogleCalendarTarget(service: services.calendar, routing: routing, zone: config.rules.hours.zone)
+                driver = GoogleCalendarDriver(target: calendar, base: try store.targetState(calendar.label).events)
+            case .csvSheet, .googleSheet:
+                continue
             }
-            let calendarPlan = CalendarPlanner().plan(target: path, desired: evaluated.events, base: base, found: found, now: now)
-            commit.targetChanges[path] = calendarPlan.stateChange
+            let calendarPlan = CalendarPlanner().plan(target: driver.label, desired: evaluated.events, base: driver.base,
+                                                      found: driver.found, now: now)
+            commit.targetChanges[driver.label] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
-            calendars.append((target, base))
+            calendars.append(driver)
         }
 
         commit.run.summary = plan.summaryLine
@@ -81,31 +96,58 @@ public struct SyncEngine: Sendable {
                            pullFailures: ingest.pullFailures)
     }
 
-    /// The sheet target's file and remembered state; a file that went missing is rebuilt from the state.
-    private func loadSheet() throws -> ((CSVSheetTarget, CSVSheetDocument)?, TargetState) {
-        guard let path = config.targets.lazy.compactMap({ target -> String? in
-            if case .csvSheet(let path) = target { return path } else { return nil }
-        }).first else { return (nil, .empty) }
-        let target = CSVSheetTarget(path: path)
-        var document: CSVSheetDocument
-        do {
-            document = try target.load()
-        } catch {
-            throw SyncError.io(error.path, error.message)
-        }
-        let state = try store.targetState(path)
-        if !document.exists && state.rows.values.contains(where: { !$0.deletedByOffice }) {
-            document = .restored(from: Array(state.rows.values))
-        }
-        return ((target, document), state)
+    /// The clients for the configured Google targets, if any.
+    private func googleServices() throws -> GoogleServices? {
+        guard config.targets.contains(where: \.isGoogle) else { return nil }
+        if let google { return google }
+        guard let settings = config.google else { return nil }
+        return try GoogleConnection.services(settings, progress: progress)
     }
 
-    /// What the plan should tell the office about the sheet as a whole.
-    private func sheetNotes(document: CSVSheetDocument, remembered: [String: SyncedRow], leads: [Lead]) -> [String] {
-        var notes: [String] = []
-        if document.restored {
-            notes.append("the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments")
+    /// The sheet target, read, and its remembered state.
+    private func loadSheet(_ services: GoogleServices?) throws -> ((any SheetTargetDriver)?, TargetState) {
+        for target in config.targets {
+            switch target {
+            case .csvSheet(let path):
+                let state = try store.targetState(path)
+                return (try CSVSheetDriver(path: path, remembered: state), state)
+            case .googleSheet(let spreadsheetID, let tab):
+                guard let services else { continue }
+                progress?("reading the Google Sheet")
+                let target = GoogleSheetTarget(service: services.sheets, spreadsheetID: spreadsheetID, tab: tab)
+                let driver = try GoogleSheetDriver(target: target, listTabs: config.listTabs.values.sorted())
+                return (driver, try store.targetState(target.label))
+            case .icsCalendar, .googleCalendar:
+                continue
+            }
         }
+        return (nil, .empty)
+    }
+
+    /// The lists the config reads from tabs of the Google Sheet, over those read from files.
+    private func lists(from snapshot: GoogleSheetSnapshot, into lists: ContactLists) throws -> ContactLists {
+        var lists = lists
+        var warnings: [String] = []
+        for (kind, tab) in config.listTabs {
+            let rows = snapshot.lists[tab] ?? []
+            guard let header = rows.first else { continue }
+            let entries = try ContactListLoader.entries(
+                header: header, rows: rows.dropFirst().enumerated().map { ($0.offset + 2, $0.element) },
+                source: "tab `\(tab)`", phones: config.phones, warnings: &warnings)
+            switch kind {
+            case "customers": lists.customers = entries
+            case "active_jobs": lists.activeJobs = entries
+            case "vendors": lists.vendors = entries
+            default: lists.spam = Set(entries.keys)
+            }
+        }
+        for warning in warnings { progress?(warning) }
+        return lists
+    }
+
+    /// Rows whose lead no longer exists (a later call joined its calls to another lead).
+    private func orphanNotes(remembered: [String: SyncedRow], leads: [Lead]) -> [String] {
+        var notes: [String] = []
         let current = Set(leads.map(\.id))
         let orphaned = remembered.values.filter { !$0.deletedByOffice && !current.contains($0.leadID) }.map(\.leadID).sorted()
         for id in orphaned.prefix(20) {
@@ -126,18 +168,18 @@ public struct SyncEngine: Sendable {
 
     private func write(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void) throws {
         guard run.writesAnything else { return }
-        do {
-            if let (target, document) = run.sheet, let sheetPlan = run.plan.sheets.first {
-                try target.apply(sheetPlan, to: document)
-            }
-            for ((target, base), calendarPlan) in zip(run.calendars, run.plan.calendars) {
-                try target.apply(calendarPlan, base: base)
-            }
-            if !run.rejects.isEmpty {
+        if let sheet = run.sheet, let sheetPlan = run.plan.sheets.first {
+            try sheet.apply(sheetPlan)
+        }
+        for (calendar, calendarPlan) in zip(run.calendars, run.plan.calendars) {
+            try calendar.apply(calendarPlan)
+        }
+        if !run.rejects.isEmpty {
+            do {
                 try RejectsFile(path: config.rejectsPath).append(run.rejects, at: finishedAt)
+            } catch {
+                throw SyncError.io(error.path, error.message)
             }
-        } catch {
-            throw SyncError.io(error.path, error.message)
         }
         beforeCommit()
         var commit = run.commit

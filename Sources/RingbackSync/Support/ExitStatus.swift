@@ -14,7 +14,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked
-        case SyncError.io, SyncError.pull, is StateStoreError: return .ioFailure
+        case SyncError.google(let error) where error.api?.kind == .credentials: return .invalidConfiguration
+        case SyncError.io, SyncError.pull, SyncError.google, is StateStoreError: return .ioFailure
         default: return .failure
         }
     }

@@ -1,3 +1,5 @@
+import RingbackGoogle
+
 /// Errors of a sync run after the configuration was accepted; each maps to a documented exit code.
 public enum SyncError: Error, CustomStringConvertible, Sendable {
     /// Another run holds the lock.
@@ -6,12 +8,15 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     case io(String, String)
     /// API sources that could not be pulled to their last page; what they read was still applied.
     case pull([APIPullFailure])
+    /// A Google Sheet or Calendar could not be read or written, after retries.
+    case google(GoogleTargetError)
 
     public var description: String {
         switch self {
         case .locked(let path): return "another ringback run is in progress (lock \(path) is held); this run did nothing"
         case .io(let path, let message): return "\(path): \(message)"
         case .pull(let failures): return failures.map(\.description).joined(separator: "\n")
+        case .google(let error): return error.description
         }
     }
 }

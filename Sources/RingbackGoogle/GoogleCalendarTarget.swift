@@ -1,0 +1,115 @@
+import Foundation
+import RingbackCore
+import RingbackJSON
+import RingbackNormalisation
+
+/// The crew's Google calendars: callback tasks and jobs written through the batch endpoint.
+/// Ids are derived from the Lead ID, so a repeated insert (a run that died after writing) answers 409 and the
+/// existing event is adopted with a patch; a cancelled event is restored by a patch, never inserted again.
+/// No read is needed when nothing changed.
+public struct GoogleCalendarTarget: Sendable {
+    public let service: any CalendarService
+    public let routing: CalendarRouting
+    public let resource: CalendarEventResource
+
+    public init(service: any CalendarService, routing: CalendarRouting, zone: LocalZone) {
+        self.service = service
+        self.routing = routing
+        self.resource = CalendarEventResource(zone: zone)
+    }
+
+    public var label: String { "google-calendar:\(routing.defaultCalendar)" }
+
+    /// One write and what to do if Google answers it with a given status.
+    struct Step {
+        var call: CalendarCall
+        var uid: String
+        /// The follow-up for a 409 (insert of an id that exists) or a 404 (patch of one that does not).
+        var fallback: CalendarCall?
+        /// Statuses that mean the goal is already met (deleting an event already gone).
+        var alreadyDone: Set<Int> = []
+    }
+
+    func path(_ calendar: String, _ uid: String? = nil) -> String {
+        Self.eventsPath(calendarID: calendar, eventID: uid.map(CalendarEventResource.eventID(uid:)))
+    }
+
+    static func eventsPath(calendarID: String, eventID: String?) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let calendar = calendarID.addingPercentEncoding(withAllowedCharacters: allowed) ?? calendarID
+        var path = "/calendar/v3/calendars/\(calendar)/events"
+        if let eventID { path += "/\(eventID)" }
+        return path
+    }
+
+    /// The calls applying the plan makes, before any answer is known. Pure, so tests can read it.
+    func steps(for plan: CalendarPlan) -> [Step] {
+        var steps: [Step] = []
+        func insert(_ event: CalendarEvent) -> Step {
+            let calendar = routing.calendar(for: event.owner)
+            let restore = resource.body(event, withID: false)
+            return Step(call: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)), uid: event.uid,
+                        fallback: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: restore))
+        }
+        func patch(_ event: CalendarEvent) -> Step {
+            let calendar = routing.calendar(for: event.owner)
+            let body = resource.body(event, withID: false)
+            return Step(call: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: body), uid: event.uid,
+                        fallback: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)))
+        }
+        func delete(_ event: CalendarEvent) -> Step {
+            Step(call: CalendarCall(method: "DELETE", path: path(routing.calendar(for: event.owner), event.uid)), uid: event.uid,
+                 alreadyDone: [404, 410])
+        }
+        for created in plan.creates { steps.append(insert(created.event)) }
+        for revision in plan.updates {
+            let old = revision.old.event, new = revision.new.event
+            if routing.calendar(for: old.owner) != routing.calendar(for: new.owner) {
+                if !old.cancelled { steps.append(delete(old)) }
+                steps.append(insert(new))
+            } else if new.cancelled {
+                steps.append(delete(old))
+            } else {
+                steps.append(patch(new))
+            }
+        }
+        for cancel in plan.cancels { steps.append(delete(cancel.old.event)) }
+        return steps
+    }
+
+    /// Writes the plan; every event ends as planned or the run fails naming the events Google refused.
+    public func apply(_ plan: CalendarPlan) throws(GoogleTargetError) {
+        let steps = steps(for: plan)
+        guard !steps.isEmpty else { return }
+        var failures: [(String, GoogleAPIError?, Int)] = []
+        do {
+            let first = try service.batch(steps.map(\.call))
+            var followUps: [(Step, CalendarCall)] = []
+            for (step, result) in zip(steps, first) where !(200..<300).contains(result.status) {
+                if step.alreadyDone.contains(result.status) { continue }
+                if let fallback = step.fallback, result.status == (step.call.method == "POST" ? 409 : 404) {
+                    followUps.append((step, fallback))
+                } else {
+                    failures.append((step.uid, result.error, result.status))
+                }
+            }
+            if !followUps.isEmpty {
+                let second = try service.batch(followUps.map(\.1))
+                for ((step, _), result) in zip(followUps, second) where !(200..<300).contains(result.status) {
+                    failures.append((step.uid, result.error, result.status))
+                }
+            }
+        } catch {
+            throw GoogleTargetError(target: label, error)
+        }
+        guard failures.isEmpty else {
+            let shown = failures.prefix(3).map { uid, error, status in
+                "\(uid): " + (error?.description ?? "HTTP \(status)")
+            }.joined(separator: "; ")
+            let more = failures.count > 3 ? " (and \(failures.count - 3) more)" : ""
+            throw GoogleTargetError(target: label, message: "\(failures.count) of \(steps.count) calendar writes failed: \(shown)\(more)",
+                                    api: failures.first?.1)
+        }
+    }
+}

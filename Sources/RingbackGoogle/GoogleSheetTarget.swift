@@ -1,0 +1,195 @@
+import Foundation
+import RingbackCore
+import RingbackJSON
+
+/// The office's Google Sheet: one values read per run (the Missed Calls tab and any list tabs together),
+/// and every change of the run in one batched RAW write, so nothing a caller said can become a formula.
+/// Rows are found by Lead ID wherever the office moved them; new rows go below the last row in use.
+public struct GoogleSheetTarget: Sendable {
+    public let service: any SheetsService
+    public let spreadsheetID: String
+    public let tab: String
+
+    /// New tabs and grown grids get this many spare rows, so a growing sheet rarely needs another request.
+    public static let spareRows = 1_000
+    /// Requests stay well under Google's 10 MB body limit.
+    static let maxBatchBytes = 6_000_000
+
+    public init(service: any SheetsService, spreadsheetID: String, tab: String = SheetColumn.tabName) {
+        self.service = service
+        self.spreadsheetID = spreadsheetID
+        self.tab = tab
+    }
+
+    /// The name the state store and the plan use for this target.
+    public var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
+
+    private func failure(_ error: GoogleAPIError) -> GoogleTargetError { GoogleTargetError(target: label, error) }
+
+    /// Reads the tab and the list tabs in one `values:batchGet`, unformatted so typed dates come back exactly.
+    /// A missing Missed Calls tab is not an error (the first run creates it); a missing list tab is.
+    public func load(listTabs: [String] = []) throws(GoogleTargetError) -> GoogleSheetSnapshot {
+        let ranges = ([tab] + listTabs).map { A1.quoted(sheet: $0) }
+        do {
+            let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: ranges, render: .unformatted)
+            guard read.count == ranges.count else {
+                throw GoogleTargetError(target: label, message: "asked for \(ranges.count) ranges, Google returned \(read.count)")
+            }
+            var snapshot = snapshot(of: read[0])
+            for (name, range) in zip(listTabs, read.dropFirst()) {
+                snapshot.lists[name] = range.values.map { $0.map { SheetCellText.text($0, isTime: false) } }
+            }
+            return snapshot
+        } catch let error as GoogleTargetError {
+            throw error
+        } catch let error as GoogleAPIError {
+            guard Self.isMissingRange(error) else { throw failure(error) }
+            return try loadWithoutTab(listTabs: listTabs, original: error)
+        } catch {
+            throw GoogleTargetError(target: label, message: "\(error)")
+        }
+    }
+
+    /// The tab is missing (Google refuses the whole read); the lists are read on their own to tell which.
+    private func loadWithoutTab(listTabs: [String], original: GoogleAPIError) throws(GoogleTargetError) -> GoogleSheetSnapshot {
+        var snapshot = GoogleSheetSnapshot(exists: false, header: [], rows: [], gridRows: 0, gridColumns: 0)
+        guard !listTabs.isEmpty else { return snapshot }
+        do {
+            let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: listTabs.map { A1.quoted(sheet: $0) }, render: .unformatted)
+            for (name, range) in zip(listTabs, read) {
+                snapshot.lists[name] = range.values.map { $0.map { SheetCellText.text($0, isTime: false) } }
+            }
+        } catch {
+            if Self.isMissingRange(error) {
+                throw GoogleTargetError(target: label, message: "a list tab named in the config is missing from the spreadsheet (\(error.message)); expected tabs: \(listTabs.joined(separator: ", "))", api: error)
+            }
+            throw failure(error)
+        }
+        return snapshot
+    }
+
+    static func isMissingRange(_ error: GoogleAPIError) -> Bool {
+        error.status == 400 && error.message.contains("Unable to parse range")
+    }
+
+    private func snapshot(of range: SheetsValueRange) -> GoogleSheetSnapshot {
+        let bounds = A1Range.parse(range.range)
+        let gridRows = bounds?.endRow ?? 0
+        let gridColumns = (bounds?.endColumn).map { $0 + 1 } ?? 0
+        guard let first = range.values.first else {
+            return GoogleSheetSnapshot(exists: true, header: [], rows: [], gridRows: gridRows, gridColumns: gridColumns)
+        }
+        let header = first.map { SheetCellText.text($0, isTime: false).trimmingCharacters(in: .whitespaces) }
+        let timeColumns = Set(header.indices.filter { SheetColumn(rawValue: header[$0])?.isTime ?? false })
+        let rows = range.values.dropFirst().map { row in
+            row.enumerated().map { SheetCellText.text($1, isTime: timeColumns.contains($0)) }
+        }
+        return GoogleSheetSnapshot(exists: true, header: header, rows: Array(rows), gridRows: gridRows, gridColumns: gridColumns)
+    }
+
+    /// Checks what the planner relies on before anything is written.
+    public func validate(_ snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
+        guard snapshot.exists, !snapshot.header.isEmpty else { return }
+        guard snapshot.header.contains(SheetColumn.leadID.rawValue) else {
+            throw GoogleTargetError(target: label, message: "row 1 has no `\(SheetColumn.leadID.rawValue)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one")
+        }
+    }
+
+    /// What applying the plan sends, in order; empty when nothing changes. Pure, so tests can read it.
+    public func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
+        let header = snapshot.header.isEmpty ? SheetColumn.header : snapshot.header
+        let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
+        var data: [SheetsValueRange] = []
+        if writesHeader {
+            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: header.count),
+                                         values: [header.map { .string($0) }]))
+        }
+        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rowNumbers = snapshot.rowNumbers
+        for update in plan.updates {
+            guard let row = rowNumbers[update.leadID] else { continue }
+            let changes = update.changes.compactMap { change in columnIndex[change.column].map { ($0, change.new) } }
+            guard let low = changes.map(\.0).min(), let high = changes.map(\.0).max() else { continue }
+            var cells = [JSONValue](repeating: .null, count: high - low + 1)
+            for (index, value) in changes { cells[index - low] = .string(value) }
+            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: row, column: low, rows: 1, columns: cells.count), values: [cells]))
+        }
+        if !plan.creates.isEmpty {
+            let first = snapshot.rows.count + 2
+            let values = plan.creates.map { create in header.map { column in create.cells[column].map(JSONValue.string) ?? .null } }
+            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
+        }
+        return data
+    }
+
+    /// The last sheet row the plan writes.
+    func lastRow(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> Int {
+        max(snapshot.rows.count + 1 + plan.creates.count, 1)
+    }
+
+    /// Creates the tab when missing, grows the grid when the new rows pass its end, then writes.
+    public func apply(_ plan: SheetPlan, snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
+        let data = writes(for: plan, snapshot: snapshot)
+        guard !data.isEmpty || !snapshot.exists else { return }
+        let lastRow = lastRow(for: plan, snapshot: snapshot)
+        do {
+            if !snapshot.exists {
+                let layout = MissedCallsTabLayout(title: tab, sheetID: Self.sheetID(for: tab), rowCount: lastRow + Self.spareRows)
+                _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: layout.requests)
+            } else if lastRow > snapshot.gridRows {
+                try grow(to: lastRow + Self.spareRows, from: snapshot.gridRows)
+            }
+            for chunk in Self.chunks(data) {
+                try service.batchUpdateValues(spreadsheetID: spreadsheetID, data: chunk)
+            }
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    private func grow(to rows: Int, from current: Int) throws(GoogleAPIError) {
+        let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
+        let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
+        guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
+            throw GoogleAPIError(kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
+                                 operation: "sheets spreadsheets.get \(spreadsheetID)")
+        }
+        let current = sheet?["properties"]?["gridProperties"]?["rowCount"]?.int ?? current
+        guard rows > current else { return }
+        _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: [
+            ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "ROWS", "length": .number(Double(rows - current))]],
+        ])
+    }
+
+    /// A stable id for a tab Ringback adds, so the layout requests can name it in the same batch.
+    static func sheetID(for title: String) -> Int {
+        Int(StableHash.mixed(title) % 1_000_000_000) + 1_000
+    }
+
+    /// Splits a very large write into requests under the body limit; usually one.
+    static func chunks(_ data: [SheetsValueRange]) -> [[SheetsValueRange]] {
+        var chunks: [[SheetsValueRange]] = []
+        var current: [SheetsValueRange] = []
+        var size = 0
+        for range in data {
+            let estimate = range.values.reduce(64) { total, row in row.reduce(total + 4) { $0 + 6 + ($1.string?.utf8.count ?? 4) } }
+            if !current.isEmpty && size + estimate > maxBatchBytes {
+                chunks.append(current)
+                current = []
+                size = 0
+            }
+            if estimate > maxBatchBytes, range.values.count > 1, let bounds = A1Range.parse(range.range) {
+                let half = range.values.count / 2
+                let columns = range.values.map(\.count).max() ?? 1
+                let top = SheetsValueRange(range: A1.range(sheet: bounds.sheet, row: bounds.startRow, column: bounds.startColumn, rows: half, columns: columns), values: Array(range.values[..<half]))
+                let bottom = SheetsValueRange(range: A1.range(sheet: bounds.sheet, row: bounds.startRow + half, column: bounds.startColumn, rows: range.values.count - half, columns: columns), values: Array(range.values[half...]))
+                chunks.append(contentsOf: Self.chunks([top, bottom]))
+                continue
+            }
+            current.append(range)
+            size += estimate
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+}

@@ -1,0 +1,19 @@
+/// Why a Google target could not be read or written: which target, what went wrong, and Google's own error when it answered.
+public struct GoogleTargetError: Error, Sendable, CustomStringConvertible {
+    /// `google sheet 1AbC…/Missed Calls` or `google calendar`.
+    public var target: String
+    public var message: String
+    public var api: GoogleAPIError?
+
+    public init(target: String, message: String, api: GoogleAPIError? = nil) {
+        self.target = target
+        self.message = message
+        self.api = api
+    }
+
+    public init(target: String, _ api: GoogleAPIError) {
+        self.init(target: target, message: api.description, api: api)
+    }
+
+    public var description: String { "\(target): \(message)" }
+}

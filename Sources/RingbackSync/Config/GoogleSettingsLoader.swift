@@ -1,0 +1,97 @@
+import Foundation
+import RingbackJSON
+import RingbackYAML
+
+/// Reads the `google:` block: where the credentials are (a key file, `GOOGLE_APPLICATION_CREDENTIALS`,
+/// refresh-token variables, or gcloud's application-default file) and checks the file before any run.
+/// Secrets are never copied into messages.
+enum GoogleSettingsLoader {
+    static let keys: Set<String> = ["credentials", "oauth", "endpoint", "timeout_seconds", "max_attempts"]
+
+    static func load(_ node: YAMLValue?, base: String, environment: [String: String], warnings: inout [String]) throws -> GoogleSettings {
+        if let node { try node.allowOnly(keys) }
+        let credentials = try credentials(node, base: base, environment: environment, warnings: &warnings)
+        var settings = GoogleSettings(credentials: credentials)
+        if let endpointNode = try node?.optional("endpoint") {
+            let text = try endpointNode.string().trimmingCharacters(in: .whitespaces)
+            guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw endpointNode.error("expected an http:// or https:// URL (only set this to use the local emulator)")
+            }
+            settings.endpoint = url
+        }
+        if let timeout = try node?.optional("timeout_seconds") {
+            settings.timeoutSeconds = Double(try timeout.int(min: 1, max: 600))
+        }
+        if let attempts = try node?.optional("max_attempts") {
+            settings.maxAttempts = try attempts.int(min: 1, max: 10)
+        }
+        return settings
+    }
+
+    private static func credentials(_ node: YAMLValue?, base: String, environment: [String: String],
+                                    warnings: inout [String]) throws -> GoogleSettings.Credentials {
+        if let oauth = try node?.optional("oauth") {
+            try oauth.allowOnly(["client_id_env", "client_secret_env", "refresh_token_env"])
+            func value(_ key: String, _ fallback: String) throws -> String {
+                let nameNode = try oauth.optional(key)
+                let name = try nameNode?.string() ?? fallback
+                guard let value = environment[name], !value.isEmpty else {
+                    throw (nameNode ?? oauth).error("environment variable \(name) is not set (it holds the OAuth \(key.replacingOccurrences(of: "_env", with: "").replacingOccurrences(of: "_", with: " ")))")
+                }
+                return value
+            }
+            return .refreshToken(clientID: try value("client_id_env", "RINGBACK_GOOGLE_CLIENT_ID"),
+                                 clientSecret: try value("client_secret_env", "RINGBACK_GOOGLE_CLIENT_SECRET"),
+                                 refreshToken: try value("refresh_token_env", "RINGBACK_GOOGLE_REFRESH_TOKEN"))
+        }
+        let pathNode = try node?.optional("credentials")
+        let path: String
+        let origin: String
+        if let pathNode {
+            path = ConfigLoader.resolve(try pathNode.string(), base: base)
+            origin = "google.credentials"
+        } else if let fromEnvironment = environment["GOOGLE_APPLICATION_CREDENTIALS"], !fromEnvironment.isEmpty {
+            path = ConfigLoader.resolve(fromEnvironment, base: FileManager.default.currentDirectoryPath)
+            origin = "GOOGLE_APPLICATION_CREDENTIALS"
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            path = home + "/.config/gcloud/application_default_credentials.json"
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw (node ?? pathNode)?.error("no Google credentials: set `credentials:` to a service-account key file, set GOOGLE_APPLICATION_CREDENTIALS, or use `oauth:` with a refresh token")
+                    ?? ConfigError.file(path, "no Google credentials: add a `google:` block with `credentials:` (a service-account key file), or set GOOGLE_APPLICATION_CREDENTIALS")
+            }
+            origin = "gcloud application-default credentials"
+        }
+        func fail(_ message: String) -> any Error {
+            pathNode?.error("\(path): \(message)") ?? ConfigError.file(path, "\(message) (from \(origin))")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw fail("cannot read the Google credentials file (does it exist, and can this user read it?)")
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse([UInt8](data))
+        } catch {
+            throw fail("the credentials file is not JSON (\(error.message)); download the key again")
+        }
+        let type = json["type"]?.string ?? ""
+        let needed: [String]
+        switch type {
+        case "service_account": needed = ["client_email", "private_key", "token_uri"]
+        case "authorized_user": needed = ["client_id", "client_secret", "refresh_token"]
+        default: throw fail("`type` is `\(type)`; expected service_account (a service-account key) or authorized_user")
+        }
+        for field in needed where (json[field]?.string ?? "").isEmpty {
+            throw fail("field `\(field)` is missing or empty")
+        }
+        if let warning = permissionWarning(path: path) { warnings.append(warning) }
+        return type == "service_account" ? .serviceAccount(path: path) : .authorizedUserFile(path: path)
+    }
+
+    /// Other users of the machine could copy the key; says how to fix it.
+    static func permissionWarning(path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return nil }
+        return "\(path): the Google credentials file can be read by other users of this machine (mode \(String(mode & 0o777, radix: 8))); run: chmod 600 \(path)"
+    }
+}

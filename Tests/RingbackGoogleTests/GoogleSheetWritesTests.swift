@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import RingbackCore
+import RingbackJSON
+@testable import RingbackGoogle
+
+/// A Sheets service that must not be called: the tests here read what the target would send.
+private struct UnusedSheets: SheetsService {
+    func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] { [] }
+    func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {}
+    func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] { [] }
+    func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue { .null }
+}
+
+@Suite struct GoogleSheetWritesTests {
+    let target = GoogleSheetTarget(service: UnusedSheets(), spreadsheetID: "sheet-1")
+
+    @Test func aNewTabGetsItsHeaderThenTheRowsAsRawText() {
+        var plan = SheetPlan(target: target.label)
+        plan.creates = [DesiredRow(leadID: "L-1", cells: ["Lead ID": "L-1", "Phone": "+1 512 555 0100", "Summary": "=HYPERLINK(\"http://x\")"])]
+        let snapshot = GoogleSheetSnapshot(exists: false, header: [], rows: [], gridRows: 0, gridColumns: 0)
+        let data = target.writes(for: plan, snapshot: snapshot)
+        #expect(data.count == 2)
+        #expect(data[0].range == "'Missed Calls'!A1:T1")
+        #expect(data[0].values[0].first == .string("Lead ID"))
+        #expect(data[1].range == "'Missed Calls'!A2:T2")
+        let row = data[1].values[0]
+        #expect(row[SheetColumn.header.firstIndex(of: "Phone")!] == .string("+1 512 555 0100"))
+        #expect(row[SheetColumn.header.firstIndex(of: "Summary")!] == .string("=HYPERLINK(\"http://x\")"))
+        #expect(row[SheetColumn.header.firstIndex(of: "Notes")!] == .null)
+    }
+
+    @Test func updatesLandOnTheRowOfTheirLeadIDWhereverTheOfficeMovedIt() {
+        let header = ["Notes", "Lead ID", "Status", "Owner"]
+        let snapshot = GoogleSheetSnapshot(exists: true, header: header,
+                                           rows: [["mine", ""], ["", "L-2", "New missed call", "Admin"], ["", "L-1", "Booked", "Dispatcher"]],
+                                           gridRows: 1000, gridColumns: 26)
+        var plan = SheetPlan(target: target.label)
+        plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
+            .init(column: "Status", old: "Booked", new: "Qualified"), .init(column: "Owner", old: "Dispatcher", new: "Admin"),
+        ])]
+        plan.creates = [DesiredRow(leadID: "L-3", cells: ["Lead ID": "L-3", "Status": "New missed call"])]
+        let data = target.writes(for: plan, snapshot: snapshot)
+        #expect(data.map(\.range) == ["'Missed Calls'!C4:D4", "'Missed Calls'!A5:D5"])
+        #expect(data[0].values == [[.string("Qualified"), .string("Admin")]])
+        #expect(data[1].values == [[.null, .string("L-3"), .string("New missed call"), .null]])
+    }
+
+    @Test func unchangedCellsBetweenChangesAreLeftAlone() {
+        let snapshot = GoogleSheetSnapshot(exists: true, header: SheetColumn.header, rows: [["L-1"]], gridRows: 1000, gridColumns: 26)
+        var plan = SheetPlan(target: target.label)
+        plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
+            .init(column: "Caller Name", old: "", new: "Ana"), .init(column: "Urgency", old: "", new: "Same day"),
+        ])]
+        let data = target.writes(for: plan, snapshot: snapshot)
+        #expect(data.map(\.range) == ["'Missed Calls'!C2:I2"])
+        #expect(data[0].values[0].filter { $0 != .null } == [.string("Ana"), .string("Same day")])
+    }
+
+    @Test func noChangeMeansNoWrite() {
+        let snapshot = GoogleSheetSnapshot(exists: true, header: SheetColumn.header, rows: [["L-1"]], gridRows: 1000, gridColumns: 26)
+        #expect(target.writes(for: SheetPlan(target: target.label), snapshot: snapshot).isEmpty)
+    }
+
+    @Test func snapshotsKeyRowsByLeadIDAndReportDuplicates() {
+        let snapshot = GoogleSheetSnapshot(exists: true, header: ["Lead ID", "Status"],
+                                           rows: [["L-1", "Booked"], [], ["L-1", "Qualified"], [" L-2 ", "x"]], gridRows: 1000, gridColumns: 26)
+        #expect(snapshot.rowNumbers == ["L-1": 2, "L-2": 5])
+        #expect(snapshot.contents.duplicateIDs == ["L-1"])
+        #expect(snapshot.contents.rows["L-1"]?.cells["Status"] == "Booked")
+    }
+
+    @Test func typedDatesComeBackAsLocalWallClockText() {
+        #expect(SheetCellText.wallClock(serial: 43831) == "2020-01-01")
+        #expect(SheetCellText.text(.number(46350.375), isTime: true) == "2026-11-24 09:00")
+        #expect(SheetCellText.text(.number(46350.375), isTime: false) == "46350.375")
+        #expect(SheetCellText.text(.number(5125550100), isTime: false) == "5125550100")
+        #expect(SheetCellText.text(.bool(true), isTime: false) == "TRUE")
+    }
+
+    @Test func bigWritesAreSplitUnderTheBodyLimit() {
+        let row: [JSONValue] = Array(repeating: .string(String(repeating: "x", count: 1000)), count: 20)
+        let block = SheetsValueRange(range: "'Missed Calls'!A2:T1001", values: Array(repeating: row, count: 1000))
+        let chunks = GoogleSheetTarget.chunks([block])
+        #expect(chunks.count > 1)
+        #expect(chunks.flatMap { $0 }.reduce(0) { $0 + $1.values.count } == 1000)
+        #expect(chunks.first?.first?.range == "'Missed Calls'!A2:T" + "\(2 + (chunks.first?.first?.values.count ?? 0) - 1)")
+    }
+}
