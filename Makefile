@@ -10,7 +10,7 @@ TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui
 # Benchmark peers and the peak-memory meter.
 BENCH_PACKAGES = python3 miller hyperfine time
 
-.PHONY: run test bench build deps-build deps-test deps-bench clean
+.PHONY: run test bench bench-google demo-google build deps-build deps-test deps-bench clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,12 +39,27 @@ run: build
 	.build/debug/ringback sync --config samples/ringback.yaml --now $(SAMPLE_NOW)
 	@echo "Wrote out/missed-calls.csv, out/callbacks.ics, out/rejects.csv (state: out/ringback-state.sqlite)"
 
+# The same sync against the local Google emulator: a Google Sheet and two calendars, no account needed.
+# Starts ringback-emulator on DEMO_PORT, syncs (a dry run first, then for real, then again: no changes),
+# prints the sheet as the office would see it, and stops the emulator.
+DEMO_PORT ?= 8089
+demo-google: build
+	bash scripts/demo-google.sh $(DEMO_PORT) $(SAMPLE_NOW)
+
 test: deps-test
 	RINGBACK_REQUIRE_LIBREOFFICE=1 $(SWIFT) test
 
 bench: deps-bench
 	$(SWIFT) build -c release --product ringback
+	$(SWIFT) build -c release --product ringback-emulator
 	bash bench/run.sh
+	bash bench/google.sh
+
+# Requests per sync and re-sync time against the emulator, for 10,000 leads (writes bench/google-results.md).
+bench-google: deps-bench
+	$(SWIFT) build -c release --product ringback
+	$(SWIFT) build -c release --product ringback-emulator
+	bash bench/google.sh
 
 clean:
 	rm -rf .build out bench/data
