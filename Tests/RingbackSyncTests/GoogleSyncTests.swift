@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+import RingbackCore
+import RingbackEmulator
+import RingbackJSON
+@testable import RingbackSync
+
+/// The sample sync against Google Sheets and Calendar on the local emulator, through the real REST clients.
+@Suite struct GoogleSyncTests {
+    @Test func theFirstSyncBuildsTheSameSheetAsTheOfflineOneAndATabTheOfficeCanUse() throws {
+        let google = try GoogleWorkspace()
+        let plan = try google.sync()
+        #expect(plan.sheets.first?.creates.count == 14)
+
+        let offline = try SampleWorkspace()
+        defer { offline.remove() }
+        try offline.sync()
+        let expected = try offline.sheet().map { $0.filter { $0.key != "Last Synced" } }
+        let found = google.sheet().map { $0.filter { $0.key != "Last Synced" } }
+        #expect(found.count == expected.count)
+        #expect(Set(found) == Set(expected))
+
+        let properties = try #require(google.emulator.sheetProperties(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls"))
+        #expect(properties["gridProperties"]?["frozenRowCount"]?.int == 1)
+        let rules = google.emulator.dataValidations(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls")
+        #expect(rules.contains { $0.text.contains("Closed - no response") && $0.text.contains("ONE_OF_LIST") })
+
+        let events = google.events()
+        let total = events.values.reduce(0) { $0 + $1.count }
+        #expect(total == plan.calendars.first?.creates.count)
+        for event in events.values.flatMap({ $0 }) {
+            #expect(event["extendedProperties"]?["private"]?["ringbackLeadId"]?.string?.hasPrefix("RB-") == true)
+            #expect(event["start"]?["timeZone"] == "America/Chicago")
+        }
+        #expect(events[GoogleWorkspace.onCallCalendar]?.isEmpty == false, "after-hours emergencies go to the on-call calendar")
+    }
+
+    @Test func aSecondSyncReadsOnceAndWritesNothing() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        google.emulator.resetCounts()
+        let plan = try google.sync()
+        #expect(!plan.hasChanges)
+        let counts = google.requestCounts().filter { $0.key != "token" }
+        #expect(counts == ["sheets.spreadsheets.values.batchGet": 1])
+    }
+
+    @Test func officeEditsInTheBrowserAreKeptAndAnAppointmentBooksTheJob() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let lead = try #require(google.sheet().first { $0["Status"] == "New missed call" }?["Lead ID"])
+        let other = try #require(google.sheet().last { $0["Status"] == "New missed call" && $0["Lead ID"] != lead }?["Lead ID"])
+        try google.type("11/24/2026 9:30 AM", lead: lead, column: "Appointment")
+        try google.type("Gate code 4411", lead: lead, column: "Notes")
+        try google.type("Estimator", lead: other, column: "Owner")
+        google.emulator.sortRows(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", byColumn: 3, descending: true)
+
+        let plan = try google.sync()
+        let row = try #require(google.row(lead))
+        #expect(row["Status"] == "Booked")
+        #expect(row["Notes"] == "Gate code 4411")
+        #expect(google.row(other)?["Owner"] == "Estimator")
+        #expect(plan.sheets.first?.pins.contains { $0.leadID == other && $0.column == "Owner" } == true)
+        let jobs = google.events().values.flatMap { $0 }.filter { $0["summary"]?.string?.hasPrefix("Job:") == true }
+        let job = try #require(jobs.first { $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead })
+        #expect(job["start"]?["dateTime"] == "2026-11-24T09:30:00-06:00")
+        #expect(google.sheet().count == 14)
+    }
+
+    @Test func aRowTheOfficeDeletedIsNotRecreatedAndDuplicatesAreReportedNotMultiplied() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let victim = try #require(google.sheet().first?["Lead ID"])
+        let place = try #require(google.position(victim, "Lead ID"))
+        google.emulator.deleteRow(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: place.row)
+        let copied = try #require(google.sheet().first?["Lead ID"])
+        let rows = google.sheet().count
+        google.emulator.type(copied, spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: rows + 1, column: 0)
+
+        let plan = try google.sync()
+        let sheetPlan = try #require(plan.sheets.first)
+        #expect(sheetPlan.newOfficeDeletions == [victim])
+        #expect(sheetPlan.duplicateIDs == [copied])
+        #expect(sheetPlan.creates.isEmpty)
+        #expect(google.sheet().filter { $0["Lead ID"] == victim }.isEmpty)
+        #expect(google.sheet().filter { $0["Lead ID"] == copied }.count == 2)
+        try google.sync()
+        #expect(google.sheet().count == rows + 1)
+    }
+
+    @Test func whatCallersSayLandsAsTextNeverAsAFormula() throws {
+        let google = try GoogleWorkspace()
+        try google.samples.write("""
+            sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
+            CA01,,"Fri, 20 Nov 2026 15:01:00 +0000",+15125550901,+15125550100,inbound,no-answer,,0,"=HYPERLINK(""http://x.example"",""call me"")"
+            CA02,,"Fri, 20 Nov 2026 15:02:00 +0000",+15125550902,+15125550100,inbound,no-answer,,0,+1 512 555 0100
+            CA03,,"Fri, 20 Nov 2026 15:03:00 +0000",+15125550903,+15125550100,inbound,no-answer,,0,@x
+            CA04,,"Fri, 20 Nov 2026 15:04:00 +0000",+15125550904,+15125550100,inbound,no-answer,,0,-2+3
+
+            """, to: "samples/exports/formula/calls.csv")
+        try google.setConfig { $0.replacingOccurrences(of: "mappings_dir:", with: """
+              - name: formula
+                mapping: twilio-calls-csv
+                files: exports/formula/*.csv
+
+            mappings_dir:
+            """) }
+        try google.sync()
+        let names = ["=HYPERLINK(\"http://x.example\",\"call me\")", "+1 512 555 0100", "@x", "-2+3"]
+        for (index, name) in names.enumerated() {
+            let phone = "+1 512-555-090\(index + 1)"
+            let row = try #require(google.sheet().first { $0["Caller Name"] == name }, "row for \(name)")
+            let place = try #require(google.position(try #require(row["Lead ID"]), "Caller Name"))
+            #expect(google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: place.row, column: place.column) == .string(name))
+            let phonePlace = try #require(google.position(try #require(row["Lead ID"]), "Phone"))
+            let phoneCell = google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: phonePlace.row, column: phonePlace.column)
+            guard case .string(let text) = phoneCell else { Issue.record("phone stored as \(phoneCell)"); continue }
+            #expect(text.hasPrefix("+1"), "\(phone) keeps its +")
+        }
+    }
+
+    @Test func listsCanComeFromTabsOfTheSameSpreadsheet() throws {
+        let google = try GoogleWorkspace(extraTabs: ["Customers"])
+        let phone = "+1 512-555-0177"
+        google.emulator.type("phone", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 0, column: 0)
+        google.emulator.type("name", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 0, column: 1)
+        google.emulator.type("5125550177", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 1, column: 0)
+        google.emulator.type("Rosa Delgado", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 1, column: 1)
+        try google.samples.write("""
+            sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
+            CA77,,"Fri, 20 Nov 2026 16:01:00 +0000",+15125550177,+15125550100,inbound,no-answer,,0,
+            
+            """, to: "samples/exports/extra/calls.csv")
+        try google.setConfig {
+            $0.replacingOccurrences(of: "  customers: lists/customers.csv", with: "  customers: { tab: Customers }")
+                .replacingOccurrences(of: "mappings_dir:", with: """
+                  - name: extra
+                    mapping: twilio-calls-csv
+                    files: exports/extra/*.csv
+
+                mappings_dir:
+                """)
+        }
+        try google.sync()
+        let row = try #require(google.sheet().first { $0["Phone"] == phone })
+        #expect(row["Caller Type"] == "Existing customer")
+        #expect(row["Caller Name"] == "Rosa Delgado")
+    }
+
+    @Test func aLostStateAdoptsRowsAndEventsAndRestoresACancelledEventWithoutDuplicates() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let before = google.events()
+        let office = try #require(before[GoogleWorkspace.officeCalendar]?.first)
+        google.emulator.deleteEvent(calendarID: GoogleWorkspace.officeCalendar, eventID: try #require(office["id"]?.string))
+        try FileManager.default.removeItem(atPath: google.samples.path("out/google-demo/ringback-state.sqlite"))
+
+        let plan = try google.sync()
+        #expect(plan.sheets.first?.creates.isEmpty == true)
+        #expect(plan.sheets.first?.adopted.count == 14)
+        #expect(google.sheet().count == 14)
+        let after = google.events(includingCancelled: true)
+        for (calendar, events) in after {
+            #expect(events.count == before[calendar]?.count, "no duplicate in \(calendar)")
+            #expect(events.allSatisfy { $0["status"] == "confirmed" })
+        }
+    }
+
+    @Test func repeatedSyncsUnderInjectedFaultsConvergeToTheFaultFreeResult() throws {
+        let clean = try GoogleWorkspace()
+        try clean.sync()
+
+        var options = EmulatorOptions()
+        options.seed = 20261124
+        var faults = FaultOptions()
+        faults.rate = 0.2
+        faults.stallSeconds = 3
+        options.faults = faults
+        let faulty = try GoogleWorkspace(options: options)
+        var runs = 0
+        for day in [SampleWorkspace.sampleNow, SampleWorkspace.sampleNow.addingTimeInterval(3600)] {
+            runs += try faulty.syncUntilSuccess(at: day)
+            if day == SampleWorkspace.sampleNow { try clean.sync(at: day.addingTimeInterval(3600)) }
+        }
+        faulty.emulator.faults = FaultOptions()
+        #expect(try !faulty.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(3600)).hasChanges)
+
+        let strip = { (rows: [[String: String]]) in Set(rows.map { $0.filter { $0.key != "Last Synced" } }) }
+        #expect(faulty.sheet().count == clean.sheet().count)
+        #expect(strip(faulty.sheet()) == strip(clean.sheet()))
+        let ids = faulty.sheet().compactMap { $0["Lead ID"] }
+        #expect(Set(ids).count == ids.count, "no duplicate row")
+        func summary(_ workspace: GoogleWorkspace) -> [String: [String]] {
+            workspace.events(includingCancelled: true).mapValues { events in
+                events.map { "\($0["id"]?.string ?? "") \($0["status"]?.string ?? "") \($0["summary"]?.string ?? "") \($0["start"]?["dateTime"]?.string ?? "")" }.sorted()
+            }
+        }
+        #expect(summary(faulty) == summary(clean))
+        #expect(runs >= 2)
+    }
+
+    @Test func aSheetNotSharedWithTheServiceAccountFailsWithWhatToDo() throws {
+        let google = try GoogleWorkspace(shareWithRingback: false)
+        let result = try CommandRunner.run(["sync", "--config", google.configPath, "--now", "2026-11-20T23:00:00Z", "--quiet"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("403"))
+        #expect(result.stderr.contains(GoogleWorkspace.account))
+        #expect(!result.stderr.contains("PRIVATE KEY"))
+    }
+
+    @Test func aBrokenKeyFileStopsTheConfigurationNamingTheField() throws {
+        let google = try GoogleWorkspace()
+        try google.samples.write(#"{"type":"service_account","client_email":"x@y","token_uri":"http://127.0.0.1:1/token"}"#,
+                                 to: "out/google-demo/service-account.json")
+        let result = try CommandRunner.run(["validate", "--config", google.configPath])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("private_key"))
+    }
+}
