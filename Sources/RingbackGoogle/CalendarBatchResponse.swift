@@ -34,8 +34,7 @@ struct CalendarBatchResponse: Sendable {
         var parts: [Part] = []
         for chunk in chunks {
             if chunk.hasPrefix("--") { break }
-            let trimmed = chunk.hasPrefix("\r\n") ? String(chunk.dropFirst(2)) : chunk.hasPrefix("\n") ? String(chunk.dropFirst()) : chunk
-            parts.append(try Self.part(trimmed))
+            parts.append(try Self.part(String(chunk.drop(while: \.isNewline))))
         }
         self.parts = parts
     }
@@ -63,8 +62,7 @@ struct CalendarBatchResponse: Sendable {
         guard words.count >= 2, words[0].hasPrefix("HTTP/"), let status = Int(words[1]) else {
             throw .malformed("a part's status line is not HTTP")
         }
-        var body = rawBody
-        while body.hasSuffix("\r\n") || body.hasSuffix("\n") { body = body.hasSuffix("\r\n") ? String(body.dropLast(2)) : String(body.dropLast()) }
+        let body = rawBody.trimmingCharacters(in: .newlines)
         return Part(number: number(outerHeaders["content-id"]), status: status,
                     headers: headers(lines.dropFirst().joined(separator: "\n")[...]), bodyBytes: Array(body.utf8))
     }
