@@ -1,6 +1,6 @@
 import Foundation
 
-/// GETs a URL and retries what is worth retrying (429, most 5xx, dropped connections and timeouts),
+/// Sends requests and retries what is worth retrying (429, most 5xx, dropped connections and timeouts),
 /// waiting as the `RetryPolicy` or the server's `Retry-After` says. Anything else fails at once.
 public struct HTTPClient: Sendable {
     public let policy: RetryPolicy
@@ -24,22 +24,40 @@ public struct HTTPClient: Sendable {
         self.onRetry = onRetry
     }
 
+    /// A 2xx response, or a failure for any other status once the retries are spent.
     public func get(_ request: HTTPRequest) throws(HTTPFailure) -> HTTPResponse {
+        let response = try exchange(request, retryable: { policy.isRetryable(status: $0.status) }, refuseLongRetryAfter: true)
+        guard (200..<300).contains(response.status) else {
+            throw HTTPFailure(kind: .status(response.status), displayURL: request.displayURL, attempts: response.attempts,
+                              method: request.method)
+        }
+        return response
+    }
+
+    /// Retries as `get` does, with `retryable` deciding which answers are worth another attempt, and returns the
+    /// last answer whatever its status, so the caller can read the server's error body. A `Retry-After` longer
+    /// than the policy allows ends the retries with that answer. Only a transport failure throws.
+    public func send(_ request: HTTPRequest, retryable: (HTTPResponse) -> Bool) throws(HTTPFailure) -> HTTPResponse {
+        try exchange(request, retryable: retryable, refuseLongRetryAfter: false)
+    }
+
+    private func exchange(_ request: HTTPRequest, retryable: (HTTPResponse) -> Bool,
+                          refuseLongRetryAfter: Bool) throws(HTTPFailure) -> HTTPResponse {
         var attempt = 0
         while true {
             attempt += 1
             let wait: Double
             let problem: String
             switch transport.send(request) {
-            case .success(let response):
+            case .success(var response):
+                response.attempts = attempt
                 if (200..<300).contains(response.status) { return response }
-                guard policy.isRetryable(status: response.status), attempt < policy.maxAttempts else {
-                    throw HTTPFailure(kind: .status(response.status), displayURL: request.displayURL, attempts: attempt)
-                }
+                guard attempt < policy.maxAttempts, retryable(response) else { return response }
                 if let asked = RetryAfterHeader.seconds(response.header("Retry-After")) {
                     guard asked <= policy.maxRetryAfter else {
+                        guard refuseLongRetryAfter else { return response }
                         throw HTTPFailure(kind: .retryAfterTooLong(status: response.status, seconds: asked),
-                                          displayURL: request.displayURL, attempts: attempt)
+                                          displayURL: request.displayURL, attempts: attempt, method: request.method)
                     }
                     wait = asked
                 } else {
@@ -48,12 +66,13 @@ public struct HTTPClient: Sendable {
                 problem = "HTTP \(response.status)"
             case .failure(let error):
                 guard error.retryable, attempt < policy.maxAttempts else {
-                    throw HTTPFailure(kind: .transport(error.message), displayURL: request.displayURL, attempts: attempt)
+                    throw HTTPFailure(kind: .transport(error.message), displayURL: request.displayURL, attempts: attempt,
+                                      method: request.method)
                 }
                 wait = policy.backoff(afterAttempt: attempt, unit: random())
                 problem = error.message
             }
-            onRetry?("\(problem) from \(request.displayURL); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))")
+            onRetry?("\(problem) from \(request.method) \(request.displayURL); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))")
             pause(wait)
         }
     }

@@ -13,11 +13,13 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
     public var kind: Kind
     public var displayURL: String
     public var attempts: Int
+    public var method: String
 
-    public init(kind: Kind, displayURL: String, attempts: Int) {
+    public init(kind: Kind, displayURL: String, attempts: Int, method: String = "GET") {
         self.kind = kind
         self.displayURL = displayURL
         self.attempts = attempts
+        self.method = method
     }
 
     /// The HTTP status, when the server answered.
@@ -41,5 +43,5 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
         }
     }
 
-    public var description: String { "\(summary): GET \(displayURL)" }
+    public var description: String { "\(summary): \(method) \(displayURL)" }
 }

@@ -25,7 +25,8 @@ public final class URLSessionTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) -> Result<HTTPResponse, HTTPTransportError> {
         var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = "GET"
+        urlRequest.httpMethod = request.method
+        if let body = request.body { urlRequest.httpBody = Data(body) }
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
