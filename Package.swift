@@ -79,7 +79,12 @@ let package = Package(
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
         .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),
         .testTarget(name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
-        .testTarget(name: "RingbackEmulatorTests", dependencies: ["RingbackEmulator", "RingbackJSON"]),
+        .testTarget(name: "RingbackEmulatorTests", dependencies: [
+            "RingbackEmulator", "RingbackJSON",
+            // Signing test JWTs with the key files the emulator hands out.
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
                                                                "RingbackEmulator", "RingbackGoogle", "RingbackJSON"],
                     exclude: ["Fakes"]),
