@@ -48,7 +48,8 @@ enum BatchMultipart {
             let partHeaders = headerLines(partHead)
             let (requestHead, requestBodyRaw) = splitHead(http)
             var requestBody = requestBodyRaw
-            if requestBody.hasSuffix("\r\n") { requestBody = requestBody.dropLast(2) } else if requestBody.hasSuffix("\n") { requestBody = requestBody.dropLast() }
+            // "\r\n" is a single Character in Swift, so one dropLast removes either line ending.
+            if requestBody.hasSuffix("\r\n") || requestBody.hasSuffix("\n") { requestBody = requestBody.dropLast() }
             let lines = requestHead.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             guard let requestLine = lines.first else { return nil }
             let words = requestLine.trimmingCharacters(in: CharacterSet(charactersIn: "\r")).split(separator: " ")

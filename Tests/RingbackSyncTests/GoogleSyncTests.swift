@@ -32,7 +32,23 @@ import RingbackJSON
             #expect(event["extendedProperties"]?["private"]?["ringbackLeadId"]?.string?.hasPrefix("RB-") == true)
             #expect(event["start"]?["timeZone"] == "America/Chicago")
         }
-        #expect(events[GoogleWorkspace.onCallCalendar]?.isEmpty == false, "after-hours emergencies go to the on-call calendar")
+        #expect(events[GoogleWorkspace.onCallCalendar]?.isEmpty == true, "no open lead of the samples is the on-call tech's")
+    }
+
+    @Test func aLeadGivenToAnOwnerWithTheirOwnCalendarMovesThere() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let lead = try #require(google.sheet().first { $0["Status"] == "New missed call" && $0["Owner"] == "Office manager" }?["Lead ID"])
+        let leadsEvents = { (calendar: String) in
+            google.events(includingCancelled: true)[calendar]?.filter { $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead } ?? []
+        }
+        #expect(leadsEvents(GoogleWorkspace.officeCalendar).map { $0["status"] } == ["confirmed"])
+        try google.type("On-call tech", lead: lead, column: "Owner")
+        try google.sync()
+        #expect(leadsEvents(GoogleWorkspace.officeCalendar).map { $0["status"] } == ["cancelled"])
+        let moved = leadsEvents(GoogleWorkspace.onCallCalendar)
+        #expect(moved.map { $0["status"] } == ["confirmed"])
+        #expect(moved.first?["description"]?.string?.contains("Owner: On-call tech") == true)
     }
 
     @Test func aSecondSyncReadsOnceAndWritesNothing() throws {
@@ -110,9 +126,10 @@ import RingbackJSON
         for (index, name) in names.enumerated() {
             let phone = "+1 512-555-090\(index + 1)"
             let row = try #require(google.sheet().first { $0["Caller Name"] == name }, "row for \(name)")
-            let place = try #require(google.position(try #require(row["Lead ID"]), "Caller Name"))
+            let lead = try #require(row["Lead ID"])
+            let place = try #require(google.position(lead, "Caller Name"))
             #expect(google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: place.row, column: place.column) == .string(name))
-            let phonePlace = try #require(google.position(try #require(row["Lead ID"]), "Phone"))
+            let phonePlace = try #require(google.position(lead, "Phone"))
             let phoneCell = google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: phonePlace.row, column: phonePlace.column)
             guard case .string(let text) = phoneCell else { Issue.record("phone stored as \(phoneCell)"); continue }
             #expect(text.hasPrefix("+1"), "\(phone) keeps its +")
@@ -121,7 +138,7 @@ import RingbackJSON
 
     @Test func listsCanComeFromTabsOfTheSameSpreadsheet() throws {
         let google = try GoogleWorkspace(extraTabs: ["Customers"])
-        let phone = "+1 512-555-0177"
+        let phone = "+15125550177"
         google.emulator.type("phone", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 0, column: 0)
         google.emulator.type("name", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 0, column: 1)
         google.emulator.type("5125550177", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 1, column: 0)
@@ -152,7 +169,8 @@ import RingbackJSON
         try google.sync()
         let before = google.events()
         let office = try #require(before[GoogleWorkspace.officeCalendar]?.first)
-        google.emulator.deleteEvent(calendarID: GoogleWorkspace.officeCalendar, eventID: try #require(office["id"]?.string))
+        let officeID = try #require(office["id"]?.string)
+        google.emulator.deleteEvent(calendarID: GoogleWorkspace.officeCalendar, eventID: officeID)
         try FileManager.default.removeItem(atPath: google.samples.path("out/google-demo/ringback-state.sqlite"))
 
         let plan = try google.sync()

@@ -24,7 +24,7 @@ final class GoogleWorkspace {
         let key = try emulator.createServiceAccount(email: Self.account)
         let keyPath = samples.path("out/google-demo/service-account.json")
         try FileManager.default.createDirectory(atPath: samples.path("out/google-demo"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600])
         emulator.createSpreadsheet(id: Self.spreadsheetID, sheets: ["Sheet1"] + extraTabs,
                                    sharedWith: shareWithRingback ? [Self.account] : ["office@ringback.example"])
         emulator.createCalendar(id: Self.officeCalendar, sharedWith: [Self.account])
