@@ -35,7 +35,7 @@ curl -s "http://127.0.0.1:$PORT/emulator/spreadsheets/bench-sheet/Missed%20Calls
 # 100 leads change: each of 100 open leads gets one more missed call an hour before the run.
 python3 - data/google/sheet-1.json data/google/changes/changes.csv <<'PY'
 import json, sys
-rows = json.load(open(sys.argv[1]))
+rows = json.load(open(sys.argv[1]))["values"]
 header = rows[0]
 phone, status = header.index("Phone"), header.index("Status")
 open_leads = [r for r in rows[1:] if len(r) > status and r[status] == "New missed call"]
@@ -49,7 +49,7 @@ sync
 stats 2
 sync
 stats 3
-leads=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))) - 1)' data/google/sheet-1.json)
+leads=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["values"]) - 1)' data/google/sheet-1.json)
 
 curl -s -X POST -H 'Content-Type: application/json' -d '{"latency":0.1}' "http://127.0.0.1:$PORT/emulator/faults" >/dev/null
 hyperfine --warmup 1 --runs 5 --export-json data/google/hyperfine.json -n "no-change re-sync, 100 ms latency" \

@@ -35,7 +35,7 @@ echo; echo "== ringback sync"
 echo; echo "== the Missed Calls tab as the office sees it (first columns)"
 curl -s "http://127.0.0.1:$PORT/emulator/spreadsheets/ringback-demo/Missed%20Calls" | python3 -c '
 import json, sys
-rows = json.load(sys.stdin)
+rows = json.load(sys.stdin).get("values", [])
 for row in rows[:16]:
     print(" | ".join((row + [""] * 16)[i][:22] for i in (0, 1, 3, 5, 14)))
 print("(%d rows)" % (len(rows) - 1))'
@@ -43,7 +43,7 @@ echo; echo "== calendar events"
 for cal in office@ringback.example oncall@ringback.example; do
   curl -s "http://127.0.0.1:$PORT/emulator/calendars/$cal/events" | python3 -c '
 import json, sys
-events = json.load(sys.stdin)
+events = json.load(sys.stdin).get("items", [])
 print("%s: %d events" % (sys.argv[1], len(events)))
 for e in events[:5]:
     print("  %s  %s  %s" % (e["start"]["dateTime"], e.get("status"), e["summary"]))' "$cal"
