@@ -17,9 +17,16 @@ struct CalendarBatchResponse: Sendable {
         }
     }
 
-    enum Problem: Error, Sendable {
+    enum Problem: Error, Sendable, CustomStringConvertible {
         case noBoundary
         case malformed(String)
+
+        var description: String {
+            switch self {
+            case .noBoundary: "its Content-Type names no multipart boundary"
+            case .malformed(let what): what
+            }
+        }
     }
 
     var parts: [Part]

@@ -66,7 +66,7 @@ public struct CalendarRESTClient: CalendarService {
                 answer = try CalendarBatchResponse(contentType: response.header("Content-Type"), body: response.body)
             } catch {
                 throw GoogleAPIError(kind: .badResponse, status: response.status,
-                                     message: "the batch answer is not multipart (\(error))", operation: operation)
+                                     message: "the batch answer cannot be read: \(error)", operation: operation)
             }
             let parts = Self.match(answer.parts, to: pending)
             var retry: [Int] = []

@@ -42,7 +42,10 @@ struct GoogleErrorBody: Sendable, Hashable {
 extension GoogleAPIError {
     /// The error for a final non-2xx answer, with Google's words and Ringback's advice.
     static func from(_ response: HTTPResponse, operation: String, account: String, context: GoogleErrorHints.Context) -> GoogleAPIError {
-        let body = GoogleErrorBody(bytes: response.body)
+        var body = GoogleErrorBody(bytes: response.body)
+        if body == GoogleErrorBody(), !response.body.isEmpty {
+            body.message = "the answer is not a Google error (\(response.body.count) bytes of \(response.header("Content-Type") ?? "unknown type"))"
+        }
         return GoogleAPIError(status: response.status, body: body, operation: operation, account: account,
                               context: context, attempts: response.attempts)
     }

@@ -123,6 +123,12 @@ import Testing
         #expect(calendar["403_userRateLimitExceeded"].map(GoogleErrorBody.init)?.reason == "userRateLimitExceeded")
     }
 
+    @Test func aNonJSONErrorAnswerIsDescribedNotQuoted() throws {
+        let fake = Fake([Fake.raw(502, "<html>Bad Gateway</html>", headers: ["Content-Type": "text/html"])])
+        let error = try #require(Self.failure(fake.session(maxAttempts: 1)))
+        #expect(error.status == 502 && error.message == "the answer is not a Google error (24 bytes of text/html)")
+    }
+
     @Test func aTransportFailureIsReportedWithoutSecrets() throws {
         let fake = Fake(Array(repeating: Fake.dropped, count: 4))
         let error = try #require(Self.failure(fake.session()))

@@ -48,6 +48,18 @@ import Testing
         #expect(claims["iat"] == 1_790_000_000)
     }
 
+    @Test func threadsThatNeedATokenAtOnceShareOneRequest() throws {
+        let fake = FakeGoogleTransport()
+        let source = ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [], tokenURL: Self.tokenURL, http: fake.http())
+        let seen = Mutex<Set<String>>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let token = (try? source.accessToken(forceRefresh: false)) ?? "failed"
+            seen.withLock { _ = $0.insert(token) }
+        }
+        #expect(seen.withLock { $0 } == ["ya29.access-1"])
+        #expect(fake.tokenRequests.count == 1)
+    }
+
     @Test func theTokenURLDefaultsToTheKeyFiles() {
         let source = ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [], http: FakeGoogleTransport().http())
         #expect(source.tokenURL.absoluteString == "https://oauth2.googleapis.com/token")
