@@ -107,8 +107,11 @@ import Testing
     }
 
     @Test func theRealSharedBodiesParse() throws {
-        let path = "/work/shared/google/cassettes/real-429-bodies.json"
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        // ../shared sits beside the repository, in CI as on a developer's machine.
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/google")
+        let path = shared.appendingPathComponent("cassettes/real-429-bodies.json").path
+        let data = try #require(FileManager.default.contents(atPath: path), "recorded 429 bodies at \(path)")
         let entries = try #require(JSONValue.parse([UInt8](data)).array)
         let bodies = entries.compactMap { $0["body"] }
         #expect(bodies.count >= 2)
@@ -116,8 +119,8 @@ import Testing
             let parsed = GoogleErrorBody(body)
             #expect(parsed.statusText == "RESOURCE_EXHAUSTED" && parsed.reason == "RATE_LIMIT_EXCEEDED")
         }
-        let documented = "/work/shared/google/calendar/error-bodies.documented.json"
-        guard let calendarData = FileManager.default.contents(atPath: documented) else { return }
+        let documented = shared.appendingPathComponent("calendar/error-bodies.documented.json").path
+        let calendarData = try #require(FileManager.default.contents(atPath: documented), "documented bodies at \(documented)")
         let calendar = try JSONValue.parse([UInt8](calendarData))
         #expect(calendar["409_duplicate"].map(GoogleErrorBody.init)?.reason == "duplicate")
         #expect(calendar["403_userRateLimitExceeded"].map(GoogleErrorBody.init)?.reason == "userRateLimitExceeded")

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackGoogle
 import RingbackJSON
 import RingbackYAML
 
@@ -84,14 +85,14 @@ enum GoogleSettingsLoader {
         for field in needed where (json[field]?.string ?? "").isEmpty {
             throw fail("field `\(field)` is missing or empty")
         }
-        if let warning = permissionWarning(path: path) { warnings.append(warning) }
+        if type == "service_account" {
+            do {
+                _ = try ServiceAccountKey.load(path: path)
+            } catch {
+                throw fail(error.message)
+            }
+        }
+        if let warning = ServiceAccountKey.permissionWarning(path: path) { warnings.append(warning) }
         return type == "service_account" ? .serviceAccount(path: path) : .authorizedUserFile(path: path)
-    }
-
-    /// Other users of the machine could copy the key; says how to fix it.
-    static func permissionWarning(path: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return nil }
-        return "\(path): the Google credentials file can be read by other users of this machine (mode \(String(mode & 0o777, radix: 8))); run: chmod 600 \(path)"
     }
 }
