@@ -33,7 +33,7 @@ let package = Package(
         ]),
         // SQLite state store (GRDB).
         .target(name: "RingbackStore", dependencies: [
-            "RingbackCore",
+            "RingbackCore", "RingbackJSON",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.

@@ -100,19 +100,19 @@ extension JSONValue: Codable {
 /// Why bytes were not a JSON document: the decoder's own words.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
     public var description: String { message }
 }
 
 extension JSONValue {
     /// Parses a whole document.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch let DecodingError.dataCorrupted(context) {
-            throw JSONParseError(message: (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription)
-        } catch {
-            throw JSONParseError(message: "\(error)")
-        }
+        let contiguous = bytes as? [UInt8] ?? Array(bytes)
+        return try contiguous.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONByteParser.parse(buffer) }
     }
 
     /// Compact UTF-8 with sorted keys; integral numbers are written without a fraction.

@@ -122,7 +122,12 @@ public final class SQLiteStateStore: StateStoring {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT lead_id, payload FROM target_rows WHERE target = ?", arguments: [target])
             while let row = try rows.next() {
-                let synced = try decode(SyncedRow.self, row, coding, what: "row \(row[0] as String) of \(target)")
+                let synced: SyncedRow
+                do {
+                    synced = try coding.decodeRow(from: row[1])
+                } catch {
+                    throw StateStoreError(path: path, failure: .corruptRecord("row \(row[0] as String) of \(target): \(error)"))
+                }
                 state.rows[synced.leadID] = synced
             }
             let events = try Row.fetchCursor(
