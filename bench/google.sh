@@ -4,7 +4,7 @@
 # added to every request. Writes bench/google-results.md.
 set -euo pipefail
 cd "$(dirname "$0")"
-RECORDS=${GOOGLE_RECORDS:-50000}
+RECORDS=${GOOGLE_RECORDS:-44800}
 PORT=${GOOGLE_BENCH_PORT:-8099}
 NOW=2026-10-31T20:00:00Z
 RINGBACK=../.build/release/ringback

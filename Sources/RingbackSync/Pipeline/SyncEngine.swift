@@ -6,6 +6,9 @@ import RingbackOffline
 
 /// One sync: pull and map new calls, build and classify leads, plan every target against its state,
 /// then (separately) apply the plan and commit the state in one transaction.
+/// The sheet target as read, with its remembered state.
+typealias LoadedSheet = (driver: (any SheetTargetDriver)?, state: TargetState)
+
 public struct SyncEngine: Sendable {
     public let config: RingbackConfig
     public let store: any StateStoring
@@ -25,6 +28,7 @@ public struct SyncEngine: Sendable {
 
     public func prepare(now: Date) throws -> PreparedRun {
         let services = try googleServices()
+        let sheetRead = BackgroundWork { [self] in try loadSheet(services) }
         let ingest = try CallIngest(config: config, store: store, now: now, progress: progress).run()
         let ledger = try store.calls(since: nil)
         var newCalls: [Call] = ingest.calls
@@ -33,15 +37,15 @@ public struct SyncEngine: Sendable {
             newCalls = ingest.calls.filter { !known.contains($0.key) }
         }
 
-        let (sheet, sheetState) = try loadSheet(services)
+        progress?("building leads from \(ledger.count + newCalls.count) calls")
+        let anchors = try store.leadAnchors()
+        let leads = LeadBuilder(rules: config.rules).leads(from: ledger + newCalls, anchors: anchors)
+
+        let (sheet, sheetState) = try sheetRead.value()
         var rules = config.rules
         if let google = sheet as? GoogleSheetDriver, !config.listTabs.isEmpty {
             rules.lists = try lists(from: google.snapshot, into: rules.lists)
         }
-
-        progress?("building leads from \(ledger.count + newCalls.count) calls")
-        let anchors = try store.leadAnchors()
-        let leads = LeadBuilder(rules: rules).leads(from: ledger + newCalls, anchors: anchors)
 
         var summary = ingest.summary
         summary.newCalls = newCalls.count
@@ -105,7 +109,7 @@ public struct SyncEngine: Sendable {
     }
 
     /// The sheet target, read, and its remembered state.
-    private func loadSheet(_ services: GoogleServices?) throws -> ((any SheetTargetDriver)?, TargetState) {
+    private func loadSheet(_ services: GoogleServices?) throws -> LoadedSheet {
         for target in config.targets {
             switch target {
             case .csvSheet(let path):
