@@ -44,17 +44,16 @@ struct SheetsHandler {
 
     static func body(_ request: HTTPRequestData) throws(APIFailure) -> JSONValue {
         if request.body.isEmpty { return .object([:]) }
+        let value: JSONValue
         do {
-            let value = try JSONValue.parse(request.body)
-            guard value.object != nil else {
-                throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Expected an object."))
-            }
-            return value
-        } catch let failure as APIFailure {
-            throw failure
+            value = try RequestJSONParser.parse(request.body)
         } catch {
-            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. \(error)"))
+            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. \(error.description)"))
         }
+        guard value.object != nil else {
+            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Expected an object."))
+        }
+        return value
     }
 
     mutating func perform(_ operation: SheetsOperation) throws(APIFailure) -> JSONValue {
