@@ -42,13 +42,14 @@ enum BatchMultipart {
         for piece in pieces.dropFirst() {
             if piece.hasPrefix("--") { break }
             var content = Substring(piece)
-            while content.hasPrefix("\r\n") || content.hasPrefix("\n") { content = content.dropFirst(content.hasPrefix("\r\n") ? 2 : 1) }
+            // "\r\n" is a single Character.
+            while content.hasPrefix("\r\n") || content.hasPrefix("\n") { content = content.dropFirst() }
             if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             let (partHead, http) = splitHead(content)
             let partHeaders = headerLines(partHead)
             let (requestHead, requestBodyRaw) = splitHead(http)
             var requestBody = requestBodyRaw
-            if requestBody.hasSuffix("\r\n") { requestBody = requestBody.dropLast(2) } else if requestBody.hasSuffix("\n") { requestBody = requestBody.dropLast() }
+            if requestBody.hasSuffix("\r\n") || requestBody.hasSuffix("\n") { requestBody = requestBody.dropLast() }
             let lines = requestHead.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             guard let requestLine = lines.first else { return nil }
             let words = requestLine.trimmingCharacters(in: CharacterSet(charactersIn: "\r")).split(separator: " ")
