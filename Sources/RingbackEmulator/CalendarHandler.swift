@@ -91,7 +91,7 @@ struct CalendarHandler {
             return .json(200, calendar.resource(record))
         case .get(let id):
             guard let record = calendar.events[id] else { throw Self.notFound }
-            return .json(200, calendar.resource(record))
+            return .json(200, calendar.resource(record, in: try responseZone()))
         case .patch(let id):
             guard let existing = calendar.events[id] else { throw Self.notFound }
             var current = existing.fields
@@ -115,6 +115,12 @@ struct CalendarHandler {
         case .list:
             return .json(200, try list())
         }
+    }
+
+    private func responseZone() throws(APIFailure) -> TimeZone? {
+        guard let name = request.queryValue("timeZone") else { return nil }
+        guard let zone = TimeZone(identifier: name) else { throw Self.error(400, "invalid", "Invalid time zone definition.") }
+        return zone
     }
 
     private func token(_ kind: String, _ numbers: [Int]) -> String {
@@ -196,6 +202,7 @@ struct CalendarHandler {
             snapshot = numbers[1]
         }
         let pageItems = events.dropFirst(offset).prefix(maxResults)
+        let zone = try responseZone()
         var reply: [String: JSONValue] = [
             "kind": "calendar#events",
             "etag": .string("\"\(snapshot)\""),
@@ -205,7 +212,7 @@ struct CalendarHandler {
             "timeZone": .string(calendar.timeZone),
             "accessRole": "owner",
             "defaultReminders": [],
-            "items": .array(pageItems.map { calendar.resource($0) }),
+            "items": .array(pageItems.map { calendar.resource($0, in: zone) }),
         ]
         if offset + pageItems.count < events.count {
             reply["nextPageToken"] = .string(token("page", [offset + pageItems.count, snapshot]))

@@ -97,8 +97,14 @@ import Testing
         #expect(missing.json?["error"]?["message"] == "Missing time zone definition for start time.")
         let london = try await h.json("POST", events, ["start": ["dateTime": "2026-07-01T10:45:00Z", "timeZone": "Europe/London"],
                                                       "end": ["dateTime": "2026-07-01T12:00:00", "timeZone": "Europe/London"]])
-        #expect(london.json?["start"]?["dateTime"] == "2026-07-01T11:45:00+01:00")
-        #expect(london.json?["end"]?["dateTime"] == "2026-07-01T12:00:00+01:00")
+        // Written in the calendar's zone, the event's own zone echoed; the same instants in London on request.
+        #expect(london.json?["start"] == ["dateTime": "2026-07-01T05:45:00-05:00", "timeZone": "Europe/London"])
+        #expect(london.json?["end"]?["dateTime"] == "2026-07-01T06:00:00-05:00")
+        let id = try #require(london.json?["id"]?.string)
+        let inLondon = try await h.json("GET", events + "/\(id)?timeZone=Europe/London")
+        #expect(inLondon.json?["start"]?["dateTime"] == "2026-07-01T11:45:00+01:00")
+        let utc = try await h.json("GET", events + "?timeZone=UTC")
+        #expect(utc.json?["items"]?[0]?["start"]?["dateTime"] == "2026-07-01T10:45:00Z")
         let calendarZone = try await h.json("POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T18:30:00Z"]])
         #expect(calendarZone.json?["start"]?["dateTime"] == "2026-01-15T12:00:00-06:00")
         let backwards = try await h.json("POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T17:00:00Z"]])
