@@ -54,9 +54,14 @@ extension EmulatorState {
 
     private func authenticate(_ request: HTTPRequestData, scopeWords: [String], service: String, legacy: Bool,
                               now: Date) -> Result<String, APIFailure> {
-        guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer "),
-              let grant = accessTokens[String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)], grant.expires > now else {
-            return .failure(APIFailure(GoogleError.unauthenticated(legacy: legacy)))
+        guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer ") else {
+            return .failure(APIFailure(GoogleError.unauthenticated(.missing, legacy: legacy, service: service)))
+        }
+        guard let grant = accessTokens[String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)] else {
+            return .failure(APIFailure(GoogleError.unauthenticated(.invalid, legacy: legacy, service: service)))
+        }
+        guard grant.expires > now else {
+            return .failure(APIFailure(GoogleError.unauthenticated(.expired, legacy: legacy, service: service)))
         }
         if let scopes = grant.scopes, !scopes.contains(where: { scope in scopeWords.contains { scope.contains($0) } }) {
             return .failure(APIFailure(GoogleError.insufficientScopes(service: service)))

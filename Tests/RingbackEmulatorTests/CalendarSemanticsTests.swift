@@ -148,7 +148,11 @@ import Testing
         h.emulator.createCalendar(id: "private-cal", sharedWith: ["owner@example.com"])
         let anonymous = try await h.json("GET", "/calendar/v3/calendars/private-cal/events")
         #expect(anonymous.status == 401)
-        #expect(anonymous.json?["error"]?["errors"]?[0]?["reason"] == "authError")
+        #expect(anonymous.json?["error"]?["errors"]?[0]?["reason"] == "required")
+        h.token = "ya29.not-issued-here"
+        let forged = try await h.json("GET", "/calendar/v3/calendars/private-cal/events")
+        #expect(forged.status == 401)
+        #expect(forged.json?["error"]?["errors"]?[0]?["reason"] == "authError")
         try await h.signIn()
         let hidden = try await h.json("GET", "/calendar/v3/calendars/private-cal/events")
         #expect(hidden.status == 404)

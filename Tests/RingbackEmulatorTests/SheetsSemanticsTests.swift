@@ -188,6 +188,11 @@ import Testing
         let anonymous = try await h.json("GET", "/v4/spreadsheets/private")
         #expect(anonymous.status == 401)
         #expect(anonymous.json?["error"]?["status"] == "UNAUTHENTICATED")
+        #expect(anonymous.json?["error"]?["details"]?[0]?["reason"] == "CREDENTIALS_MISSING")
+        h.token = "ya29.not-issued-here"
+        let forged = try await h.json("GET", "/v4/spreadsheets/private")
+        #expect(forged.status == 401)
+        #expect(forged.json?["error"]?["message"]?.string?.hasPrefix("Request had invalid authentication credentials.") == true)
         try await h.signIn()
         let denied = try await h.json("GET", "/v4/spreadsheets/private")
         #expect(denied.status == 403)
