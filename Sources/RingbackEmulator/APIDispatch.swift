@@ -3,6 +3,9 @@ import RingbackJSON
 
 /// Runs one request against the state: authentication, access checks, then the Sheets, Calendar, batch or admin handler.
 extension EmulatorState {
+    /// Google refuses request bodies over 10 MiB.
+    static let payloadLimit = 10_485_760
+
     mutating func serve(_ request: HTTPRequestData, route: APIRoute, now: Date = Date()) -> HTTPResponseData {
         switch route {
         case .token:
@@ -12,6 +15,9 @@ extension EmulatorState {
         case .unknown:
             return .json(404, ["error": ["code": 404, "message": "Not Found", "status": "NOT_FOUND"]])
         case .sheets(let id, let operation):
+            if request.body.count > Self.payloadLimit {
+                return GoogleError.invalidArgument("Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
+            }
             let caller: String
             switch authenticate(request, scopeWords: ["spreadsheets", "drive"], service: "sheets.googleapis.com", legacy: false, now: now) {
             case .failure(let failure): return failure.response
@@ -29,6 +35,9 @@ extension EmulatorState {
                 return error.response
             }
         case .calendar(let calendarID, let operation):
+            if request.body.count > Self.payloadLimit {
+                return GoogleError.calendar(400, reason: "badRequest", "Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
+            }
             let caller: String
             switch authenticate(request, scopeWords: ["calendar"], service: "calendar-json.googleapis.com", legacy: true, now: now) {
             case .failure(let failure): return failure.response

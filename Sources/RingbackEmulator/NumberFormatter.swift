@@ -61,6 +61,7 @@ enum SheetsNumberFormat {
     }
 
     static func dateTime(_ value: Double, pattern: String) -> String {
+        guard value.isFinite, abs(value) < 3_000_000 else { return general(value) }
         let day = Int(value.rounded(.down))
         var seconds = Int(((value - Double(day)) * 86400).rounded())
         var dayNumber = day
