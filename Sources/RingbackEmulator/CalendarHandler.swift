@@ -45,7 +45,8 @@ struct CalendarHandler {
     private mutating func validateAndStore(_ id: String, fields input: [String: JSONValue], existing: EventRecord?) throws(APIFailure) -> EventRecord {
         var fields = input
         for key in Self.serverFields { fields.removeValue(forKey: key) }
-        let status = fields.removeValue(forKey: "status")?.string ?? existing?.status ?? "confirmed"
+        // A patch carries the current status merged in; an update (full replace) without one is confirmed.
+        let status = fields.removeValue(forKey: "status")?.string ?? "confirmed"
         guard ["confirmed", "tentative", "cancelled"].contains(status) else { throw Self.error(400, "invalid", "Invalid value for: status") }
         let start: EventTime, end: EventTime
         do {
