@@ -190,6 +190,9 @@ struct CalendarHandler {
             }
             return true
         }
+        if query.queryValue("orderBy") == "startTime" && query.queryValue("singleEvents") != "true" {
+            throw Self.error(400, "badRequest", "The requested ordering is not available for the particular query.")
+        }
         switch query.queryValue("orderBy") {
         case "startTime": events.sort { ($0.start.instant, $0.order) < ($1.start.instant, $1.order) }
         case "updated": events.sort { ($0.updated, $0.order) < ($1.updated, $1.order) }

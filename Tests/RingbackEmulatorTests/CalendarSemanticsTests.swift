@@ -139,6 +139,8 @@ import Testing
 
         let window = try await h.json("GET", events + "?timeMin=\(escaped("2026-11-20T20:40:00Z"))&timeMax=\(escaped("2026-11-21T00:00:00Z"))")
         #expect(window.json?["items"]?.array?.count == 3)
+        #expect(try await h.json("GET", events + "?orderBy=startTime").status == 400)
+        #expect(try await h.json("GET", events + "?orderBy=startTime&singleEvents=true").json?["items"]?.array?.count == 3)
         let outside = try await h.json("GET", events + "?timeMin=\(escaped("2026-11-20T20:45:00Z"))")
         #expect(outside.json?["items"]?.array?.isEmpty == true)
     }
