@@ -42,7 +42,8 @@ enum BatchMultipart {
         for piece in pieces.dropFirst() {
             if piece.hasPrefix("--") { break }
             var content = Substring(piece)
-            while content.hasPrefix("\r\n") || content.hasPrefix("\n") { content = content.dropFirst(content.hasPrefix("\r\n") ? 2 : 1) }
+            // "\r\n" is a single Character.
+            while content.hasPrefix("\r\n") || content.hasPrefix("\n") { content = content.dropFirst() }
             if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
             let (partHead, http) = splitHead(content)
             let partHeaders = headerLines(partHead)

@@ -36,7 +36,7 @@ struct CalendarHandler {
 
     private func body() throws(APIFailure) -> [String: JSONValue] {
         guard !request.body.isEmpty else { return [:] }
-        guard let value = try? JSONValue.parse(request.body), let object = value.object else {
+        guard let value = try? RequestJSONParser.parse(request.body), let object = value.object else {
             throw Self.error(400, "parseError", "Parse Error")
         }
         return object
@@ -45,7 +45,8 @@ struct CalendarHandler {
     private mutating func validateAndStore(_ id: String, fields input: [String: JSONValue], existing: EventRecord?) throws(APIFailure) -> EventRecord {
         var fields = input
         for key in Self.serverFields { fields.removeValue(forKey: key) }
-        let status = fields.removeValue(forKey: "status")?.string ?? existing?.status ?? "confirmed"
+        // A patch carries the current status merged in; an update (full replace) without one is confirmed.
+        let status = fields.removeValue(forKey: "status")?.string ?? "confirmed"
         guard ["confirmed", "tentative", "cancelled"].contains(status) else { throw Self.error(400, "invalid", "Invalid value for: status") }
         let start: EventTime, end: EventTime
         do {
@@ -91,7 +92,7 @@ struct CalendarHandler {
             return .json(200, calendar.resource(record))
         case .get(let id):
             guard let record = calendar.events[id] else { throw Self.notFound }
-            return .json(200, calendar.resource(record))
+            return .json(200, calendar.resource(record, in: try responseZone()))
         case .patch(let id):
             guard let existing = calendar.events[id] else { throw Self.notFound }
             var current = existing.fields
@@ -115,6 +116,12 @@ struct CalendarHandler {
         case .list:
             return .json(200, try list())
         }
+    }
+
+    private func responseZone() throws(APIFailure) -> TimeZone? {
+        guard let name = request.queryValue("timeZone") else { return nil }
+        guard let zone = TimeZone(identifier: name) else { throw Self.error(400, "invalid", "Invalid time zone definition.") }
+        return zone
     }
 
     private func token(_ kind: String, _ numbers: [Int]) -> String {
@@ -183,6 +190,9 @@ struct CalendarHandler {
             }
             return true
         }
+        if query.queryValue("orderBy") == "startTime" && query.queryValue("singleEvents") != "true" {
+            throw Self.error(400, "badRequest", "The requested ordering is not available for the particular query.")
+        }
         switch query.queryValue("orderBy") {
         case "startTime": events.sort { ($0.start.instant, $0.order) < ($1.start.instant, $1.order) }
         case "updated": events.sort { ($0.updated, $0.order) < ($1.updated, $1.order) }
@@ -196,6 +206,7 @@ struct CalendarHandler {
             snapshot = numbers[1]
         }
         let pageItems = events.dropFirst(offset).prefix(maxResults)
+        let zone = try responseZone()
         var reply: [String: JSONValue] = [
             "kind": "calendar#events",
             "etag": .string("\"\(snapshot)\""),
@@ -205,7 +216,7 @@ struct CalendarHandler {
             "timeZone": .string(calendar.timeZone),
             "accessRole": "owner",
             "defaultReminders": [],
-            "items": .array(pageItems.map { calendar.resource($0) }),
+            "items": .array(pageItems.map { calendar.resource($0, in: zone) }),
         ]
         if offset + pageItems.count < events.count {
             reply["nextPageToken"] = .string(token("page", [offset + pageItems.count, snapshot]))

@@ -27,15 +27,15 @@ struct CalendarData {
 
     var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
 
-    /// The event as events.get returns it, times shown in the event's own zone or else the calendar's.
-    func resource(_ event: EventRecord) -> JSONValue {
+    /// The event as events.get returns it. Times are written in the zone the request asked for (`timeZone`), else the
+    /// calendar's, as Calendar's discovery document says; the event's own `timeZone` is echoed unchanged.
+    func resource(_ event: EventRecord, in responseZone: TimeZone? = nil) -> JSONValue {
         var object = event.fields
         for key in ["start", "end"] {
             guard var time = object[key]?.object else { continue }
             let moment = key == "start" ? event.start : event.end
             if !moment.allDay {
-                let zone = time["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? self.zone
-                time["dateTime"] = .string(EventTime.render(moment.instant, in: zone))
+                time["dateTime"] = .string(EventTime.render(moment.instant, in: responseZone ?? zone))
             }
             object[key] = .object(time)
         }

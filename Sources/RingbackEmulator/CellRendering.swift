@@ -160,9 +160,9 @@ enum CellRendering {
         if rect.startRow > 0 { object["startRow"] = .number(Double(rect.startRow)) }
         if rect.startColumn > 0 { object["startColumn"] = .number(Double(rect.startColumn)) }
         var rowData: [JSONValue] = []
-        for row in rect.startRow..<min(rect.endRow, sheet.rows.count) {
+        for row in rect.startRow..<max(rect.startRow, min(rect.endRow, sheet.rows.count)) {
             var cells: [JSONValue] = []
-            for column in rect.startColumn..<min(rect.endColumn, sheet.rows[row].count) {
+            for column in rect.startColumn..<max(rect.startColumn, min(rect.endColumn, sheet.rows[row].count)) {
                 cells.append(cellData(sheet.cell(row, column), in: sheet))
             }
             while let last = cells.last, last == .object([:]) { cells.removeLast() }

@@ -21,8 +21,3 @@ public struct FaultOptions: Sendable, Equatable {
 public enum FaultKind: String, CaseIterable, Sendable {
     case tooManyRequests, unavailable, droppedConnection, stalledResponse
 }
-
-/// What a sheet cell holds, as a test sees it.
-public enum EmulatorCell: Sendable, Hashable {
-    case empty, string(String), number(Double), bool(Bool), formula(String)
-}

@@ -62,10 +62,10 @@ struct EventTime {
         let days = Int((Double(local) / 86400).rounded(.down))
         let seconds = local - days * 86400
         let date = DateSerial.civil(serial: days - DateSerial.epoch)
-        let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let base = String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60)
         if offset == 0 { return base + "Z" }
         let magnitude = abs(offset)
-        return base + String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", magnitude / 3600, magnitude / 60 % 60)
+        return base + String(format: "%@%02ld:%02ld", offset < 0 ? "-" : "+", magnitude / 3600, magnitude / 60 % 60)
     }
 
     static func renderRFC3339UTC(_ instant: Date) -> String {
@@ -74,7 +74,7 @@ struct EventTime {
         let days = Int((Double(seconds) / 86400).rounded(.down))
         let rest = seconds - days * 86400
         let date = DateSerial.civil(serial: days - DateSerial.epoch)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month, date.day, rest / 3600, rest / 60 % 60, rest % 60, millis % 1000)
+        return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03ldZ", date.year, date.month, date.day, rest / 3600, rest / 60 % 60, rest % 60, millis % 1000)
     }
 
     /// Validates a start or end object as Calendar does and finds its instant.

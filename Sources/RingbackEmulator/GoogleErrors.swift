@@ -20,16 +20,27 @@ enum GoogleError {
     static let notFound = sheets(404, "NOT_FOUND", "Requested entity was not found.")
     static let permissionDenied = sheets(403, "PERMISSION_DENIED", "The caller does not have permission")
 
-    static let unauthenticatedMessage = "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+    /// Why a request was not authenticated; Google words each case differently.
+    enum CredentialProblem {
+        case missing, expired, invalid
+    }
 
-    static func unauthenticated(legacy: Bool) -> HTTPResponseData {
-        var error: [String: JSONValue] = ["code": 401, "message": .string(unauthenticatedMessage), "status": "UNAUTHENTICATED"]
+    static func unauthenticated(_ problem: CredentialProblem, legacy: Bool, service: String) -> HTTPResponseData {
+        let lead = problem == .missing ? "Request is missing required authentication credential." : "Request had invalid authentication credentials."
+        let message = lead + " Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+        var error: [String: JSONValue] = ["code": 401, "message": .string(message), "status": "UNAUTHENTICATED"]
         if legacy {
-            error["errors"] = [["message": "Invalid Credentials", "domain": "global", "reason": "authError",
-                                "location": "Authorization", "locationType": "header"]]
+            error["errors"] = problem == .missing
+                ? [["message": "Login Required.", "domain": "global", "reason": "required", "location": "Authorization", "locationType": "header"]]
+                : [["message": "Invalid Credentials", "domain": "global", "reason": "authError", "location": "Authorization", "locationType": "header"]]
         } else {
-            error["details"] = [["@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-                                 "metadata": ["service": "sheets.googleapis.com", "method": "google.apps.sheets.v4.SpreadsheetsService"]]]
+            let reason: JSONValue = switch problem {
+            case .missing: "CREDENTIALS_MISSING"
+            case .expired: "ACCESS_TOKEN_EXPIRED"
+            case .invalid: "ACCESS_TOKEN_TYPE_UNSUPPORTED"
+            }
+            error["details"] = [["@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": reason, "domain": "googleapis.com",
+                                 "metadata": ["service": .string(service)]]]
         }
         return .json(401, ["error": .object(error)])
     }
@@ -76,11 +87,4 @@ enum GoogleError {
     static func calendarUnavailable() -> HTTPResponseData {
         calendar(503, reason: "backendError", "The service is currently unavailable.")
     }
-}
-
-/// A Sheets or Calendar failure carried up to the handler that turns it into a response.
-struct APIFailure: Error {
-    var response: HTTPResponseData
-    init(_ response: HTTPResponseData) { self.response = response }
-    static func invalid(_ message: String) -> APIFailure { APIFailure(GoogleError.invalidArgument(message)) }
 }

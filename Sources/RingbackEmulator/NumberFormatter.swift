@@ -61,6 +61,7 @@ enum SheetsNumberFormat {
     }
 
     static func dateTime(_ value: Double, pattern: String) -> String {
+        guard value.isFinite, abs(value) < 3_000_000 else { return general(value) }
         let day = Int(value.rounded(.down))
         var seconds = Int(((value - Double(day)) * 86400).rounded())
         var dayNumber = day
@@ -79,7 +80,7 @@ enum SheetsNumberFormat {
             while i + n < chars.count, chars[i + n].lowercased() == String(c) { n += 1 }
             return n
         }
-        func pad(_ n: Int, _ width: Int) -> String { width >= 2 ? String(format: "%02d", n) : String(n) }
+        func pad(_ n: Int, _ width: Int) -> String { width >= 2 ? String(format: "%02ld", n) : String(n) }
         while i < chars.count {
             let c = Character(chars[i].lowercased())
             if lower.dropFirst(i).hasPrefix("am/pm") {
@@ -90,7 +91,7 @@ enum SheetsNumberFormat {
             switch c {
             case "y":
                 let n = run("y")
-                out += n <= 2 ? String(format: "%02d", date.year % 100) : String(date.year)
+                out += n <= 2 ? String(format: "%02ld", date.year % 100) : String(date.year)
                 i += n
             case "m":
                 let n = run("m")

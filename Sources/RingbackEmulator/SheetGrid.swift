@@ -74,8 +74,8 @@ struct SheetGrid: Equatable {
     }
 
     mutating func clearValues(_ rect: GridRect) {
-        for r in rect.startRow..<min(rect.endRow, rows.count) {
-            for c in rect.startColumn..<min(rect.endColumn, rows[r].count) {
+        for r in rect.startRow..<max(rect.startRow, min(rect.endRow, rows.count)) {
+            for c in rect.startColumn..<max(rect.startColumn, min(rect.endColumn, rows[r].count)) {
                 rows[r][c].content = .empty
             }
         }

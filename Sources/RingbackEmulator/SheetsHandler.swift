@@ -44,17 +44,16 @@ struct SheetsHandler {
 
     static func body(_ request: HTTPRequestData) throws(APIFailure) -> JSONValue {
         if request.body.isEmpty { return .object([:]) }
+        let value: JSONValue
         do {
-            let value = try JSONValue.parse(request.body)
-            guard value.object != nil else {
-                throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Expected an object."))
-            }
-            return value
-        } catch let failure as APIFailure {
-            throw failure
+            value = try RequestJSONParser.parse(request.body)
         } catch {
-            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. \(error)"))
+            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. \(error.description)"))
         }
+        guard value.object != nil else {
+            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Expected an object."))
+        }
+        return value
     }
 
     mutating func perform(_ operation: SheetsOperation) throws(APIFailure) -> JSONValue {
@@ -288,14 +287,15 @@ struct SheetsHandler {
         return .object(reply)
     }
 
-    /// The "table" values.append looks for: the block of data around the first filled cell of the range.
+    /// The "table" values.append looks for: the first filled cell of the range, grown (past the range if need be) to the
+    /// block of data touching it, diagonals included.
     static func findTable(_ sheet: SheetGrid, in rect: GridRect) -> GridRect? {
         func filled(_ r: Int, _ c: Int) -> Bool {
-            r >= rect.startRow && r < rect.endRow && c >= rect.startColumn && c < rect.endColumn && sheet.cell(r, c).content != .empty
+            r >= 0 && c >= 0 && r < sheet.properties.rowCount && c < sheet.properties.columnCount && sheet.cell(r, c).content != .empty
         }
         var first: (Int, Int)?
-        search: for r in rect.startRow..<min(rect.endRow, sheet.rows.count) {
-            for c in rect.startColumn..<min(rect.endColumn, sheet.rows[r].count) where filled(r, c) {
+        search: for r in rect.startRow..<max(rect.startRow, min(rect.endRow, sheet.rows.count)) {
+            for c in rect.startColumn..<max(rect.startColumn, min(rect.endColumn, sheet.rows[r].count)) where filled(r, c) {
                 first = (r, c)
                 break search
             }

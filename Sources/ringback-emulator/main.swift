@@ -40,7 +40,9 @@ struct RingbackEmulatorCommand: ParsableCommand {
         let url = try emulator.start(port: port)
         if let path = serviceAccountFile {
             let key = try emulator.createServiceAccount(email: "ringback-demo@ringback-emulator.iam.gserviceaccount.com")
-            FileManager.default.createFile(atPath: path, contents: Data(key), attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: path, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
+                throw ValidationError("Cannot write the service-account key file to \(path)")
+            }
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         }
         for id in spreadsheet { emulator.createSpreadsheet(id: id) }

@@ -1,5 +1,5 @@
 import Foundation
-import RingbackEmulator
+@testable import RingbackEmulator
 import RingbackJSON
 import Testing
 
@@ -49,7 +49,8 @@ import Testing
     }
 
     static func replay(_ name: String) async throws -> Outcome {
-        let cassette = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent(name)))
+        // The emulator's own byte-level reader: the cassettes are large and JSONDecoder is slow in debug builds.
+        let cassette = try RequestJSONParser.parse(Array(try Data(contentsOf: directory.appendingPathComponent(name))))
         let harness = try EmulatorHarness()
         try await harness.signIn()
         let interactions = cassette["interactions"]?.array ?? []
@@ -110,23 +111,19 @@ import Testing
         #expect(Self.cassettes.count >= 20, "recorded Google traffic expected in \(Self.directory.path)")
     }
 
-    @Test(arguments: cassettes)
-    func recordedSheetsTrafficReplays(_ name: String) async throws {
-        let outcome = try await Self.replay(name)
-        #expect(outcome.compared > 0)
-        #expect(outcome.mismatches.isEmpty, "\(outcome.mismatches.joined(separator: "\n"))")
-        #expect(outcome.matched + outcome.excepted == outcome.compared)
-    }
-
-    @Test func mostRecordedExchangesMatchExactly() async throws {
-        var compared = 0, matched = 0
+    @Test func recordedSheetsTrafficReplays() async throws {
+        var compared = 0, matched = 0, excepted = 0
         for name in Self.cassettes {
             let outcome = try await Self.replay(name)
+            #expect(outcome.compared > 0, "\(name): no Sheets exchanges replayed")
+            #expect(outcome.mismatches.isEmpty, "\(name):\n\(outcome.mismatches.joined(separator: "\n"))")
             compared += outcome.compared
             matched += outcome.matched
+            excepted += outcome.excepted
         }
-        print("recorded Sheets exchanges: \(compared) compared, \(matched) matched exactly, \(compared - matched) named exceptions")
+        print("recorded Sheets exchanges: \(compared) compared, \(matched) matched exactly, \(excepted) named exceptions")
         #expect(compared >= 200)
+        #expect(matched + excepted == compared)
         #expect(Double(matched) >= 0.9 * Double(compared))
     }
 

@@ -21,7 +21,7 @@ struct Reply {
 final class EmulatorHarness: @unchecked Sendable {
     let emulator: GoogleEmulator
     let base: URL
-    let session: URLSession
+    private(set) var session: URLSession
     var token = ""
     static let email = "ringback-test@ringback-emulator.iam.gserviceaccount.com"
 
@@ -30,6 +30,17 @@ final class EmulatorHarness: @unchecked Sendable {
         base = try emulator.start()
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = 10
+        session = URLSession(configuration: configuration)
+    }
+
+    /// Starts over with no kept-alive connections. When a reused connection is dropped, libcurl retries the request on a
+    /// fresh one, and URLSession on Linux cannot rewind an upload body for that retry: the request then hangs until its
+    /// timeout. Tests that drop connections on purpose use one connection per request.
+    func useFreshConnections() {
+        session.invalidateAndCancel()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 10
+        configuration.httpAdditionalHeaders = ["Connection": "close"]
         session = URLSession(configuration: configuration)
     }
 
