@@ -8,7 +8,9 @@ BUILD_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev
 # Tests check the ICS file with real parsers and open the CSV with LibreOffice as the office would.
 TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui
 # Benchmark peers and the peak-memory meter.
-BENCH_PACKAGES = python3 miller hyperfine time
+BENCH_PACKAGES = python3 miller hyperfine time curl bc
+# The Google demo talks to the emulator's admin paths with curl and prints with Python.
+DEMO_PACKAGES = curl python3
 
 .PHONY: run test bench bench-google demo-google build deps-build deps-test deps-bench clean
 
@@ -44,6 +46,7 @@ run: build
 # prints the sheet as the office would see it, and stops the emulator.
 DEMO_PORT ?= 8089
 demo-google: build
+	$(call apt_install,$(DEMO_PACKAGES))
 	bash scripts/demo-google.sh $(DEMO_PORT) $(SAMPLE_NOW)
 
 test: deps-test

@@ -17,7 +17,7 @@ extension EmulatorState {
             guard let calendar = calendars[path[1]] else { return .json(404, ["error": "no such calendar"]) }
             return .json(200, ["items": .array(calendar.events.values.sorted { $0.order < $1.order }.map { calendar.resource($0) })])
         case ("POST", "faults", 1):
-            guard let body = try? RequestJSONParser.parse(request.body) else { return .json(400, ["error": "body must be JSON"]) }
+            guard let body = try? JSONValue.parse(request.body) else { return .json(400, ["error": "body must be JSON"]) }
             if let latency = body["latency"]?.number { faults.latency = latency }
             if let rate = body["rate"]?.number { faults.rate = rate }
             if let stall = body["stallSeconds"]?.number { faults.stallSeconds = stall }

@@ -36,7 +36,7 @@ struct CalendarHandler {
 
     private func body() throws(APIFailure) -> [String: JSONValue] {
         guard !request.body.isEmpty else { return [:] }
-        guard let value = try? RequestJSONParser.parse(request.body), let object = value.object else {
+        guard let value = try? JSONValue.parse(request.body), let object = value.object else {
             throw Self.error(400, "parseError", "Parse Error")
         }
         return object

@@ -46,9 +46,9 @@ struct SheetsHandler {
         if request.body.isEmpty { return .object([:]) }
         let value: JSONValue
         do {
-            value = try RequestJSONParser.parse(request.body)
+            value = try JSONValue.parse(request.body)
         } catch {
-            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. \(error.description)"))
+            throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Unexpected token at byte \(error.offset ?? 0)."))
         }
         guard value.object != nil else {
             throw APIFailure(GoogleError.badRequestField("", "Invalid JSON payload received. Expected an object."))

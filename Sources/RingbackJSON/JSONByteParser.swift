@@ -21,7 +21,7 @@ struct JSONByteParser {
     }
 
     private func failure(_ message: String) -> JSONParseError {
-        JSONParseError(message: "\(message) at byte \(index)")
+        JSONParseError(message: "\(message) at byte \(index)", offset: index)
     }
 
     private mutating func skipSpace() {

@@ -100,9 +100,12 @@ extension JSONValue: Codable {
 /// Why bytes were not a JSON document: the decoder's own words.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// Where the document stopped making sense, when the parser knows.
+    public var offset: Int?
 
-    public init(message: String) {
+    public init(message: String, offset: Int? = nil) {
         self.message = message
+        self.offset = offset
     }
 
     public var description: String { message }

@@ -50,7 +50,7 @@ import Testing
 
     static func replay(_ name: String) async throws -> Outcome {
         // The emulator's own byte-level reader: the cassettes are large and JSONDecoder is slow in debug builds.
-        let cassette = try RequestJSONParser.parse(Array(try Data(contentsOf: directory.appendingPathComponent(name))))
+        let cassette = try JSONValue.parse(Array(try Data(contentsOf: directory.appendingPathComponent(name))))
         let harness = try EmulatorHarness()
         try await harness.signIn()
         let interactions = cassette["interactions"]?.array ?? []
