@@ -55,6 +55,32 @@ curl -s -X POST -H 'Content-Type: application/json' -d '{"latency":0.1}' "http:/
 hyperfine --warmup 1 --runs 5 --export-json data/google/hyperfine.json -n "no-change re-sync, 100 ms latency" \
   "$RINGBACK sync --config $CONFIG --now $NOW --quiet"
 
+curl -s "http://127.0.0.1:$PORT/emulator/spreadsheets/bench-sheet/Missed%20Calls" >data/google/sheet-clean.json
+for cal in bench-office bench-oncall; do curl -s "http://127.0.0.1:$PORT/emulator/calendars/$cal/events" >"data/google/events-clean-$cal.json"; done
+
+# Convergence: the same exports (changes included) against a second emulator failing 20 % of requests
+# (429 without Retry-After, 503, dropped connections, 3 s stalls against a 2 s client timeout).
+FPORT=$((PORT + 1))
+mkdir -p data/google-faults
+sed "s#127.0.0.1:$PORT#127.0.0.1:$FPORT#; s#^google:#google:\n  timeout_seconds: 2#" "$CONFIG" >data/google-faults/ringback-google.yaml
+sed -i "s#\.\./\.\./data/google/changes#../google/changes#" data/google-faults/ringback-google.yaml
+"$EMULATOR" --port "$FPORT" --service-account-file data/google-faults/service-account.json --fault-rate 0.2 --stall-seconds 3 --seed 5 \
+  --spreadsheet bench-sheet --calendar bench-office --calendar bench-oncall >data/google-faults/emulator.log 2>&1 &
+FPID=$!
+trap 'kill $PID $FPID 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q "listening on" data/google-faults/emulator.log && break; sleep 0.1; done
+runs=0; start=$(date +%s.%N)
+until "$RINGBACK" sync --config data/google-faults/ringback-google.yaml --now "$NOW" --quiet >>data/google-faults/runs.log 2>&1; do
+  runs=$((runs + 1)); [ $runs -lt 40 ] || break
+done
+runs=$((runs + 1)); fault_time=$(echo "$(date +%s.%N) - $start" | bc)
+curl -s -X POST -H 'Content-Type: application/json' -d '{"rate":0}' "http://127.0.0.1:$FPORT/emulator/faults" >/dev/null
+"$RINGBACK" sync --config data/google-faults/ringback-google.yaml --now "$NOW" --quiet >data/google-faults/after.log 2>&1 || true
+curl -s "http://127.0.0.1:$FPORT/emulator/stats" >data/google-faults/stats.json
+curl -s "http://127.0.0.1:$FPORT/emulator/spreadsheets/bench-sheet/Missed%20Calls" >data/google-faults/sheet.json
+for cal in bench-office bench-oncall; do curl -s "http://127.0.0.1:$FPORT/emulator/calendars/$cal/events" >"data/google-faults/events-$cal.json"; done
+echo "$runs $fault_time" >data/google-faults/summary.txt
+
 python3 - "$leads" "$first_time" <<'PY' >google-results.md
 import json, sys
 leads, first_time = sys.argv[1], float(sys.argv[2])
@@ -77,5 +103,20 @@ for name, d in runs:
 print()
 print("- First sync wall time (no latency): %.2f s." % first_time)
 print("- No-change re-sync with 100 ms added to every request: mean %.3f s (min %.3f, max %.3f, %d runs, hyperfine)." % (h["mean"], h["min"], h["max"], len(h["times"])))
+
+def rows(path):
+    values = json.load(open(path))["values"]
+    return values[0], sorted(tuple(r) for r in values[1:])
+def events(path):
+    return sorted((e["id"], e.get("status"), e["summary"], e["start"]["dateTime"]) for e in json.load(open(path))["items"])
+runs, seconds = open("data/google-faults/summary.txt").read().split()
+clean_header, clean_rows = rows("data/google/sheet-clean.json")
+faulty_header, faulty_rows = rows("data/google-faults/sheet.json")
+same_events = all(events("data/google/events-clean-%s.json" % c) == events("data/google-faults/events-%s.json" % c) for c in ("bench-office", "bench-oncall"))
+ids = [r[0] for r in faulty_rows]
+after = open("data/google-faults/after.log").read().strip().splitlines()
+print("- 20 %% injected faults: %s runs (%.0f s) until one succeeded; %d HTTP requests in all. Sheet identical to the fault-free one: %s (%d rows, %d distinct Lead IDs); events identical: %s; a fault-free run afterwards: \"%s\"." % (
+    runs, float(seconds), sum(v for k, v in json.load(open("data/google-faults/stats.json")).items() if not k.startswith("calendar.events.")),
+    clean_header == faulty_header and clean_rows == faulty_rows, len(faulty_rows), len(set(ids)), same_events, after[0] if after else ""))
 PY
 cat google-results.md
