@@ -14,6 +14,8 @@ public struct GoogleSheetSnapshot: Sendable {
     public var gridColumns: Int
     /// Rows of each list tab read in the same request, header first.
     public var lists: [String: [[String]]]
+    /// The rows were rebuilt from the state (the tab was missing or emptied): applying writes them all back.
+    public var restored = false
 
     public init(exists: Bool, header: [String], rows: [[String]], gridRows: Int, gridColumns: Int, lists: [String: [[String]]] = [:]) {
         self.exists = exists
@@ -39,7 +41,7 @@ public struct GoogleSheetSnapshot: Sendable {
 
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
     public var contents: SheetContents {
-        guard exists else { return .missing }
+        guard exists || restored else { return .missing }
         guard let keyIndex else { return SheetContents(exists: true) }
         var found: [String: SheetContents.Row] = [:]
         var duplicates: [String] = []

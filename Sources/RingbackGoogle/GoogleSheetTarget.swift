@@ -87,9 +87,22 @@ public struct GoogleSheetTarget: Sendable {
         return GoogleSheetSnapshot(exists: true, header: header, rows: Array(rows), gridRows: gridRows, gridColumns: gridColumns)
     }
 
+    /// The tab as the last sync left it, for a tab that is missing or empty while the state remembers rows.
+    public func restored(_ snapshot: GoogleSheetSnapshot, from remembered: [SyncedRow]) -> GoogleSheetSnapshot {
+        var restored = snapshot
+        restored.header = SheetColumn.header
+        restored.rows = RestoredSheetRows.rows(from: remembered)
+        restored.restored = true
+        return restored
+    }
+
     /// Checks what the planner relies on before anything is written.
     public func validate(_ snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
-        guard snapshot.exists, !snapshot.header.isEmpty else { return }
+        guard snapshot.exists, !snapshot.restored else { return }
+        if snapshot.header.allSatisfy(\.isEmpty) && !snapshot.rows.isEmpty {
+            throw GoogleTargetError(target: label, message: "row 1 is empty but \(snapshot.rows.count) rows below it hold data; Ringback reads its column names from row 1. Put the header back (undo in the browser, or copy it from another sheet) and run again")
+        }
+        guard !snapshot.header.isEmpty else { return }
         guard snapshot.header.contains(SheetColumn.leadID.rawValue) else {
             throw GoogleTargetError(target: label, message: "row 1 has no `\(SheetColumn.leadID.rawValue)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one")
         }
@@ -98,6 +111,7 @@ public struct GoogleSheetTarget: Sendable {
     /// What applying the plan sends, in order; empty when nothing changes. Pure, so tests can read it.
     public func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
         let header = snapshot.header.isEmpty ? SheetColumn.header : snapshot.header
+        if snapshot.restored { return restoringWrites(for: plan, snapshot: snapshot) }
         let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
         var data: [SheetsValueRange] = []
         if writesHeader {
@@ -122,6 +136,26 @@ public struct GoogleSheetTarget: Sendable {
         return data
     }
 
+    /// A restored tab is written whole: header, the remembered rows with the plan's changes, then new rows.
+    private func restoringWrites(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
+        let header = snapshot.header
+        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows = snapshot.rows
+        let rowNumbers = snapshot.rowNumbers
+        for update in plan.updates {
+            guard let number = rowNumbers[update.leadID] else { continue }
+            for change in update.changes {
+                guard let index = columnIndex[change.column] else { continue }
+                while rows[number - 2].count <= index { rows[number - 2].append("") }
+                rows[number - 2][index] = change.new
+            }
+        }
+        rows += plan.creates.map { create in header.map { create.cells[$0] ?? "" } }
+        let values = [header] + rows
+        return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: header.count),
+                                 values: values.map { $0.map(JSONValue.string) })]
+    }
+
     /// The last sheet row the plan writes.
     func lastRow(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> Int {
         max(snapshot.rows.count + 1 + plan.creates.count, 1)
@@ -129,8 +163,13 @@ public struct GoogleSheetTarget: Sendable {
 
     /// Creates the tab when missing, grows the grid when the new rows pass its end, then writes.
     public func apply(_ plan: SheetPlan, snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
-        let data = writes(for: plan, snapshot: snapshot)
+        var data = writes(for: plan, snapshot: snapshot)
         guard !data.isEmpty || !snapshot.exists else { return }
+        var snapshot = snapshot
+        if snapshot.exists && !snapshot.restored && !snapshot.header.isEmpty {
+            snapshot = try positionsNow(for: snapshot)
+            data = writes(for: plan, snapshot: snapshot)
+        }
         let lastRow = lastRow(for: plan, snapshot: snapshot)
         do {
             if !snapshot.exists {
@@ -145,6 +184,17 @@ public struct GoogleSheetTarget: Sendable {
         } catch {
             throw failure(error)
         }
+    }
+
+    /// The tab read again just before writing, so rows the office sorted, inserted or deleted since the
+    /// run's first read are written where they are now. Columns changed meanwhile stop the run unwritten.
+    private func positionsNow(for snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) -> GoogleSheetSnapshot {
+        var fresh = try load()
+        guard fresh.exists, fresh.header == snapshot.header else {
+            throw GoogleTargetError(target: label, message: "the tab's columns changed while Ringback was running; nothing was written. The next run starts again from the sheet as it is then")
+        }
+        fresh.lists = snapshot.lists
+        return fresh
     }
 
     private func grow(to rows: Int, from current: Int) throws(GoogleAPIError) {
@@ -172,7 +222,7 @@ public struct GoogleSheetTarget: Sendable {
         var current: [SheetsValueRange] = []
         var size = 0
         for range in data {
-            let estimate = range.values.reduce(64) { total, row in row.reduce(total + 4) { $0 + 6 + ($1.string?.utf8.count ?? 4) } }
+            let estimate = 64 + range.range.utf8.count + JSONValue.array(range.values.map(JSONValue.array)).bytes().count
             if !current.isEmpty && size + estimate > maxBatchBytes {
                 chunks.append(current)
                 current = []

@@ -16,16 +16,10 @@ public struct CSVSheetDocument: Sendable {
         CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: UInt8(ascii: ","), exists: false)
     }
 
-    /// The sheet as the last sync left it, office edits, notes and appointments included, for when the
-    /// file was deleted or emptied: the office's work comes back instead of a sheet of fresh rows.
+    /// The sheet as the last sync left it, for when the file was deleted or emptied.
     public static func restored(from remembered: [SyncedRow]) -> CSVSheetDocument {
-        let kept = remembered.filter { !$0.deletedByOffice }.sorted {
-            ($0.cells[SheetColumn.timestamp.rawValue] ?? "", $0.leadID) < ($1.cells[SheetColumn.timestamp.rawValue] ?? "", $1.leadID)
-        }
-        let rows = kept.map { row in
-            SheetColumn.header.map { column in row.pins[column] ?? row.cells[column] ?? "" }
-        }
-        var document = CSVSheetDocument(header: SheetColumn.header, rows: rows, delimiter: UInt8(ascii: ","), exists: true)
+        var document = CSVSheetDocument(header: SheetColumn.header, rows: RestoredSheetRows.rows(from: remembered),
+                                        delimiter: UInt8(ascii: ","), exists: true)
         document.restored = true
         return document
     }

@@ -234,4 +234,86 @@ import RingbackJSON
         #expect(result.status == 3)
         #expect(result.stderr.contains("private_key"))
     }
+
+    @Test func aDeletedTabComesBackFromTheStateWithTheOfficesWork() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let lead = try #require(google.sheet().first { $0["Status"] == "New missed call" }?["Lead ID"])
+        try google.type("11/24/2026 9:30 AM", lead: lead, column: "Appointment")
+        try google.type("Gate code 4411", lead: lead, column: "Notes")
+        try google.sync()
+        let jobs = { google.events().values.flatMap { $0 }.filter { $0["summary"]?.string?.hasPrefix("Job:") == true } }
+        #expect(jobs().count == 1)
+        google.emulator.deleteSheet(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls")
+
+        let plan = try google.sync()
+        #expect(plan.sheets.first?.creates.isEmpty == true)
+        #expect(plan.sheets.first?.notes.contains { $0.contains("restored from the last sync") } == true)
+        #expect(google.sheet().count == 14)
+        #expect(google.row(lead)?["Notes"] == "Gate code 4411")
+        #expect(google.row(lead)?["Status"] == "Booked")
+        #expect(jobs().count == 1, "the booked job is kept")
+        #expect(try !google.sync().hasChanges)
+    }
+
+    @Test func aClearedHeaderRowStopsTheRunInsteadOfLosingTheRows() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        for column in 0..<20 {
+            google.emulator.type("", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: 0, column: column)
+        }
+        #expect {
+            try google.sync()
+        } throws: { error in
+            "\(error)".contains("row 1 is empty")
+        }
+        #expect(google.events().values.reduce(0) { $0 + $1.count } == 9, "no event was cancelled")
+    }
+
+    @Test func rowsTheOfficeMovesWhileRingbackRunsAreStillWrittenToTheirLead() throws {
+        /// Two repeat calls from leads already in the sheet, read by the second run.
+        func addRepeatCalls(_ workspace: GoogleWorkspace) throws {
+            try workspace.samples.write("""
+                sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
+                CR01,,"Fri, 20 Nov 2026 22:10:00 +0000",+15125550142,+15125550100,inbound,no-answer,,0,
+                CR02,,"Fri, 20 Nov 2026 22:20:00 +0000",+15125550122,+15125550100,inbound,no-answer,,0,
+
+                """, to: "samples/exports/repeat/calls.csv")
+            try workspace.setConfig { $0.replacingOccurrences(of: "mappings_dir:", with: """
+                  - name: repeat
+                    mapping: twilio-calls-csv
+                    files: exports/repeat/*.csv
+
+                mappings_dir:
+                """) }
+        }
+        let google = try GoogleWorkspace()
+        try google.sync()
+        try addRepeatCalls(google)
+        let engine = try google.engine()
+        let run = try engine.prepare(now: SampleWorkspace.sampleNow)
+        #expect(run.plan.sheets.first?.updates.count == 2)
+        google.emulator.sortRows(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", byColumn: 3, descending: true)
+        google.emulator.deleteRow(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: 1)
+        try engine.apply(run, finishedAt: SampleWorkspace.sampleNow)
+
+        let fresh = try GoogleWorkspace()
+        try fresh.sync()
+        try addRepeatCalls(fresh)
+        try fresh.sync()
+        let strip = { (rows: [[String: String]]) in Set(rows.map { $0.filter { $0.key != "Last Synced" } }) }
+        let moved = strip(google.sheet())
+        #expect(moved.count == 13)
+        #expect(moved.isSubset(of: strip(fresh.sheet())), "every row holds its own lead's values")
+    }
+
+    @Test func theEmulatorAddressMustBeOnThisMachine() throws {
+        let google = try GoogleWorkspace()
+        try google.setConfig { $0.replacingOccurrences(of: google.base.absoluteString, with: "http://sheets.example.com:8089") }
+        #expect {
+            _ = try ConfigLoader.load(path: google.configPath)
+        } throws: { error in
+            "\(error)".contains("must be on this machine")
+        }
+    }
 }

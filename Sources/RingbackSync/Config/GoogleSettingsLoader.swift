@@ -15,8 +15,13 @@ enum GoogleSettingsLoader {
         var settings = GoogleSettings(credentials: credentials)
         if let endpointNode = try node?.optional("endpoint") {
             let text = try endpointNode.string().trimmingCharacters(in: .whitespaces)
-            guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text), url.scheme == "http" || url.scheme == "https",
+                  let host = url.host else {
                 throw endpointNode.error("expected an http:// or https:// URL (only set this to use the local emulator)")
+            }
+            // The token request carries the credentials: they may only go to an emulator on this machine.
+            guard ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) else {
+                throw endpointNode.error("`endpoint` is for the local emulator and must be on this machine (127.0.0.1 or localhost); remove it to talk to Google")
             }
             settings.endpoint = url
         }

@@ -119,8 +119,8 @@ public struct SyncEngine: Sendable {
                 guard let services else { continue }
                 progress?("reading the Google Sheet")
                 let target = GoogleSheetTarget(service: services.sheets, spreadsheetID: spreadsheetID, tab: tab)
-                let driver = try GoogleSheetDriver(target: target, listTabs: config.listTabs.values.sorted())
-                return (driver, try store.targetState(target.label))
+                let state = try store.targetState(target.label)
+                return (try GoogleSheetDriver(target: target, listTabs: config.listTabs.values.sorted(), remembered: state), state)
             case .icsCalendar, .googleCalendar:
                 continue
             }
