@@ -39,24 +39,39 @@ public struct CalendarRESTClient: CalendarService {
         }
     }
 
+    /// Sends every call once (in batches of `batchSize`), then, after one wait, every call that failed for now,
+    /// round after round: a run of many batches waits per round, not per batch.
     public func batch(_ calls: [CalendarCall]) throws(GoogleAPIError) -> [CalendarCallResult] {
         var results = [CalendarCallResult?](repeating: nil, count: calls.count)
-        var start = 0
-        while start < calls.count {
-            try run(Array(start..<min(start + batchSize, calls.count)), of: calls, into: &results)
-            start += batchSize
+        var pending = Array(calls.indices)
+        var attempt = 0
+        let policy = session.http.policy
+        while !pending.isEmpty {
+            attempt += 1
+            var retry: [Int] = []
+            var asked: Double = 0
+            var start = 0
+            while start < pending.count {
+                let chunk = Array(pending[start..<min(start + batchSize, pending.count)])
+                let (again, wait) = try send(chunk, of: calls, attempt: attempt, into: &results)
+                retry += again
+                asked = max(asked, wait)
+                start += batchSize
+            }
+            pending = retry
+            guard !pending.isEmpty else { break }
+            let wait = max(min(asked, policy.maxRetryAfter), policy.backoff(afterAttempt: attempt, unit: Double.random(in: 0..<1)))
+            session.http.onRetry?("\(pending.count) calendar call\(pending.count == 1 ? "" : "s") failed for now; retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(maxPartAttempts))")
+            pause(wait)
         }
         return results.map { $0 ?? CalendarCallResult(status: 0) }
     }
 
-    /// Sends one batch's calls until each has an answer that is final, or has used its attempts.
-    private func run(_ indices: [Int], of calls: [CalendarCall], into results: inout [CalendarCallResult?]) throws(GoogleAPIError) {
+    /// Sends one batch request; returns the calls to send again and the longest `Retry-After` asked.
+    private func send(_ pending: [Int], of calls: [CalendarCall], attempt: Int,
+                      into results: inout [CalendarCallResult?]) throws(GoogleAPIError) -> (retry: [Int], asked: Double) {
         let batchURL = try url("batch/calendar/v3", operation: "calendar batch")
-        let policy = session.http.policy
-        var pending = indices
-        var attempt = 0
-        while !pending.isEmpty {
-            attempt += 1
+        do {
             let request = CalendarBatchRequest(items: pending.map { (number: $0 + 1, call: calls[$0]) })
             let operation = "calendar batch of \(pending.count) call\(pending.count == 1 ? "" : "s")"
             let response = try session.send(method: "POST", url: batchURL, body: request.body, contentType: request.contentType,
@@ -98,11 +113,7 @@ public struct CalendarRESTClient: CalendarService {
                                            account: session.tokens.accountDescription, context: .batchPart, attempts: attempt)
                 results[index] = CalendarCallResult(status: part.status, body: part.json, error: error)
             }
-            pending = retry
-            guard !pending.isEmpty else { break }
-            let wait = max(min(asked, policy.maxRetryAfter), policy.backoff(afterAttempt: attempt, unit: Double.random(in: 0..<1)))
-            session.http.onRetry?("\(pending.count) of \(operation) failed for now; retrying them in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(maxPartAttempts))")
-            pause(wait)
+            return (retry, asked)
         }
     }
 

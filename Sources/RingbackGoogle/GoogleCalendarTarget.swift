@@ -108,8 +108,10 @@ public struct GoogleCalendarTarget: Sendable {
                 "\(uid): " + (error?.description ?? "HTTP \(status)")
             }.joined(separator: "; ")
             let more = failures.count > 3 ? " (and \(failures.count - 3) more)" : ""
-            throw GoogleTargetError(target: label, message: "\(failures.count) of \(steps.count) calendar writes failed: \(shown)\(more)",
-                                    api: failures.first?.1)
+            var error = GoogleTargetError(target: label, message: "\(failures.count) of \(steps.count) calendar writes failed: \(shown)\(more)",
+                                          api: failures.first?.1)
+            error.failedEvents = Set(failures.map(\.0))
+            throw error
         }
     }
 }

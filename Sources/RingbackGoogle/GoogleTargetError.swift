@@ -4,6 +4,9 @@ public struct GoogleTargetError: Error, Sendable, CustomStringConvertible {
     public var target: String
     public var message: String
     public var api: GoogleAPIError?
+    /// Calendar events Google refused while the rest of the batch was written; empty when it is not known
+    /// what was written (a whole request failed).
+    public var failedEvents: Set<String> = []
 
     public init(target: String, message: String, api: GoogleAPIError? = nil) {
         self.target = target

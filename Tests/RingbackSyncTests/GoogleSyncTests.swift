@@ -316,4 +316,19 @@ import RingbackJSON
             "\(error)".contains("must be on this machine")
         }
     }
+
+    @Test func eventsACalendarRefusesAreRetriedAloneWhileTheRestIsRecorded() throws {
+        let google = try GoogleWorkspace(shareOnCall: false)
+        try google.sync()
+        let lead = try #require(google.sheet().first { $0["Status"] == "New missed call" && $0["Owner"] == "Office manager" }?["Lead ID"])
+        try google.type("On-call tech", lead: lead, column: "Owner")
+        #expect {
+            try google.sync()
+        } throws: { error in
+            "\(error)".contains("1 of 2 calendar writes failed") && "\(error)".contains(lead)
+        }
+        let again = try google.engine().prepare(now: SampleWorkspace.sampleNow).plan
+        #expect(again.sheets.first?.writesTarget == false, "the sheet change was recorded")
+        #expect(again.calendars.first.map { $0.creates.count + $0.updates.count + $0.cancels.count } == 1, "only the refused event is planned again")
+    }
 }

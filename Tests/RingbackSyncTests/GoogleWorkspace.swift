@@ -17,7 +17,7 @@ final class GoogleWorkspace {
     let emulator: GoogleEmulator
     let base: URL
 
-    init(shareWithRingback: Bool = true, extraTabs: [String] = [], options: EmulatorOptions = EmulatorOptions()) throws {
+    init(shareWithRingback: Bool = true, shareOnCall: Bool = true, extraTabs: [String] = [], options: EmulatorOptions = EmulatorOptions()) throws {
         samples = try SampleWorkspace()
         emulator = GoogleEmulator(options: options)
         base = try emulator.start()
@@ -28,7 +28,7 @@ final class GoogleWorkspace {
         emulator.createSpreadsheet(id: Self.spreadsheetID, sheets: ["Sheet1"] + extraTabs,
                                    sharedWith: shareWithRingback ? [Self.account] : ["office@ringback.example"])
         emulator.createCalendar(id: Self.officeCalendar, sharedWith: [Self.account])
-        emulator.createCalendar(id: Self.onCallCalendar, sharedWith: [Self.account])
+        emulator.createCalendar(id: Self.onCallCalendar, sharedWith: shareOnCall ? [Self.account] : ["oncall@ringback.example"])
         try setConfig { $0 }
     }
 

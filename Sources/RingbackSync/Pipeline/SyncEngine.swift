@@ -175,8 +175,16 @@ public struct SyncEngine: Sendable {
         if let sheet = run.sheet, let sheetPlan = run.plan.sheets.first {
             try sheet.apply(sheetPlan)
         }
+        var commit = run.commit
+        var refused: (any Error)?
         for (calendar, calendarPlan) in zip(run.calendars, run.plan.calendars) {
-            try calendar.apply(calendarPlan)
+            do {
+                try calendar.apply(calendarPlan)
+            } catch SyncError.google(let error) where !error.failedEvents.isEmpty {
+                // The rest was written: record it, and leave the refused events for the next run to retry.
+                commit.targetChanges[calendar.label]?.upsertEvents.removeAll { error.failedEvents.contains($0.uid) }
+                refused = SyncError.google(error)
+            }
         }
         if !run.rejects.isEmpty {
             do {
@@ -186,8 +194,8 @@ public struct SyncEngine: Sendable {
             }
         }
         beforeCommit()
-        var commit = run.commit
         commit.run.finishedAt = finishedAt
         try store.commit(commit)
+        if let refused { throw refused }
     }
 }
