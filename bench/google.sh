@@ -14,7 +14,7 @@ mkdir -p data
 if [ ! -s "$DATA" ] || [ "$(($(wc -l <"$DATA") - 1))" != "$RECORDS" ]; then
   python3 generate_twilio_csv.py "$DATA" "$RECORDS" 11
 fi
-rm -rf data/google && mkdir -p data/google/changes
+rm -rf data/google data/google-faults && mkdir -p data/google/changes
 sed "s#http://127.0.0.1:PORT#http://127.0.0.1:$PORT#" ringback-google.yaml >data/google/ringback-google.yaml
 sed -i "s#files: data/#files: ../../data/#; s#credentials: data/google/#credentials: #; s#state: data/google/#state: #; s#rejects: data/google/#rejects: #; s#mappings_dir: \.\./mappings#mappings_dir: ../../../mappings#" data/google/ringback-google.yaml
 CONFIG=data/google/ringback-google.yaml
