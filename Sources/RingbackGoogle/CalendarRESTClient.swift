@@ -71,50 +71,48 @@ public struct CalendarRESTClient: CalendarService {
     private func send(_ pending: [Int], of calls: [CalendarCall], attempt: Int,
                       into results: inout [CalendarCallResult?]) throws(GoogleAPIError) -> (retry: [Int], asked: Double) {
         let batchURL = try url("batch/calendar/v3", operation: "calendar batch")
+        let request = CalendarBatchRequest(items: pending.map { (number: $0 + 1, call: calls[$0]) })
+        let operation = "calendar batch of \(pending.count) call\(pending.count == 1 ? "" : "s")"
+        let response = try session.send(method: "POST", url: batchURL, body: request.body, contentType: request.contentType,
+                                        operation: operation)
+        let answer: CalendarBatchResponse
         do {
-            let request = CalendarBatchRequest(items: pending.map { (number: $0 + 1, call: calls[$0]) })
-            let operation = "calendar batch of \(pending.count) call\(pending.count == 1 ? "" : "s")"
-            let response = try session.send(method: "POST", url: batchURL, body: request.body, contentType: request.contentType,
-                                            operation: operation)
-            let answer: CalendarBatchResponse
-            do {
-                answer = try CalendarBatchResponse(contentType: response.header("Content-Type"), body: response.body)
-            } catch {
-                throw GoogleAPIError(kind: .badResponse, status: response.status,
-                                     message: "the batch answer cannot be read: \(error)", operation: operation)
-            }
-            let parts = Self.match(answer.parts, to: pending)
-            var retry: [Int] = []
-            var asked: Double = 0
-            let final = attempt >= maxPartAttempts
-            for index in pending {
-                let call = calls[index]
-                let partOperation = "calendar \(call.method) \(call.path)"
-                guard let part = parts[index] else {
-                    if final {
-                        results[index] = CalendarCallResult(status: 0, error: GoogleAPIError(
-                            kind: .badResponse, message: "the batch answer had no part for this call", operation: partOperation, attempts: attempt))
-                    } else {
-                        retry.append(index)
-                    }
-                    continue
-                }
-                if (200..<300).contains(part.status) {
-                    results[index] = CalendarCallResult(status: part.status, body: part.json)
-                    continue
-                }
-                let body = GoogleErrorBody(bytes: part.bodyBytes)
-                if !final && GoogleRetryRules.isRetryable(status: part.status, reason: body.reason) {
-                    retry.append(index)
-                    asked = max(asked, RetryAfterHeader.seconds(part.headers["retry-after"]) ?? 0)
-                    continue
-                }
-                let error = GoogleAPIError(status: part.status, body: body, operation: partOperation,
-                                           account: session.tokens.accountDescription, context: .batchPart, attempts: attempt)
-                results[index] = CalendarCallResult(status: part.status, body: part.json, error: error)
-            }
-            return (retry, asked)
+            answer = try CalendarBatchResponse(contentType: response.header("Content-Type"), body: response.body)
+        } catch {
+            throw GoogleAPIError(kind: .badResponse, status: response.status,
+                                 message: "the batch answer cannot be read: \(error)", operation: operation)
         }
+        let parts = Self.match(answer.parts, to: pending)
+        var retry: [Int] = []
+        var asked: Double = 0
+        let final = attempt >= maxPartAttempts
+        for index in pending {
+            let call = calls[index]
+            let partOperation = "calendar \(call.method) \(call.path)"
+            guard let part = parts[index] else {
+                if final {
+                    results[index] = CalendarCallResult(status: 0, error: GoogleAPIError(
+                        kind: .badResponse, message: "the batch answer had no part for this call", operation: partOperation, attempts: attempt))
+                } else {
+                    retry.append(index)
+                }
+                continue
+            }
+            if (200..<300).contains(part.status) {
+                results[index] = CalendarCallResult(status: part.status, body: part.json)
+                continue
+            }
+            let body = GoogleErrorBody(bytes: part.bodyBytes)
+            if !final && GoogleRetryRules.isRetryable(status: part.status, reason: body.reason) {
+                retry.append(index)
+                asked = max(asked, RetryAfterHeader.seconds(part.headers["retry-after"]) ?? 0)
+                continue
+            }
+            let error = GoogleAPIError(status: part.status, body: body, operation: partOperation,
+                                       account: session.tokens.accountDescription, context: .batchPart, attempts: attempt)
+            results[index] = CalendarCallResult(status: part.status, body: part.json, error: error)
+        }
+        return (retry, asked)
     }
 
     /// Each pending call's part: by `Content-ID` (`response-item-N`), else by position among the parts.

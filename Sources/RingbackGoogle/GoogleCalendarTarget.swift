@@ -31,16 +31,7 @@ public struct GoogleCalendarTarget: Sendable {
     }
 
     func path(_ calendar: String, _ uid: String? = nil) -> String {
-        Self.eventsPath(calendarID: calendar, eventID: uid.map(CalendarEventResource.eventID(uid:)))
-    }
-
-    static func eventsPath(calendarID: String, eventID: String?) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let calendar = calendarID.addingPercentEncoding(withAllowedCharacters: allowed) ?? calendarID
-        var path = "/calendar/v3/calendars/\(calendar)/events"
-        if let eventID { path += "/\(eventID)" }
-        return path
+        CalendarRESTClient.eventsPath(calendarID: calendar, eventID: uid.map(CalendarEventResource.eventID(uid:)))
     }
 
     /// The calls applying the plan makes, before any answer is known. Pure, so tests can read it.

@@ -31,33 +31,12 @@ public struct GoogleSheetSnapshot: Sendable {
     /// The 1-based sheet row of the first row holding each Lead ID.
     public var rowNumbers: [String: Int] {
         guard let keyIndex else { return [:] }
-        var numbers: [String: Int] = [:]
-        for (index, row) in rows.enumerated() where keyIndex < row.count {
-            let id = row[keyIndex].trimmingCharacters(in: .whitespaces)
-            if !id.isEmpty && numbers[id] == nil { numbers[id] = index + 2 }
-        }
-        return numbers
+        return SheetContents.firstRows(keyIndex: keyIndex, in: rows).indices.mapValues { $0 + 2 }
     }
 
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
     public var contents: SheetContents {
         guard exists || restored else { return .missing }
-        guard let keyIndex else { return SheetContents(exists: true) }
-        var found: [String: SheetContents.Row] = [:]
-        var duplicates: [String] = []
-        for row in rows {
-            let id = keyIndex < row.count ? row[keyIndex].trimmingCharacters(in: .whitespaces) : ""
-            guard !id.isEmpty else { continue }
-            if found[id] != nil {
-                if !duplicates.contains(id) { duplicates.append(id) }
-                continue
-            }
-            var cells: [String: String] = [:]
-            for (index, column) in header.enumerated() where cells[column] == nil {
-                cells[column] = index < row.count ? row[index] : ""
-            }
-            found[id] = SheetContents.Row(leadID: id, cells: cells)
-        }
-        return SheetContents(exists: true, rows: found, duplicateIDs: duplicates)
+        return SheetContents(header: header, rows: rows)
     }
 }

@@ -46,34 +46,14 @@ public struct CSVSheetDocument: Sendable {
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
     public var contents: SheetContents {
         guard exists else { return .missing }
-        var found: [String: SheetContents.Row] = [:]
-        var duplicates: [String] = []
-        guard let keyIndex else { return SheetContents(exists: true) }
-        for row in rows {
-            let id = keyIndex < row.count ? row[keyIndex].trimmingCharacters(in: .whitespaces) : ""
-            guard !id.isEmpty else { continue }
-            if found[id] != nil {
-                if !duplicates.contains(id) { duplicates.append(id) }
-                continue
-            }
-            var cells: [String: String] = [:]
-            for (index, column) in header.enumerated() where cells[column] == nil {
-                cells[column] = index < row.count ? row[index] : ""
-            }
-            found[id] = SheetContents.Row(leadID: id, cells: cells)
-        }
-        return SheetContents(exists: true, rows: found, duplicateIDs: duplicates)
+        return SheetContents(header: header, rows: rows)
     }
 
     /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
     public mutating func apply(_ plan: SheetPlan) {
         for column in SheetColumn.header where !exists && !header.contains(column) { header.append(column) }
         guard let keyIndex else { return }
-        var firstRow: [String: Int] = [:]
-        for (index, row) in rows.enumerated() {
-            let id = keyIndex < row.count ? row[keyIndex].trimmingCharacters(in: .whitespaces) : ""
-            if !id.isEmpty && firstRow[id] == nil { firstRow[id] = index }
-        }
+        let firstRow = SheetContents.firstRows(keyIndex: keyIndex, in: rows).indices
         let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for update in plan.updates {
             guard let rowIndex = firstRow[update.leadID] else { continue }

@@ -64,10 +64,7 @@ struct APIWorkspace {
 
     @discardableResult
     func sync(at now: Date = SampleWorkspace.sampleNow) throws -> SyncPlan {
-        let engine = try engine()
-        let run = try engine.prepare(now: now)
-        try engine.apply(run, finishedAt: now)
-        return run.plan
+        try engine().runOnce(at: now)
     }
 
     func watermark() throws -> Date? {

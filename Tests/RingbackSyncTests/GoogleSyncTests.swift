@@ -331,4 +331,13 @@ import RingbackJSON
         #expect(again.sheets.first?.writesTarget == false, "the sheet change was recorded")
         #expect(again.calendars.first.map { $0.creates.count + $0.updates.count + $0.cancels.count } == 1, "only the refused event is planned again")
     }
+
+    @Test func aListTabMissingFromTheSpreadsheetIsNamed() throws {
+        let google = try GoogleWorkspace()
+        try google.setConfig { $0.replacingOccurrences(of: "  customers: lists/customers.csv", with: "  customers: { tab: Customers }") }
+        let result = try CommandRunner.run(["sync", "--config", google.configPath, "--now", "2026-11-20T23:00:00Z", "--quiet"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("list tab") && result.stderr.contains("Customers"))
+        #expect(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls") == nil, "nothing written")
+    }
 }

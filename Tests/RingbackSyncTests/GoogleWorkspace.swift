@@ -54,10 +54,7 @@ final class GoogleWorkspace {
 
     @discardableResult
     func sync(at now: Date = SampleWorkspace.sampleNow) throws -> SyncPlan {
-        let engine = try engine()
-        let run = try engine.prepare(now: now)
-        try engine.apply(run, finishedAt: now)
-        return run.plan
+        try engine().runOnce(at: now)
     }
 
     /// Syncs until a run succeeds (faults make some fail); returns the number of runs.

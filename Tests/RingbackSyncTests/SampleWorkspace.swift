@@ -35,10 +35,7 @@ struct SampleWorkspace {
     /// Plans and applies one run, like `ringback sync`.
     @discardableResult
     func sync(at now: Date = sampleNow) throws -> SyncPlan {
-        let engine = try engine()
-        let run = try engine.prepare(now: now)
-        try engine.apply(run, finishedAt: now)
-        return run.plan
+        try engine().runOnce(at: now)
     }
 
     func dryRun(at now: Date = sampleNow) throws -> SyncPlan {
