@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "RingbackCore", dependencies: ["RingbackNormalisation"]),
         // YAML reading with file, line and key in every error (config and mappings).
         .target(name: "RingbackYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Chunked work on every core, for the application layer to hand to the core's heavy stages.
+        .target(name: "RingbackParallel", dependencies: ["RingbackCore"]),
         // Declarative mappings from phone-system exports to call records.
         .target(name: "RingbackMapping", dependencies: [
-            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML",
+            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackParallel",
         ]),
         // SQLite state store (GRDB).
         .target(name: "RingbackStore", dependencies: [
@@ -37,14 +39,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
-        .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation"]),
+        .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackYAML"]),
         // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter.
         .target(name: "RingbackHTTP"),
         // JSON documents as values, for Google API bodies and the emulator.
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
         .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation",
+            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
@@ -64,17 +66,21 @@ let package = Package(
         // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
         .target(name: "RingbackSync", dependencies: [
             "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
-            "RingbackGoogle", "RingbackJSON",
+            "RingbackGoogle", "RingbackJSON", "RingbackParallel",
         ]),
+        // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
+        .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
         .executableTarget(name: "ringback", dependencies: [
-            "RingbackSync",
+            "RingbackSync", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
         .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),
-        .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore"]),
+        .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore", "RingbackTesting"]),
+        .testTarget(name: "RingbackEngineTests", dependencies: ["RingbackSync", "RingbackCore", "RingbackTesting", "RingbackNormalisation"]),
         .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"], exclude: ["Fixtures"]),
-        .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", "RingbackCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
         .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),

@@ -5,10 +5,9 @@ import RingbackCore
 public struct GoogleSheetSnapshot: Sendable {
     /// False when the tab does not exist yet; applying creates it.
     public var exists: Bool
-    /// Row 1 as the office left it (their order, their extra columns); empty on a new or blank tab.
-    public var header: [String]
-    /// Rows 2…, as text, trailing empty rows trimmed.
-    public var rows: [[String]]
+    /// Row 1 as the office left it (their order, their extra columns; empty on a new or blank tab)
+    /// and rows 2…, as text, trailing empty rows trimmed.
+    public var grid: SheetGrid
     /// The tab's grid size: writes past it need the grid grown first.
     public var gridRows: Int
     public var gridColumns: Int
@@ -19,24 +18,21 @@ public struct GoogleSheetSnapshot: Sendable {
 
     public init(exists: Bool, header: [String], rows: [[String]], gridRows: Int, gridColumns: Int, lists: [String: [[String]]] = [:]) {
         self.exists = exists
-        self.header = header
-        self.rows = rows
+        grid = SheetGrid(header: header, rows: rows)
         self.gridRows = gridRows
         self.gridColumns = gridColumns
         self.lists = lists
     }
 
-    private var keyIndex: Int? { header.firstIndex(of: SheetColumn.leadID.rawValue) }
+    public var header: [String] { grid.header }
+    public var rows: [[String]] { grid.rows }
 
     /// The 1-based sheet row of the first row holding each Lead ID.
-    public var rowNumbers: [String: Int] {
-        guard let keyIndex else { return [:] }
-        return SheetContents.firstRows(keyIndex: keyIndex, in: rows).indices.mapValues { $0 + 2 }
-    }
+    public var rowNumbers: [String: Int] { grid.firstRows().indices.mapValues { $0 + 2 } }
 
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
     public var contents: SheetContents {
         guard exists || restored else { return .missing }
-        return SheetContents(header: header, rows: rows)
+        return grid.contents
     }
 }

@@ -9,16 +9,19 @@ public struct GoogleSheetTarget: Sendable {
     public let service: any SheetsService
     public let spreadsheetID: String
     public let tab: String
+    /// Lists the config reads from other tabs of the same spreadsheet, read in the same request.
+    public let listTabs: [ListKind: String]
 
     /// New tabs and grown grids get this many spare rows, so a growing sheet rarely needs another request.
     public static let spareRows = 1_000
     /// Requests stay well under Google's 10 MB body limit.
     static let maxBatchBytes = 6_000_000
 
-    public init(service: any SheetsService, spreadsheetID: String, tab: String = SheetColumn.tabName) {
+    public init(service: any SheetsService, spreadsheetID: String, tab: String = SheetColumn.tabName, listTabs: [ListKind: String] = [:]) {
         self.service = service
         self.spreadsheetID = spreadsheetID
         self.tab = tab
+        self.listTabs = listTabs
     }
 
     /// The name the state store and the plan use for this target.
@@ -80,7 +83,7 @@ public struct GoogleSheetTarget: Sendable {
             return GoogleSheetSnapshot(exists: true, header: [], rows: [], gridRows: gridRows, gridColumns: gridColumns)
         }
         let header = first.map { SheetCellText.text($0, isTime: false).trimmingCharacters(in: .whitespaces) }
-        let timeColumns = Set(header.indices.filter { SheetColumn(rawValue: header[$0])?.isTime ?? false })
+        let timeColumns = Set(header.indices.filter { SheetColumn(title: header[$0])?.isTime ?? false })
         let rows = range.values.dropFirst().map { row in
             row.enumerated().map { SheetCellText.text($1, isTime: timeColumns.contains($0)) }
         }
@@ -90,8 +93,7 @@ public struct GoogleSheetTarget: Sendable {
     /// The tab as the last sync left it, for a tab that is missing or empty while the state remembers rows.
     public func restored(_ snapshot: GoogleSheetSnapshot, from remembered: [SyncedRow]) -> GoogleSheetSnapshot {
         var restored = snapshot
-        restored.header = SheetColumn.header
-        restored.rows = RestoredSheetRows.rows(from: remembered)
+        restored.grid = .restored(from: remembered)
         restored.restored = true
         return restored
     }
@@ -103,26 +105,26 @@ public struct GoogleSheetTarget: Sendable {
             throw GoogleTargetError(target: label, message: "row 1 is empty but \(snapshot.rows.count) rows below it hold data; Ringback reads its column names from row 1. Put the header back (undo in the browser, or copy it from another sheet) and run again")
         }
         guard !snapshot.header.isEmpty else { return }
-        guard snapshot.header.contains(SheetColumn.leadID.rawValue) else {
-            throw GoogleTargetError(target: label, message: "row 1 has no `\(SheetColumn.leadID.rawValue)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one")
+        guard snapshot.grid.layout.contains(.leadID) else {
+            throw GoogleTargetError(target: label, message: "row 1 has no `\(SheetColumn.leadID.title)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one")
         }
     }
 
     /// What applying the plan sends, in order; empty when nothing changes. Pure, so tests can read it.
     public func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
-        let header = snapshot.header.isEmpty ? SheetColumn.header : snapshot.header
         if snapshot.restored { return restoringWrites(for: plan, snapshot: snapshot) }
+        let grid = snapshot.header.isEmpty ? SheetGrid.new : snapshot.grid
+        let header = grid.header
         let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
         var data: [SheetsValueRange] = []
         if writesHeader {
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: header.count),
                                          values: [header.map { .string($0) }]))
         }
-        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let rowNumbers = snapshot.rowNumbers
         for update in plan.updates {
             guard let row = rowNumbers[update.leadID] else { continue }
-            let changes = update.changes.compactMap { change in columnIndex[change.column].map { ($0, change.new) } }
+            let changes = update.changes.compactMap { change in grid.layout[change.column].map { ($0, change.new) } }
             guard let low = changes.map(\.0).min(), let high = changes.map(\.0).max() else { continue }
             var cells = [JSONValue](repeating: .null, count: high - low + 1)
             for (index, value) in changes { cells[index - low] = .string(value) }
@@ -130,7 +132,9 @@ public struct GoogleSheetTarget: Sendable {
         }
         if !plan.creates.isEmpty {
             let first = snapshot.rows.count + 2
-            let values = plan.creates.map { create in header.map { column in create.cells[column].map(JSONValue.string) ?? .null } }
+            let values = plan.creates.map { create in
+                grid.layout.columnAt.map { column in column.flatMap { create.cells[$0] }.map(JSONValue.string) ?? .null }
+            }
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
         }
         return data
@@ -138,21 +142,10 @@ public struct GoogleSheetTarget: Sendable {
 
     /// A restored tab is written whole: header, the remembered rows with the plan's changes, then new rows.
     private func restoringWrites(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
-        let header = snapshot.header
-        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var rows = snapshot.rows
-        let rowNumbers = snapshot.rowNumbers
-        for update in plan.updates {
-            guard let number = rowNumbers[update.leadID] else { continue }
-            for change in update.changes {
-                guard let index = columnIndex[change.column] else { continue }
-                while rows[number - 2].count <= index { rows[number - 2].append("") }
-                rows[number - 2][index] = change.new
-            }
-        }
-        rows += plan.creates.map { create in header.map { create.cells[$0] ?? "" } }
-        let values = [header] + rows
-        return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: header.count),
+        var grid = snapshot.grid
+        grid.apply(plan)
+        let values = [grid.header] + grid.rows
+        return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: grid.header.count),
                                  values: values.map { $0.map(JSONValue.string) })]
     }
 

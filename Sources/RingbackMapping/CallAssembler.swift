@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackParallel
 
 /// Groups the legs of one call (parented legs, legs nested in a record, shared group ids, or one
 /// record per call), decides the call's outcome with the mapping's rules and drops repeats from

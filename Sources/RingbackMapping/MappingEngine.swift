@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCodecs
 import RingbackCore
+import RingbackParallel
 import RingbackNormalisation
 
 /// Runs one mapping over export files: records → legs (with rejects) → calls.

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

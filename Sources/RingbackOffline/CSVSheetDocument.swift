@@ -5,21 +5,19 @@ import RingbackCore
 /// The Missed Calls CSV as the office left it: their column order, extra columns, own rows and row order
 /// are all kept; Ringback changes only its cells in rows it finds by Lead ID.
 public struct CSVSheetDocument: Sendable {
-    public var header: [String]
-    public var rows: [[String]]
+    public var grid: SheetGrid
     public var delimiter: UInt8
     public var exists: Bool
     /// Rebuilt from the state because the file went missing: written out even with no change planned.
     public var restored = false
 
     public static func empty() -> CSVSheetDocument {
-        CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: UInt8(ascii: ","), exists: false)
+        CSVSheetDocument(grid: .new, delimiter: UInt8(ascii: ","), exists: false)
     }
 
     /// The sheet as the last sync left it, for when the file was deleted or emptied.
     public static func restored(from remembered: [SyncedRow]) -> CSVSheetDocument {
-        var document = CSVSheetDocument(header: SheetColumn.header, rows: RestoredSheetRows.rows(from: remembered),
-                                        delimiter: UInt8(ascii: ","), exists: true)
+        var document = CSVSheetDocument(grid: .restored(from: remembered), delimiter: UInt8(ascii: ","), exists: true)
         document.restored = true
         return document
     }
@@ -28,44 +26,32 @@ public struct CSVSheetDocument: Sendable {
     public static func parse(_ bytes: [UInt8], path: String) throws(OfflineTargetError) -> CSVSheetDocument {
         let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
         let (records, _) = CSVReader(bytes: bytes, delimiter: delimiter).readAll()
-        guard let first = records.first else { return CSVSheetDocument(header: SheetColumn.header, rows: [], delimiter: delimiter, exists: true) }
+        guard let first = records.first else { return CSVSheetDocument(grid: .new, delimiter: delimiter, exists: true) }
         var header = first.fields.map { SpreadsheetText.unprotect($0).trimmingCharacters(in: .whitespaces) }
         // A byte-order mark a program read as text ("\u{FEFF}" or, decoded as Latin-1, "ï»¿").
         for mark in ["\u{FEFF}", "ï»¿"] where header.first?.hasPrefix(mark) == true {
             header[0] = String(header[0].dropFirst(mark.count))
         }
-        guard header.contains(SheetColumn.leadID.rawValue) else {
-            throw OfflineTargetError(path: path, message: "line \(first.line): no `\(SheetColumn.leadID.rawValue)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet")
+        let grid = SheetGrid(header: header, rows: records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) })
+        guard grid.layout.contains(.leadID) else {
+            throw OfflineTargetError(path: path, message: "line \(first.line): no `\(SheetColumn.leadID.title)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet")
         }
-        let rows = records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) }
-        return CSVSheetDocument(header: header, rows: Array(rows), delimiter: delimiter, exists: true)
+        return CSVSheetDocument(grid: grid, delimiter: delimiter, exists: true)
     }
 
-    private var keyIndex: Int? { header.firstIndex(of: SheetColumn.leadID.rawValue) }
+    public var header: [String] { grid.header }
+    public var rows: [[String]] { grid.rows }
 
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
     public var contents: SheetContents {
         guard exists else { return .missing }
-        return SheetContents(header: header, rows: rows)
+        return grid.contents
     }
 
     /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
     public mutating func apply(_ plan: SheetPlan) {
-        for column in SheetColumn.header where !exists && !header.contains(column) { header.append(column) }
-        guard let keyIndex else { return }
-        let firstRow = SheetContents.firstRows(keyIndex: keyIndex, in: rows).indices
-        let columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        for update in plan.updates {
-            guard let rowIndex = firstRow[update.leadID] else { continue }
-            for change in update.changes {
-                guard let index = columnIndex[change.column] else { continue }
-                while rows[rowIndex].count <= index { rows[rowIndex].append("") }
-                rows[rowIndex][index] = change.new
-            }
-        }
-        for create in plan.creates {
-            rows.append(header.map { create.cells[$0] ?? "" })
-        }
+        if !exists { grid.completeHeader() }
+        grid.apply(plan)
         exists = true
     }
 

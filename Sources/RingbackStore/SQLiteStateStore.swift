@@ -117,14 +117,13 @@ public final class SQLiteStateStore: StateStoring {
 
     public func targetState(_ target: String) throws -> TargetState {
         try read { db in
-            let coding = SyncedPayloadCoding()
             var state = TargetState()
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT lead_id, payload FROM target_rows WHERE target = ?", arguments: [target])
             while let row = try rows.next() {
                 let synced: SyncedRow
                 do {
-                    synced = try coding.decodeRow(from: row[1])
+                    synced = try SyncedPayloadCoding.decodeRow(from: row[1])
                 } catch {
                     throw StateStoreError(path: path, failure: .corruptRecord("row \(row[0] as String) of \(target): \(error)"))
                 }
@@ -133,7 +132,12 @@ public final class SQLiteStateStore: StateStoring {
             let events = try Row.fetchCursor(
                 db, sql: "SELECT uid, payload FROM target_events WHERE target = ?", arguments: [target])
             while let row = try events.next() {
-                let synced = try decode(SyncedEvent.self, row, coding, what: "event \(row[0] as String) of \(target)")
+                let synced: SyncedEvent
+                do {
+                    synced = try SyncedPayloadCoding.decodeEvent(from: row[1])
+                } catch {
+                    throw StateStoreError(path: path, failure: .corruptRecord("event \(row[0] as String) of \(target): \(error)"))
+                }
                 state.events[synced.uid] = synced
             }
             return state
@@ -176,16 +180,6 @@ public final class SQLiteStateStore: StateStoring {
             throw error
         } catch {
             throw StateStoreError(path: path, failure: .cannotRead(String(describing: error)))
-        }
-    }
-
-    private func decode<Value: Decodable>(
-        _ type: Value.Type, _ row: Row, _ coding: SyncedPayloadCoding, what: String
-    ) throws -> Value {
-        do {
-            return try coding.decode(type, from: row[1])
-        } catch {
-            throw StateStoreError(path: path, failure: .corruptRecord("\(what): \(error)"))
         }
     }
 }

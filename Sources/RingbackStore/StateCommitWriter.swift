@@ -51,7 +51,6 @@ struct StateCommitWriter {
     }
 
     private func writeTargetChanges(_ changes: [String: TargetStateChange]) throws {
-        let coding = SyncedPayloadCoding()
         let rowStatement = try db.makeStatement(sql: """
             INSERT INTO target_rows (target, lead_id, payload) VALUES (?, ?, ?)
             ON CONFLICT (target, lead_id) DO UPDATE SET payload = excluded.payload
@@ -62,10 +61,10 @@ struct StateCommitWriter {
             """)
         for (target, change) in changes {
             for row in change.upsertRows {
-                try rowStatement.execute(arguments: [target, row.leadID, try coding.encode(row)])
+                try rowStatement.execute(arguments: [target, row.leadID, SyncedPayloadCoding.encode(row)])
             }
             for event in change.upsertEvents {
-                try eventStatement.execute(arguments: [target, event.uid, try coding.encode(event)])
+                try eventStatement.execute(arguments: [target, event.uid, SyncedPayloadCoding.encode(event)])
             }
         }
     }

@@ -1,4 +1,5 @@
 import GRDB
+import RingbackJSON
 
 /// The versioned layout of the state file. Each release that changes it appends a migration "vN";
 /// migrations already shipped are never edited.
@@ -6,11 +7,12 @@ enum StateSchema {
     /// SQLite `application_id` marking a file as a Ringback state store ("RGBK").
     static let applicationID: Int32 = 0x5247_424B
 
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2", migrate: keyCellsByColumn)
         return migrator
     }
 
@@ -81,5 +83,32 @@ enum StateSchema {
                 summary TEXT NOT NULL
             );
             """)
+    }
+
+    /// v1 keyed a row's cells and pins by their header text; v2 by the column's stable key. The titles
+    /// are frozen here as v1 wrote them, so a later rename of a header cannot change this migration.
+    static let version1Titles: [String: String] = [
+        "Lead ID": "lead_id", "Timestamp": "timestamp", "Caller Name": "caller_name", "Phone": "phone",
+        "Call Source": "call_source", "Caller Type": "caller_type", "Service Type": "service_type",
+        "Address or ZIP": "address_or_zip", "Urgency": "urgency", "Summary": "summary", "Attempts": "attempts",
+        "Next Action": "next_action", "Due By": "due_by", "Owner": "owner", "Status": "status",
+        "Appointment": "appointment", "Notes": "notes", "Consent/Source Note": "consent_source_note",
+        "Transcript or Recording": "transcript_or_recording", "Last Synced": "last_synced",
+    ]
+
+    private static func keyCellsByColumn(_ db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE target_rows SET payload = ? WHERE target = ? AND lead_id = ?")
+        let rows = try Row.fetchAll(db, sql: "SELECT target, lead_id, payload FROM target_rows")
+        for row in rows {
+            let payload: String = row[2]
+            var value = try JSONValue.parse(Array(payload.utf8))
+            guard case .object(var members) = value else { continue }
+            for part in ["cells", "pins"] {
+                guard let cells = members[part]?.object else { continue }
+                members[part] = .object(Dictionary(cells.map { (version1Titles[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            }
+            value = .object(members)
+            try update.execute(arguments: [value.text, row[0] as String, row[1] as String])
+        }
     }
 }

@@ -2,41 +2,77 @@ import Foundation
 import RingbackCore
 import RingbackJSON
 
-/// JSON coding of the sheet rows and calendar events kept per target. One instance per read or
-/// commit, so its encoder and decoder are reused across every record of it.
-struct SyncedPayloadCoding {
-    private let encoder: JSONEncoder
-    private let decoder = JSONDecoder()
-
-    init() {
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+/// JSON coding of the sheet rows and calendar events kept per target, through `RingbackJSON` both ways.
+/// Cells are keyed by `SheetColumn`'s stable key, so renaming a header never touches the state;
+/// instants are seconds since 2001-01-01, as the first release stored them.
+enum SyncedPayloadCoding {
+    static func encode(_ row: SyncedRow) -> String {
+        var cells: [String: JSONValue] = [:]
+        for (column, value) in row.cells.values { cells[column.rawValue] = .string(value) }
+        var pins: [String: JSONValue] = [:]
+        for (column, value) in row.pins { pins[column.rawValue] = .string(value) }
+        let object: JSONValue = [
+            "leadID": .string(row.leadID), "cells": .object(cells), "pins": .object(pins),
+            "deletedByOffice": .bool(row.deletedByOffice),
+        ]
+        return object.text
     }
 
-    func encode<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
-        try decoder.decode(type, from: Data(text.utf8))
-    }
-
-    /// Sheet rows are read by the ten thousand on every run: straight from the JSON bytes, not through `Decodable`.
-    func decodeRow(from text: String) throws -> SyncedRow {
+    /// Sheet rows are read by the ten thousand on every run: straight from the JSON bytes.
+    /// A key that names no column (written by a later release) is left out.
+    static func decodeRow(from text: String) throws -> SyncedRow {
         let value = try JSONValue.parse(Array(text.utf8))
         guard let leadID = value["leadID"]?.string, let cells = value["cells"]?.object, let pins = value["pins"]?.object,
               let deleted = value["deletedByOffice"]?.bool else {
             throw JSONParseError(message: "expected leadID, cells, pins and deletedByOffice")
         }
-        func strings(_ members: [String: JSONValue]) throws -> [String: String] {
-            var out: [String: String] = [:]
-            out.reserveCapacity(members.count)
-            for (key, value) in members {
-                guard let text = value.string else { throw JSONParseError(message: "cell `\(key)` is not text") }
-                out[key] = text
-            }
-            return out
+        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted)
+        for (key, value) in cells {
+            guard let column = SheetColumn(rawValue: key) else { continue }
+            row.cells[column] = try Self.text(value, key)
         }
-        return SyncedRow(leadID: leadID, cells: try strings(cells), pins: try strings(pins), deletedByOffice: deleted)
+        for (key, value) in pins {
+            guard let column = SheetColumn(rawValue: key) else { continue }
+            row.pins[column] = try Self.text(value, key)
+        }
+        return row
+    }
+
+    static func encode(_ synced: SyncedEvent) -> String {
+        let e = synced.event
+        let event: JSONValue = [
+            "uid": .string(e.uid), "leadID": .string(e.leadID), "kind": .string(e.kind.rawValue), "title": .string(e.title),
+            "details": .string(e.details), "location": .string(e.location), "start": instant(e.start), "end": instant(e.end),
+            "owner": .string(e.owner), "cancelled": .bool(e.cancelled),
+        ]
+        let object: JSONValue = ["event": event, "sequence": .number(Double(synced.sequence)), "revisedAt": instant(synced.revisedAt)]
+        return object.text
+    }
+
+    static func decodeEvent(from text: String) throws -> SyncedEvent {
+        let value = try JSONValue.parse(Array(text.utf8))
+        guard let e = value["event"], let sequence = value["sequence"]?.int, let revisedAt = value["revisedAt"]?.number else {
+            throw JSONParseError(message: "expected event, sequence and revisedAt")
+        }
+        func field(_ key: String) throws -> String {
+            guard let text = e[key]?.string else { throw JSONParseError(message: "event field `\(key)` is missing or not text") }
+            return text
+        }
+        guard let kind = EventKind(rawValue: try field("kind")) else { throw JSONParseError(message: "event kind `\(try field("kind"))` is unknown") }
+        guard let start = e["start"]?.number, let end = e["end"]?.number, let cancelled = e["cancelled"]?.bool else {
+            throw JSONParseError(message: "expected event start, end and cancelled")
+        }
+        let event = CalendarEvent(
+            uid: try field("uid"), leadID: try field("leadID"), kind: kind, title: try field("title"), details: try field("details"),
+            location: try field("location"), start: Date(timeIntervalSinceReferenceDate: start),
+            end: Date(timeIntervalSinceReferenceDate: end), owner: try field("owner"), cancelled: cancelled)
+        return SyncedEvent(event: event, sequence: sequence, revisedAt: Date(timeIntervalSinceReferenceDate: revisedAt))
+    }
+
+    private static func instant(_ date: Date) -> JSONValue { .number(date.timeIntervalSinceReferenceDate) }
+
+    private static func text(_ value: JSONValue, _ key: String) throws -> String {
+        guard let text = value.string else { throw JSONParseError(message: "cell `\(key)` is not text") }
+        return text
     }
 }

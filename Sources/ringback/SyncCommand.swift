@@ -56,9 +56,10 @@ struct SyncCommand: ParsableCommand {
             }
             let terminal = isatty(STDERR_FILENO) == 1
             let progress: (@Sendable (String) -> Void)? = terminal ? Self.showProgress : nil
-            let engine = SyncEngine(config: config, store: store, progress: progress)
+            let engine = try SyncEngine(config: config, store: store, progress: progress)
             let prepared = try engine.prepare(now: clock)
             if terminal { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+            for warning in prepared.warnings { log.warning(warning) }
             for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }
             if prepared.rejects.count > 20 { log.warning("\(prepared.rejects.count - 20) more rejects in \(config.rejectsPath)") }
 
@@ -70,7 +71,7 @@ struct SyncCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(shown.utf8))
             if dryRun {
                 log.info("dry run: nothing written. \(prepared.plan.summaryLine)")
-                if !prepared.pullFailures.isEmpty { throw SyncError.pull(prepared.pullFailures) }
+                if !prepared.failures.isEmpty { throw SyncError.pull(prepared.failures) }
                 if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
                 return
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackTesting
 import Testing
 import RingbackCore
 

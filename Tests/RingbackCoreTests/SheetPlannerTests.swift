@@ -5,12 +5,12 @@ import Testing
     let planner = SheetPlanner()
 
     func row(_ id: String, status: String = "New missed call", owner: String = "Office manager") -> DesiredRow {
-        var cells: [String: String] = [:]
-        for column in SheetColumn.allCases where !column.isOfficeOwned && column != .lastSynced { cells[column.rawValue] = "" }
-        cells["Lead ID"] = id
-        cells["Status"] = status
-        cells["Owner"] = owner
-        cells["Phone"] = "+15125550142"
+        var cells = SheetCells()
+        for column in SheetColumn.allCases where !column.isOfficeOwned && column != .lastSynced { cells[column] = "" }
+        cells[.leadID] = id
+        cells[.status] = status
+        cells[.owner] = owner
+        cells[.phone] = "+15125550142"
         return DesiredRow(leadID: id, cells: cells)
     }
 
@@ -30,8 +30,8 @@ import Testing
     @Test func newLeadsAreCreatedWithEmptyOfficeColumnsAndARerunPlansNothing() {
         let first = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: .missing, base: [:], syncedAt: "t1")
         #expect(first.creates.map(\.leadID) == ["RB-1", "RB-2"])
-        #expect(first.creates[0].cells["Notes"] == "" && first.creates[0].cells["Appointment"] == "")
-        #expect(first.creates[0].cells["Last Synced"] == "t1")
+        #expect(first.creates[0].cells[.notes] == "" && first.creates[0].cells[.appointment] == "")
+        #expect(first.creates[0].cells[.lastSynced] == "t1")
         let (current, base) = sheet(after: first)
         let second = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: current, base: base, syncedAt: "t2")
         #expect(!second.writesTarget)
@@ -45,23 +45,23 @@ import Testing
         let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
         #expect(plan.updates.count == 1)
         let changes = plan.updates[0].changes
-        #expect(changes.contains(.init(column: "Status", old: "New missed call", new: "Awaiting reply")))
-        #expect(changes.contains(.init(column: "Last Synced", old: "t1", new: "t2")))
+        #expect(changes.contains(.init(column: .status, old: "New missed call", new: "Awaiting reply")))
+        #expect(changes.contains(.init(column: .lastSynced, old: "t1", new: "t2")))
     }
 
     @Test func anOfficeEditPinsTheCellAndIsCountedAsARoutingCorrection() {
         let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
         var (current, base) = sheet(after: first)
-        current.rows["RB-1"]!.cells["Owner"] = "Dispatcher"
+        current.rows["RB-1"]!.cells[.owner] = "Dispatcher"
         let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
         #expect(plan.newPins.count == 1)
-        #expect(plan.newPins[0].column == "Owner" && plan.newPins[0].office == "Dispatcher" && plan.newPins[0].wanted == "Office manager")
+        #expect(plan.newPins[0].column == .owner && plan.newPins[0].office == "Dispatcher" && plan.newPins[0].wanted == "Office manager")
         #expect(plan.routingCorrections == 1)
-        #expect(plan.updates[0].changes.allSatisfy { $0.column != "Owner" })
+        #expect(plan.updates[0].changes.allSatisfy { $0.column != .owner })
 
         // Next run: the pin holds, is not new, and the owner is never written back.
         for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }
-        current.rows["RB-1"]!.cells["Status"] = "Awaiting reply"
+        current.rows["RB-1"]!.cells[.status] = "Awaiting reply"
         let later = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t3")
         #expect(!later.writesTarget)
         #expect(later.newPins.isEmpty)
@@ -92,21 +92,21 @@ import Testing
     @Test func aValueTheInterruptedRunAlreadyWroteIsNotMistakenForAnOfficeEdit() {
         let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
         var (current, base) = sheet(after: first)
-        current.rows["RB-1"]!.cells["Status"] = "Awaiting reply"
+        current.rows["RB-1"]!.cells[.status] = "Awaiting reply"
         let plan = planner.plan(target: "s", desired: [row("RB-1", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
         #expect(plan.pins.isEmpty)
         #expect(!plan.writesTarget)
         for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }
-        #expect(base["RB-1"]!.cells["Status"] == "Awaiting reply")
+        #expect(base["RB-1"]!.cells[.status] == "Awaiting reply")
     }
 
     @Test func notesAndAppointmentsTypedByTheOfficeAreRememberedButNeverWritten() {
         let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
         var (current, base) = sheet(after: first)
-        current.rows["RB-1"]!.cells["Notes"] = "Gate code 4411"
+        current.rows["RB-1"]!.cells[.notes] = "Gate code 4411"
         let plan = planner.plan(target: "s", desired: [row("RB-1")], current: current, base: base, syncedAt: "t2")
         #expect(!plan.writesTarget && plan.pins.isEmpty)
-        #expect(plan.stateChange.upsertRows.first?.cells["Notes"] == "Gate code 4411")
+        #expect(plan.stateChange.upsertRows.first?.cells[.notes] == "Gate code 4411")
     }
 
     @Test func duplicateIDsAreReportedAndAColumnMissingFromTheSheetIsLeftAlone() {
@@ -114,9 +114,9 @@ import Testing
         var (current, base) = sheet(after: first)
         base["RB-1"]!.pins = [:]
         current.duplicateIDs = ["RB-1"]
-        current.rows["RB-1"]!.cells["Urgency"] = nil
+        current.rows["RB-1"]!.cells[.urgency] = nil
         var desired = row("RB-1")
-        desired.cells["Urgency"] = "Same-day"
+        desired.cells[.urgency] = "Same-day"
         let plan = planner.plan(target: "s", desired: [desired], current: current, base: base, syncedAt: "t2")
         #expect(plan.duplicateIDs == ["RB-1"])
         #expect(plan.pins.isEmpty && !plan.writesTarget)

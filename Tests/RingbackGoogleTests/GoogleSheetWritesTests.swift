@@ -17,7 +17,7 @@ private struct UnusedSheets: SheetsService {
 
     @Test func aNewTabGetsItsHeaderThenTheRowsAsRawText() {
         var plan = SheetPlan(target: target.label)
-        plan.creates = [DesiredRow(leadID: "L-1", cells: ["Lead ID": "L-1", "Phone": "+1 512 555 0100", "Summary": "=HYPERLINK(\"http://x\")"])]
+        plan.creates = [DesiredRow(leadID: "L-1", cells: SheetCells([.leadID: "L-1", .phone: "+1 512 555 0100", .summary: "=HYPERLINK(\"http://x\")"]))]
         let snapshot = GoogleSheetSnapshot(exists: false, header: [], rows: [], gridRows: 0, gridColumns: 0)
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.count == 2)
@@ -37,9 +37,9 @@ private struct UnusedSheets: SheetsService {
                                            gridRows: 1000, gridColumns: 26)
         var plan = SheetPlan(target: target.label)
         plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
-            .init(column: "Status", old: "Booked", new: "Qualified"), .init(column: "Owner", old: "Dispatcher", new: "Admin"),
+            .init(column: .status, old: "Booked", new: "Qualified"), .init(column: .owner, old: "Dispatcher", new: "Admin"),
         ])]
-        plan.creates = [DesiredRow(leadID: "L-3", cells: ["Lead ID": "L-3", "Status": "New missed call"])]
+        plan.creates = [DesiredRow(leadID: "L-3", cells: SheetCells([.leadID: "L-3", .status: "New missed call"]))]
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.map(\.range) == ["'Missed Calls'!C4:D4", "'Missed Calls'!A5:D5"])
         #expect(data[0].values == [[.string("Qualified"), .string("Admin")]])
@@ -50,7 +50,7 @@ private struct UnusedSheets: SheetsService {
         let snapshot = GoogleSheetSnapshot(exists: true, header: SheetColumn.header, rows: [["L-1"]], gridRows: 1000, gridColumns: 26)
         var plan = SheetPlan(target: target.label)
         plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
-            .init(column: "Caller Name", old: "", new: "Ana"), .init(column: "Urgency", old: "", new: "Same day"),
+            .init(column: .callerName, old: "", new: "Ana"), .init(column: .urgency, old: "", new: "Same day"),
         ])]
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.map(\.range) == ["'Missed Calls'!C2:I2"])
@@ -67,7 +67,7 @@ private struct UnusedSheets: SheetsService {
                                            rows: [["L-1", "Booked"], [], ["L-1", "Qualified"], [" L-2 ", "x"]], gridRows: 1000, gridColumns: 26)
         #expect(snapshot.rowNumbers == ["L-1": 2, "L-2": 5])
         #expect(snapshot.contents.duplicateIDs == ["L-1"])
-        #expect(snapshot.contents.rows["L-1"]?.cells["Status"] == "Booked")
+        #expect(snapshot.contents.rows["L-1"]?.cells[.status] == "Booked")
     }
 
     @Test func typedDatesComeBackAsLocalWallClockText() {

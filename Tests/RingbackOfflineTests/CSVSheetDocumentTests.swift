@@ -9,10 +9,10 @@ import RingbackCore
     }
 
     func create(_ id: String, phone: String = "+15125550142") -> DesiredRow {
-        var cells = Dictionary(uniqueKeysWithValues: SheetColumn.header.map { ($0, "") })
-        cells["Lead ID"] = id
-        cells["Phone"] = phone
-        cells["Caller Name"] = "=HYPERLINK(\"http://x\",\"y\")"
+        var cells = SheetCells.complete()
+        cells[.leadID] = id
+        cells[.phone] = phone
+        cells[.callerName] = "=HYPERLINK(\"http://x\",\"y\")"
         return DesiredRow(leadID: id, cells: cells)
     }
 
@@ -27,8 +27,8 @@ import RingbackCore
         #expect(text.contains(",'+15125550142,"))
         #expect(text.contains("\r\n"))
         let contents = try target.load().contents
-        #expect(contents.rows["RB-2"]?.cells["Phone"] == "+442079460958")
-        #expect(contents.rows["RB-1"]?.cells["Caller Name"] == "=HYPERLINK(\"http://x\",\"y\")")
+        #expect(contents.rows["RB-2"]?.cells[.phone] == "+442079460958")
+        #expect(contents.rows["RB-1"]?.cells[.callerName] == "=HYPERLINK(\"http://x\",\"y\")")
         #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent) == ["missed-calls.csv"])
     }
 
@@ -48,7 +48,7 @@ import RingbackCore
         let document = try target.load()
         #expect(document.contents.duplicateIDs == ["RB-1"])
         var plan = SheetPlan(target: path)
-        plan.updates = [.init(leadID: "RB-1", changes: [.init(column: "Status", old: "New missed call", new: "Awaiting reply")])]
+        plan.updates = [.init(leadID: "RB-1", changes: [.init(column: .status, old: "New missed call", new: "Awaiting reply")])]
         plan.creates = [create("RB-3")]
         try target.apply(plan, to: document)
         let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)

@@ -78,7 +78,7 @@ struct CrashSafetyTests {
         #expect(try store.leadAnchors().count == count * anchorsPerCommit)
         let sheet = try store.targetState("sheet")
         #expect(sheet.rows.count == count + 1)
-        #expect(sheet.rows["shared"]?.cells["Last commit"] == String(count - 1))
+        #expect(sheet.rows["shared"]?.cells[.notes] == String(count - 1))
         #expect(try store.watermark(source: "crash") == Date(timeIntervalSinceReferenceDate: Double(count - 1)))
         #expect(try store.processedFile(source: "crash", path: "batch-\(count - 1).csv") != nil)
         #expect(try store.processedFile(source: "crash", path: "batch-\(count).csv") == nil)
@@ -105,7 +105,7 @@ struct CrashSafetyTests {
         }
         let rows = [
             StateFixtures.row("RB-\(batch)"),
-            SyncedRow(leadID: "shared", cells: ["Last commit": String(batch)]),
+            SyncedRow(leadID: "shared", cells: SheetCells([.notes: String(batch)])),
         ]
         return StateCommit(
             processedFiles: [ProcessedFile(

@@ -99,8 +99,8 @@ struct StateCommitTests {
             targetChanges: ["sheet-a": TargetStateChange(upsertRows: [StateFixtures.row("RB-1", status: "Qualified")])],
             run: StateFixtures.run("second")))
 
-        #expect(try store.targetState("sheet-a").rows["RB-1"]?.cells["Status"] == "Qualified")
-        #expect(try store.targetState("sheet-b").rows["RB-1"]?.cells["Status"] == "Booked")
+        #expect(try store.targetState("sheet-a").rows["RB-1"]?.cells[.status] == "Qualified")
+        #expect(try store.targetState("sheet-b").rows["RB-1"]?.cells[.status] == "Booked")
         #expect(try store.targetState("calendar") == .empty)
     }
 

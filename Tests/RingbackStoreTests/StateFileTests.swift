@@ -69,16 +69,16 @@ struct StateFileTests {
         let path = directory.appendingPathComponent("state.sqlite").path
         try SQLiteStateStore(path: path).commit(StateCommit(run: StateFixtures.run("old")))
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2'), ('v3')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3'), ('v4')")
         }
 
         let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
 
-        #expect(error.failure == .newerSchema(3))
-        #expect(error.description.contains("was written by a newer Ringback (schema v3)"))
+        #expect(error.failure == .newerSchema(4))
+        #expect(error.description.contains("was written by a newer Ringback (schema v4)"))
     }
 
-    @Test func theCurrentSchemaIsRecordedAsV1() throws {
+    @Test func theCurrentSchemaIsRecordedAsV2() throws {
         let directory = try StateFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state.sqlite").path
@@ -89,7 +89,7 @@ struct StateFileTests {
              try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
 
-        #expect(identifiers == ["v1"])
+        #expect(identifiers == ["v1", "v2"])
         #expect(journalMode == "wal")
     }
 

@@ -28,8 +28,8 @@ enum StateFixtures {
 
     static func row(_ leadID: String, status: String = "New missed call") -> SyncedRow {
         SyncedRow(
-            leadID: leadID, cells: ["Lead ID": leadID, "Status": status, "Phone": "+15551230000"],
-            pins: ["Notes": "Call after 5pm"], deletedByOffice: false)
+            leadID: leadID, cells: SheetCells([.leadID: leadID, .status: status, .phone: "+15551230000"]),
+            pins: [.notes: "Call after 5pm"], deletedByOffice: false)
     }
 
     static func event(_ leadID: String, sequence: Int = 0, title: String = "Call back") -> SyncedEvent {

@@ -88,11 +88,11 @@ import RingbackStore
 
         let engine = try workspace.engine()
         let run = try engine.prepare(now: SampleWorkspace.sampleNow)
-        let failure = try #require(run.pullFailures.first)
+        let failure = try #require(run.failures.first as? APIPullFailure)
         #expect(failure.source == "callrail-live" && failure.page == 2 && failure.status == 503)
         #expect(run.plan.sheets.first?.notes.contains(failure.description) == true)
         #expect(throws: SyncError.self) { try engine.apply(run, finishedAt: SampleWorkspace.sampleNow) }
-        #expect(ExitStatus.of(SyncError.pull(run.pullFailures)) == .ioFailure)
+        #expect(ExitStatus.of(SyncError.pull(run.failures)) == .ioFailure)
 
         let message = failure.description
         #expect(message.contains("source callrail-live"))
@@ -131,7 +131,7 @@ import RingbackStore
         let workspace = try APIWorkspace(.twilio, faults: ["twilio:1:500:0"])
         defer { workspace.remove() }
         let run = try workspace.engine().prepare(now: SampleWorkspace.sampleNow)
-        let message = try #require(run.pullFailures.first).description
+        let message = try #require(run.failures.first).description
         #expect(message.contains("/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Calls.json?PageSize=1000&StartTime%3E=2026-11-16"))
         #expect(message.contains("No call of this source was recorded"))
         #expect(!message.contains(FakeCallAPIServer.environment["TWILIO_ACCOUNT_SID"]!))

@@ -59,7 +59,7 @@ struct APIWorkspace {
     func engine() throws -> SyncEngine {
         var config = try ConfigLoader.load(path: configPath, environment: environment)
         for index in config.apiSources.indices { config.apiSources[index].retry = Self.fastRetries }
-        return SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
+        return try SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
     }
 
     @discardableResult

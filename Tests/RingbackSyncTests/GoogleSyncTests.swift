@@ -76,7 +76,7 @@ import RingbackJSON
         #expect(row["Status"] == "Booked")
         #expect(row["Notes"] == "Gate code 4411")
         #expect(google.row(other)?["Owner"] == "Estimator")
-        #expect(plan.sheets.first?.pins.contains { $0.leadID == other && $0.column == "Owner" } == true)
+        #expect(plan.sheets.first?.pins.contains { $0.leadID == other && $0.column == .owner } == true)
         let jobs = google.events().values.flatMap { $0 }.filter { $0["summary"]?.string?.hasPrefix("Job:") == true }
         let job = try #require(jobs.first { $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead })
         #expect(job["start"]?["dateTime"] == "2026-11-24T09:30:00-06:00")

@@ -49,7 +49,7 @@ final class GoogleWorkspace {
 
     func engine() throws -> SyncEngine {
         let config = try ConfigLoader.load(path: configPath)
-        return SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
+        return try SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
     }
 
     @discardableResult

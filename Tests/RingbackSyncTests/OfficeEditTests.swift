@@ -22,7 +22,7 @@ import RingbackCore
         }
         let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
         let sheetPlan = try #require(plan.sheets.first)
-        #expect(sheetPlan.newPins.map(\.column) == ["Owner"])
+        #expect(sheetPlan.newPins.map(\.column.title) == ["Owner"])
         #expect(plan.routingCorrections == 1)
         #expect(PlanTextRenderer(time: try workspace.engine().time).render(plan).contains("Owner edited by the office"))
         let row = try #require(try workspace.row(id))
@@ -93,7 +93,7 @@ import RingbackCore
         let id = try #require(try workspace.row(phone: "+15125550142")?["Lead ID"])
         try workspace.setCell(id, "Status", to: "Closed - not a fit")
         let plan = try workspace.sync()
-        #expect(plan.sheets[0].newPins.map(\.column) == ["Status"])
+        #expect(plan.sheets[0].newPins.map(\.column.title) == ["Status"])
         #expect(plan.calendars[0].cancels.map(\.new.event.leadID) == [id])
         #expect(try workspace.row(id)?["Status"] == "Closed - not a fit")
     }

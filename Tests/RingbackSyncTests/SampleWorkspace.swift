@@ -29,7 +29,7 @@ struct SampleWorkspace {
 
     func engine() throws -> SyncEngine {
         let config = try ConfigLoader.load(path: configPath)
-        return SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
+        return try SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))
     }
 
     /// Plans and applies one run, like `ringback sync`.
@@ -71,7 +71,10 @@ struct SampleWorkspace {
     /// Edits the CSV as the office would in a spreadsheet program: change cells, keep the rest.
     func editSheet(_ change: (inout [String], inout [[String]]) -> Void) throws {
         var document = try RingbackOfflineAccess.document(at: sheetPath)
-        change(&document.header, &document.rows)
+        var header = document.header
+        var rows = document.rows
+        change(&header, &rows)
+        document.grid = SheetGrid(header: header, rows: rows)
         try RingbackOfflineAccess.save(document, to: sheetPath)
     }
 

@@ -4,9 +4,11 @@ import Foundation
 /// and attaches later contact. Deterministic, so a re-run or a repaired crash yields the same Lead IDs.
 public struct LeadBuilder: Sendable {
     public let rules: BusinessRules
+    public let work: any ChunkedWork
 
-    public init(rules: BusinessRules) {
+    public init(rules: BusinessRules, work: any ChunkedWork = SerialWork()) {
         self.rules = rules
+        self.work = work
     }
 
     /// - Parameters:
@@ -44,10 +46,10 @@ public struct LeadBuilder: Sendable {
             }
         }
 
-        let partitions = calls.count < 20_000 ? 1 : ParallelChunks.coreCount
+        let partitions = calls.count < 20_000 ? 1 : work.width
         let heads = head
         let links = next
-        let parts = ParallelChunks.map(count: partitions) { part in
+        let parts = work.map(count: partitions) { part in
             var leads: [Lead] = []
             var ordered: [Int] = []
             for caller in stride(from: part, to: heads.count, by: partitions) {

@@ -6,15 +6,29 @@ public struct PlanDocument: Codable, Sendable {
         public var leadID: String
         public var cells: [String: String]
     }
+    public struct CellChange: Codable, Sendable {
+        /// The column's header text.
+        public var column: String
+        public var old: String
+        public var new: String
+    }
     public struct RowUpdate: Codable, Sendable {
         public var leadID: String
-        public var changes: [SheetPlan.CellChange]
+        public var changes: [CellChange]
+    }
+    public struct Pin: Codable, Sendable {
+        public var leadID: String
+        public var column: String
+        public var synced: String
+        public var office: String
+        public var wanted: String
+        public var isNew: Bool
     }
     public struct Sheet: Codable, Sendable {
         public var target: String
         public var create: [Row]
         public var update: [RowUpdate]
-        public var pinned: [SheetPlan.Pin]
+        public var pinned: [Pin]
         public var deletedByOffice: [String]
         public var duplicateIDs: [String]
         public var notes: [String]
@@ -55,9 +69,15 @@ public struct PlanDocument: Codable, Sendable {
     public init(_ plan: SyncPlan) {
         ingest = plan.ingest
         sheets = plan.sheets.map { s in
-            Sheet(target: s.target, create: s.creates.map { Row(leadID: $0.leadID, cells: $0.cells) },
-                  update: s.updates.map { RowUpdate(leadID: $0.leadID, changes: $0.changes) },
-                  pinned: s.pins, deletedByOffice: s.newOfficeDeletions, duplicateIDs: s.duplicateIDs, notes: s.notes)
+            Sheet(target: s.target, create: s.creates.map { Row(leadID: $0.leadID, cells: Self.titled($0.cells)) },
+                  update: s.updates.map { update in
+                      RowUpdate(leadID: update.leadID, changes: update.changes.map {
+                          CellChange(column: $0.column.title, old: $0.old, new: $0.new)
+                      })
+                  },
+                  pinned: s.pins.map {
+                      Pin(leadID: $0.leadID, column: $0.column.title, synced: $0.synced, office: $0.office, wanted: $0.wanted, isNew: $0.isNew)
+                  }, deletedByOffice: s.newOfficeDeletions, duplicateIDs: s.duplicateIDs, notes: s.notes)
         }
         func event(_ e: SyncedEvent) -> Event {
             Event(uid: e.uid, leadID: e.event.leadID, kind: e.event.kind.rawValue, title: e.event.title, start: e.event.start,
@@ -69,6 +89,11 @@ public struct PlanDocument: Codable, Sendable {
         summary = Summary(add: plan.toAdd, change: plan.toChange, cancel: plan.toCancel, newPins: plan.newPins,
                           routingCorrections: plan.routingCorrections, deletedByOffice: plan.officeDeletions,
                           changesPending: plan.hasChanges, line: plan.summaryLine)
+    }
+
+    /// Cells keyed by header text, as the office reads them.
+    static func titled(_ cells: SheetCells) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: cells.values.map { ($0.key.title, $0.value) })
     }
 
     public func json() -> String {

@@ -14,16 +14,16 @@ public struct PlanTextRenderer: Sendable {
             out += "\nSheet \(sheet.target) (\(SheetColumn.tabName)):\n"
             for row in sheet.creates {
                 let c = row.cells
-                out += "  + \(row.leadID)  \(c["Phone"] ?? "")  \(c["Caller Name"] ?? "")  \(c["Caller Type"] ?? "")  \(c["Status"] ?? "")  owner \(c["Owner"] ?? "")\n"
+                out += "  + \(row.leadID)  \(c.text(.phone))  \(c.text(.callerName))  \(c.text(.callerType))  \(c.text(.status))  owner \(c.text(.owner))\n"
             }
             for update in sheet.updates {
                 out += "  ~ \(update.leadID)\n"
-                for change in update.changes where change.column != SheetColumn.lastSynced.rawValue {
-                    out += "      \(change.column): \(quote(change.old)) -> \(quote(change.new))\n"
+                for change in update.changes where change.column != .lastSynced {
+                    out += "      \(change.column.title): \(quote(change.old)) -> \(quote(change.new))\n"
                 }
             }
             for pin in sheet.newPins {
-                out += "  ! \(pin.leadID) \(pin.column) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
+                out += "  ! \(pin.leadID) \(pin.column.title) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
             }
             let held = sheet.pins.count - sheet.newPins.count
             if held > 0 { out += "  ! \(held) earlier office edit\(held == 1 ? "" : "s") kept as pinned\n" }

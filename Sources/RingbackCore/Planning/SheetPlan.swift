@@ -1,11 +1,11 @@
 /// The changes one run makes to one sheet target, and what it noticed but left alone.
 public struct SheetPlan: Sendable, Hashable {
-    public struct CellChange: Sendable, Hashable, Codable {
-        public var column: String
+    public struct CellChange: Sendable, Hashable {
+        public var column: SheetColumn
         public var old: String
         public var new: String
 
-        public init(column: String, old: String, new: String) {
+        public init(column: SheetColumn, old: String, new: String) {
             self.column = column
             self.old = old
             self.new = new
@@ -23,9 +23,9 @@ public struct SheetPlan: Sendable, Hashable {
     }
 
     /// A cell the office changed since the last sync; Ringback keeps the office's value.
-    public struct Pin: Sendable, Hashable, Codable {
+    public struct Pin: Sendable, Hashable {
         public var leadID: String
-        public var column: String
+        public var column: SheetColumn
         public var synced: String
         public var office: String
         /// The value Ringback would have written.
@@ -53,5 +53,5 @@ public struct SheetPlan: Sendable, Hashable {
 
     public var writesTarget: Bool { !creates.isEmpty || !updates.isEmpty }
     public var newPins: [Pin] { pins.filter(\.isNew) }
-    public var routingCorrections: Int { newPins.filter { SheetColumn(rawValue: $0.column)?.isRoutingField ?? false }.count }
+    public var routingCorrections: Int { newPins.filter(\.column.isRoutingField).count }
 }

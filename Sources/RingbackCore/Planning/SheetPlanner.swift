@@ -3,107 +3,117 @@
 public struct SheetPlanner: Sendable {
     /// Whether two texts of a column mean the same value, e.g. a time a spreadsheet re-saved as
     /// `2026-11-20 15:05:00`; exact text equality when nil.
-    public let sameValue: (@Sendable (_ column: String, _ a: String, _ b: String) -> Bool)?
+    public let sameValue: (@Sendable (_ column: SheetColumn, _ a: String, _ b: String) -> Bool)?
 
-    public init(sameValue: (@Sendable (_ column: String, _ a: String, _ b: String) -> Bool)? = nil) {
+    public init(sameValue: (@Sendable (_ column: SheetColumn, _ a: String, _ b: String) -> Bool)? = nil) {
         self.sameValue = sameValue
     }
 
-    private func same(_ column: String, _ a: String, _ b: String) -> Bool {
+    /// Times compare as times in the business's zone; other columns as text.
+    public init(time: LocalTimeText) {
+        self.init { column, a, b in column.isTime && time.sameTime(a, b) }
+    }
+
+    private func same(_ column: SheetColumn, _ a: String, _ b: String) -> Bool {
         a == b || (sameValue?(column, a, b) ?? false)
     }
+
+    private static let comparedColumns = SheetColumn.allCases.filter { $0 != .lastSynced }
+    private static let ownedColumns = SheetColumn.allCases.filter { !$0.isOfficeOwned && $0 != .lastSynced }
 
     public func plan(target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String) -> SheetPlan {
         var plan = SheetPlan(target: target)
         plan.duplicateIDs = current.duplicateIDs
-        let lastSynced = SheetColumn.lastSynced.rawValue
-        let ownedColumns = SheetColumn.allCases.filter { !$0.isOfficeOwned && $0 != .lastSynced }.map(\.rawValue)
-
         for row in desired {
             let remembered = base[row.leadID]
-            guard let found = current.rows[row.leadID] else {
-                if let remembered, current.exists {
-                    if !remembered.deletedByOffice {
-                        plan.newOfficeDeletions.append(row.leadID)
-                        var deleted = remembered
-                        deleted.deletedByOffice = true
-                        plan.stateChange.upsertRows.append(deleted)
-                    }
-                    continue
+            if let found = current.rows[row.leadID] {
+                if let remembered {
+                    merge(row, found: found, remembered: remembered, syncedAt: syncedAt, into: &plan)
+                } else {
+                    adopt(row, found: found, syncedAt: syncedAt, into: &plan)
                 }
-                var cells = row.cells
-                for column in SheetColumn.allCases where column.isOfficeOwned && cells[column.rawValue] != "" { cells[column.rawValue] = "" }
-                if cells[lastSynced] != syncedAt { cells[lastSynced] = syncedAt }
-                plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
-                plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
-                continue
-            }
-
-            guard let remembered else {
-                plan.adopted.append(row.leadID)
-                var cells = found.cells
-                var changes: [SheetPlan.CellChange] = []
-                for column in ownedColumns {
-                    let want = row.cells[column] ?? ""
-                    let have = found.cells[column] ?? ""
-                    if want != have {
-                        changes.append(.init(column: column, old: have, new: want))
-                        cells[column] = want
-                    }
+            } else if let remembered, current.exists {
+                if !remembered.deletedByOffice {
+                    plan.newOfficeDeletions.append(row.leadID)
+                    var deleted = remembered
+                    deleted.deletedByOffice = true
+                    plan.stateChange.upsertRows.append(deleted)
                 }
-                if !changes.isEmpty {
-                    cells[lastSynced] = syncedAt
-                    changes.append(.init(column: lastSynced, old: found.cells[lastSynced] ?? "", new: syncedAt))
-                    plan.updates.append(.init(leadID: row.leadID, changes: changes))
-                }
-                plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
-                continue
-            }
-
-            var next = remembered
-            next.deletedByOffice = false
-            var changes: [SheetPlan.CellChange] = []
-            for column in SheetColumn.allCases.map(\.rawValue) where column != lastSynced {
-                guard let office = found.cells[column] else { continue }
-                let synced = remembered.cells[column] ?? ""
-                let isOfficeOwned = SheetColumn(rawValue: column)?.isOfficeOwned ?? false
-                if isOfficeOwned {
-                    next.cells[column] = office
-                    continue
-                }
-                let want = row.cells[column] ?? ""
-                if let pinned = remembered.pins[column] {
-                    if pinned != office {
-                        next.pins[column] = office
-                    }
-                    if want != office || pinned != office {
-                        plan.pins.append(.init(leadID: row.leadID, column: column, synced: synced, office: office, wanted: want, isNew: false))
-                    }
-                    continue
-                }
-                if !same(column, office, synced) {
-                    if same(column, office, want) {
-                        next.cells[column] = office
-                    } else {
-                        next.pins[column] = office
-                        plan.pins.append(.init(leadID: row.leadID, column: column, synced: synced, office: office, wanted: want, isNew: true))
-                    }
-                    continue
-                }
-                if want != synced {
-                    changes.append(.init(column: column, old: office, new: want))
-                    next.cells[column] = want
-                }
-            }
-            if !changes.isEmpty {
-                changes.append(.init(column: lastSynced, old: found.cells[lastSynced] ?? "", new: syncedAt))
-                next.cells[lastSynced] = syncedAt
-                plan.updates.append(.init(leadID: row.leadID, changes: changes))
-            }
-            if next != remembered {
-                plan.stateChange.upsertRows.append(next)
+            } else {
+                create(row, syncedAt: syncedAt, into: &plan)
             }
         }
         return plan
+    }
+
+    /// A row the sheet does not have yet: office-owned cells start empty.
+    private func create(_ row: DesiredRow, syncedAt: String, into plan: inout SheetPlan) {
+        var cells = row.cells
+        for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = "" }
+        cells[.lastSynced] = syncedAt
+        plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
+        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
+    }
+
+    /// A row in the sheet the state does not know (a run that died after writing): Ringback's columns
+    /// are brought to what it wants, the rest recorded as found.
+    private func adopt(_ row: DesiredRow, found: SheetContents.Row, syncedAt: String, into plan: inout SheetPlan) {
+        plan.adopted.append(row.leadID)
+        var cells = found.cells
+        var changes: [SheetPlan.CellChange] = []
+        for column in Self.ownedColumns {
+            let want = row.cells.text(column)
+            let have = found.cells.text(column)
+            if want != have {
+                changes.append(.init(column: column, old: have, new: want))
+                cells[column] = want
+            }
+        }
+        if !changes.isEmpty {
+            cells[.lastSynced] = syncedAt
+            changes.append(.init(column: .lastSynced, old: found.cells.text(.lastSynced), new: syncedAt))
+            plan.updates.append(.init(leadID: row.leadID, changes: changes))
+        }
+        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
+    }
+
+    /// The three-way merge of one known row, column by column.
+    private func merge(_ row: DesiredRow, found: SheetContents.Row, remembered: SyncedRow, syncedAt: String, into plan: inout SheetPlan) {
+        var next = remembered
+        next.deletedByOffice = false
+        var changes: [SheetPlan.CellChange] = []
+        for column in Self.comparedColumns {
+            guard let office = found.cells[column] else { continue }
+            if column.isOfficeOwned {
+                next.cells[column] = office
+                continue
+            }
+            let synced = remembered.cells.text(column)
+            let want = row.cells.text(column)
+            if let pinned = remembered.pins[column] {
+                if pinned != office { next.pins[column] = office }
+                if want != office || pinned != office {
+                    plan.pins.append(.init(leadID: row.leadID, column: column, synced: synced, office: office, wanted: want, isNew: false))
+                }
+            } else if !same(column, office, synced) {
+                if same(column, office, want) {
+                    next.cells[column] = office
+                } else {
+                    next.pins[column] = office
+                    plan.pins.append(.init(leadID: row.leadID, column: column, synced: synced, office: office, wanted: want, isNew: true))
+                }
+            } else if want != synced {
+                changes.append(.init(column: column, old: office, new: want))
+                next.cells[column] = want
+            }
+        }
+        if !changes.isEmpty {
+            changes.append(.init(column: .lastSynced, old: found.cells.text(.lastSynced), new: syncedAt))
+            next.cells[.lastSynced] = syncedAt
+            plan.updates.append(.init(leadID: row.leadID, changes: changes))
+        }
+        if next != remembered {
+            plan.stateChange.upsertRows.append(next)
+        }
     }
 }

@@ -9,28 +9,28 @@ public struct LeadRowRenderer: Sendable {
     }
 
     /// Cells for every column; the office-owned ones are empty, as a new row gets them.
-    public func cells(for lead: Lead, _ a: LeadAssessment, syncedAt: String) -> [String: String] {
-        var cells = [String: String](minimumCapacity: SheetColumn.allCases.count)
-        cells[SheetColumn.leadID.rawValue] = lead.id
-        cells[SheetColumn.timestamp.rawValue] = time.format(lead.firstMissedAt)
-        cells[SheetColumn.callerName.rawValue] = a.callerName
-        cells[SheetColumn.phone.rawValue] = lead.customer.display
-        cells[SheetColumn.callSource.rawValue] = lead.trackingSource ?? lead.missedCalls[0].source
-        cells[SheetColumn.callerType.rawValue] = a.callerType.rawValue
-        cells[SheetColumn.serviceType.rawValue] = a.service.map { "\($0.trade): \($0.name)" } ?? ""
-        cells[SheetColumn.addressOrZIP.rawValue] = [a.address, a.address.contains(a.zip) ? "" : a.zip].filter { !$0.isEmpty }.joined(separator: " ")
-        cells[SheetColumn.urgency.rawValue] = a.afterHours && a.urgency != .routine ? "\(a.urgency.rawValue), after hours" : a.urgency.rawValue
-        cells[SheetColumn.summary.rawValue] = a.summary
-        cells[SheetColumn.attempts.rawValue] = String(lead.attempts)
-        cells[SheetColumn.nextAction.rawValue] = a.nextAction
-        cells[SheetColumn.dueBy.rawValue] = a.dueBy.map(time.format) ?? ""
-        cells[SheetColumn.owner.rawValue] = a.owner
-        cells[SheetColumn.status.rawValue] = a.status.rawValue
-        cells[SheetColumn.consentSourceNote.rawValue] = consentNote(for: lead)
-        cells[SheetColumn.transcriptLink.rawValue] = lead.recordingURL ?? (lead.hasVoicemail ? "voicemail (no link in export)" : "")
-        cells[SheetColumn.appointment.rawValue] = ""
-        cells[SheetColumn.notes.rawValue] = ""
-        cells[SheetColumn.lastSynced.rawValue] = syncedAt
+    public func cells(for lead: Lead, _ a: LeadAssessment, syncedAt: String) -> SheetCells {
+        var cells = SheetCells()
+        cells[.leadID] = lead.id
+        cells[.timestamp] = time.format(lead.firstMissedAt)
+        cells[.callerName] = a.callerName
+        cells[.phone] = lead.customer.display
+        cells[.callSource] = lead.trackingSource ?? lead.missedCalls[0].source
+        cells[.callerType] = a.callerType.rawValue
+        cells[.serviceType] = a.service.map { "\($0.trade): \($0.name)" } ?? ""
+        cells[.addressOrZIP] = [a.address, a.address.contains(a.zip) ? "" : a.zip].filter { !$0.isEmpty }.joined(separator: " ")
+        cells[.urgency] = a.afterHours && a.urgency != .routine ? "\(a.urgency.rawValue), after hours" : a.urgency.rawValue
+        cells[.summary] = a.summary
+        cells[.attempts] = String(lead.attempts)
+        cells[.nextAction] = a.nextAction
+        cells[.dueBy] = a.dueBy.map(time.format) ?? ""
+        cells[.owner] = a.owner
+        cells[.status] = a.status.rawValue
+        cells[.consentSourceNote] = consentNote(for: lead)
+        cells[.transcriptLink] = lead.recordingURL ?? (lead.hasVoicemail ? "voicemail (no link in export)" : "")
+        cells[.appointment] = ""
+        cells[.notes] = ""
+        cells[.lastSynced] = syncedAt
         return cells
     }
 

@@ -1,28 +1,92 @@
 /// The columns of the Missed Calls sheet, in the order a new sheet gets them.
-public enum SheetColumn: String, CaseIterable, Sendable {
-    case leadID = "Lead ID"
-    case timestamp = "Timestamp"
-    case callerName = "Caller Name"
-    case phone = "Phone"
-    case callSource = "Call Source"
-    case callerType = "Caller Type"
-    case serviceType = "Service Type"
-    case addressOrZIP = "Address or ZIP"
-    case urgency = "Urgency"
-    case summary = "Summary"
-    case attempts = "Attempts"
-    case nextAction = "Next Action"
-    case dueBy = "Due By"
-    case owner = "Owner"
-    case status = "Status"
-    case appointment = "Appointment"
-    case notes = "Notes"
-    case consentSourceNote = "Consent/Source Note"
-    case transcriptLink = "Transcript or Recording"
-    case lastSynced = "Last Synced"
+/// The raw value is a stable key for the state store and scripts; `title` is the header the office sees,
+/// mapped to columns once, by the adapter that reads a sheet.
+public enum SheetColumn: String, CaseIterable, Sendable, Codable {
+    case leadID = "lead_id"
+    case timestamp = "timestamp"
+    case callerName = "caller_name"
+    case phone = "phone"
+    case callSource = "call_source"
+    case callerType = "caller_type"
+    case serviceType = "service_type"
+    case addressOrZIP = "address_or_zip"
+    case urgency = "urgency"
+    case summary = "summary"
+    case attempts = "attempts"
+    case nextAction = "next_action"
+    case dueBy = "due_by"
+    case owner = "owner"
+    case status = "status"
+    case appointment = "appointment"
+    case notes = "notes"
+    case consentSourceNote = "consent_source_note"
+    case transcriptLink = "transcript_or_recording"
+    case lastSynced = "last_synced"
 
     public static let tabName = "Missed Calls"
-    public static let header: [String] = allCases.map(\.rawValue)
+    /// The header row of a new sheet.
+    public static let header: [String] = allCases.map(\.title)
+    public static let count = allCases.count
+
+    /// The header text in the sheet.
+    public var title: String {
+        switch self {
+        case .leadID: "Lead ID"
+        case .timestamp: "Timestamp"
+        case .callerName: "Caller Name"
+        case .phone: "Phone"
+        case .callSource: "Call Source"
+        case .callerType: "Caller Type"
+        case .serviceType: "Service Type"
+        case .addressOrZIP: "Address or ZIP"
+        case .urgency: "Urgency"
+        case .summary: "Summary"
+        case .attempts: "Attempts"
+        case .nextAction: "Next Action"
+        case .dueBy: "Due By"
+        case .owner: "Owner"
+        case .status: "Status"
+        case .appointment: "Appointment"
+        case .notes: "Notes"
+        case .consentSourceNote: "Consent/Source Note"
+        case .transcriptLink: "Transcript or Recording"
+        case .lastSynced: "Last Synced"
+        }
+    }
+
+    /// The column a header cell names, if it is one of Ringback's.
+    public init?(title: String) {
+        guard let column = Self.byTitle[title] else { return nil }
+        self = column
+    }
+
+    private static let byTitle: [String: SheetColumn] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.title, $0) })
+
+    /// Position in `allCases`, for array-backed storage (a switch: rows are read by the ten thousand).
+    public var index: Int {
+        switch self {
+        case .leadID: 0
+        case .timestamp: 1
+        case .callerName: 2
+        case .phone: 3
+        case .callSource: 4
+        case .callerType: 5
+        case .serviceType: 6
+        case .addressOrZIP: 7
+        case .urgency: 8
+        case .summary: 9
+        case .attempts: 10
+        case .nextAction: 11
+        case .dueBy: 12
+        case .owner: 13
+        case .status: 14
+        case .appointment: 15
+        case .notes: 16
+        case .consentSourceNote: 17
+        case .transcriptLink: 18
+        case .lastSynced: 19
+        }
+    }
 
     /// The office types these; Ringback writes them empty once and never changes them.
     public var isOfficeOwned: Bool { self == .appointment || self == .notes }

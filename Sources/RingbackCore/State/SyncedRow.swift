@@ -1,17 +1,20 @@
 /// One sheet row as the last successful run left it: the planner's common ancestor.
-public struct SyncedRow: Codable, Sendable, Hashable {
+public struct SyncedRow: Sendable, Hashable {
     public var leadID: String
-    /// Column name → the value Ringback last wrote or adopted.
-    public var cells: [String: String]
-    /// Column name → the office's value; Ringback no longer changes these cells.
-    public var pins: [String: String]
+    /// The values Ringback last wrote or adopted.
+    public var cells: SheetCells
+    /// The office's values; Ringback no longer changes these cells.
+    public var pins: [SheetColumn: String]
     /// The office removed the row; it is not re-created.
     public var deletedByOffice: Bool
 
-    public init(leadID: String, cells: [String: String], pins: [String: String] = [:], deletedByOffice: Bool = false) {
+    public init(leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false) {
         self.leadID = leadID
         self.cells = cells
         self.pins = pins
         self.deletedByOffice = deletedByOffice
     }
+
+    /// What the office sees in the row: the pinned value where there is one.
+    public func shown(_ column: SheetColumn) -> String { pins[column] ?? cells.text(column) }
 }

@@ -109,25 +109,20 @@ public enum ConfigLoader {
         }
 
         var lists = ContactLists()
-        var listTabs: [String: String] = [:]
+        var listTabs: [ListKind: String] = [:]
         var listTabNodes: [YAMLValue] = []
         if let node = try root.optional("lists") {
             try node.allowOnly(["customers", "active_jobs", "vendors", "spam"])
             for (key, value) in try node.entries() {
+                let kind = ListKind(rawValue: key)!
                 if value.isMapping {
                     try value.allowOnly(["tab"])
-                    listTabs[key] = try value.required("tab").string()
+                    listTabs[kind] = try value.required("tab").string()
                     listTabNodes.append(value)
                     continue
                 }
                 let path = resolve(try value.string(), base: base)
-                let entries = try ContactListLoader.load(path: path, phones: phones, node: value, warnings: &warnings)
-                switch key {
-                case "customers": lists.customers = entries
-                case "active_jobs": lists.activeJobs = entries
-                case "vendors": lists.vendors = entries
-                default: lists.spam = Set(entries.keys)
-                }
+                lists = lists.replacing(kind, with: try ContactListLoader.load(path: path, phones: phones, node: value, warnings: &warnings))
             }
         }
 
@@ -164,18 +159,22 @@ public enum ConfigLoader {
                 mapping: mapping, zone: try item.optional("time_zone").map(self.zone) ?? zone))
         }
 
-        var targets: [RingbackConfig.Target] = []
+        var targets: [ConfiguredTarget] = []
         for item in try root.required("targets").items() {
-            targets.append(try target(item, base: base))
+            let typeNode = try item.required("type")
+            guard let load = TargetRegistry.loader(for: try typeNode.string()) else {
+                throw typeNode.error("expected \(TargetRegistry.kinds.map(\.type).joined(separator: ", "))")
+            }
+            targets.append(try load(item, base))
         }
         if targets.filter(\.isSheet).count > 1 {
             throw root.error("only one sheet target (csv_sheet or google_sheet) is supported")
         }
-        if let first = listTabNodes.first, !targets.contains(where: { if case .googleSheet = $0 { return true } else { return false } }) {
+        if let first = listTabNodes.first, !targets.contains(where: { $0.type == "google_sheet" }) {
             throw first.error("a list read from a tab needs a google_sheet target (the tab is in its spreadsheet)")
         }
         var google: GoogleSettings?
-        if targets.contains(where: \.isGoogle) {
+        if targets.contains(where: \.usesGoogle) {
             google = try GoogleSettingsLoader.load(try root.optional("google"), base: base, environment: environment, warnings: &warnings)
         } else if let node = try root.optional("google") {
             warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
@@ -195,56 +194,7 @@ public enum ConfigLoader {
             mappings: mappings, warnings: warnings, google: google, listTabs: listTabs)
     }
 
-    private static func target(_ item: YAMLValue, base: String) throws -> RingbackConfig.Target {
-        let typeNode = try item.required("type")
-        switch try typeNode.string() {
-        case "csv_sheet":
-            try item.allowOnly(["type", "path"])
-            return .csvSheet(path: resolve(try item.required("path").string(), base: base))
-        case "ics_calendar":
-            try item.allowOnly(["type", "path", "name"])
-            return .icsCalendar(path: resolve(try item.required("path").string(), base: base),
-                                name: try item.optional("name")?.string() ?? "Ringback")
-        case "google_sheet":
-            try item.allowOnly(["type", "spreadsheet_id", "tab"])
-            let idNode = try item.required("spreadsheet_id")
-            let id = try spreadsheetID(try idNode.string(), node: idNode)
-            let tab = try item.optional("tab")?.string().trimmingCharacters(in: .whitespaces) ?? SheetColumn.tabName
-            guard !tab.isEmpty else { throw item.error("`tab` is empty") }
-            return .googleSheet(spreadsheetID: id, tab: tab)
-        case "google_calendar":
-            try item.allowOnly(["type", "calendar_id", "owner_calendars"])
-            let calendar = try item.required("calendar_id").string().trimmingCharacters(in: .whitespaces)
-            guard !calendar.isEmpty else { throw item.error("`calendar_id` is empty") }
-            var byOwner: [String: String] = [:]
-            for (owner, value) in try item.optional("owner_calendars")?.entries() ?? [] {
-                let id = try value.string().trimmingCharacters(in: .whitespaces)
-                guard !id.isEmpty else { throw value.error("empty calendar id for owner `\(owner)`") }
-                byOwner[owner] = id
-            }
-            return .googleCalendar(routing: CalendarRouting(defaultCalendar: calendar, byOwner: byOwner))
-        default:
-            throw typeNode.error("expected csv_sheet, ics_calendar, google_sheet or google_calendar")
-        }
-    }
-
-    /// Accepts the id or the whole address of the sheet as copied from the browser.
-    static func spreadsheetID(_ text: String, node: YAMLValue) throws -> String {
-        var id = text.trimmingCharacters(in: .whitespaces)
-        if let range = id.range(of: "/spreadsheets/d/") {
-            id = String(id[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
-        }
-        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw node.error("`\(text)` is not a spreadsheet id; copy it from the sheet's address: docs.google.com/spreadsheets/d/<id>/edit")
-        }
-        return id
-    }
-
-    static func resolve(_ path: String, base: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return expanded }
-        return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
-    }
+    static func resolve(_ path: String, base: String) -> String { ConfigPath.resolve(path, base: base) }
 
     private static func zone(_ node: YAMLValue) throws -> LocalZone {
         let id = try node.string()

@@ -16,37 +16,6 @@ public struct RingbackConfig: Sendable {
         public var zone: LocalZone
     }
 
-    public enum Target: Sendable {
-        case csvSheet(path: String)
-        case icsCalendar(path: String, name: String)
-        /// A tab of a Google Sheet (the office's shared sheet).
-        case googleSheet(spreadsheetID: String, tab: String)
-        /// Google calendars: a shared one, and the crew's own for the owners the config names.
-        case googleCalendar(routing: CalendarRouting)
-
-        public var label: String {
-            switch self {
-            case .csvSheet(let path), .icsCalendar(let path, _): return path
-            case .googleSheet(let id, let tab): return "google-sheet:\(id)/\(tab)"
-            case .googleCalendar(let routing): return "google-calendar:\(routing.defaultCalendar)"
-            }
-        }
-
-        var isSheet: Bool {
-            switch self {
-            case .csvSheet, .googleSheet: return true
-            case .icsCalendar, .googleCalendar: return false
-            }
-        }
-
-        var isGoogle: Bool {
-            switch self {
-            case .googleSheet, .googleCalendar: return true
-            case .csvSheet, .icsCalendar: return false
-            }
-        }
-    }
-
     public var file: String
     public var rules: BusinessRules
     public var defaultCountry: String
@@ -54,7 +23,7 @@ public struct RingbackConfig: Sendable {
     public var sources: [FileSource]
     /// Sources pulled from a phone system's API (`api:` instead of `files:`).
     public var apiSources: [APISource] = []
-    public var targets: [Target]
+    public var targets: [ConfiguredTarget]
     public var statePath: String
     public var rejectsPath: String
     /// Every mapping found in the mappings folder, for guessing.
@@ -64,5 +33,5 @@ public struct RingbackConfig: Sendable {
     /// Set when a target is a Google one.
     public var google: GoogleSettings?
     /// List kind (`customers`, `active_jobs`, `vendors`, `spam`) → tab of the Google Sheet it is read from each run.
-    public var listTabs: [String: String] = [:]
+    public var listTabs: [ListKind: String] = [:]
 }

@@ -26,7 +26,7 @@ enum GoogleConnection {
                                             tokenURL: endpoints.token ?? GoogleEndpoints.googleToken, http: http)
             }
         } catch {
-            throw SyncError.google(GoogleTargetError(target: "google credentials", error))
+            throw GoogleTargetError(target: "google credentials", error)
         }
         let session = GoogleSession(tokens: tokens, http: http)
         return GoogleServices(sheets: SheetsRESTClient(session: session, root: endpoints.sheets),

@@ -1,22 +1,32 @@
 import Foundation
 import RingbackCore
-import RingbackMapping
-import RingbackOffline
 
 /// A planned run: the plan to show, plus what applying it needs. Nothing has been written yet.
 public struct PreparedRun: Sendable {
     public var plan: SyncPlan
     public var rejects: [RecordReject]
-    var sheet: (any SheetTargetDriver)?
-    var calendars: [any CalendarTargetDriver]
+    /// Sources that stopped part-way: their calls are not in the plan, their watermarks are not moved.
+    public var failures: [any SourceFailure]
+    /// Worth fixing, not stopping the run; the command line logs them.
+    public var warnings: [String]
     var commit: StateCommit
-    /// API sources that stopped part-way: their calls so far are in the plan, their watermarks are not moved.
-    public var pullFailures: [APIPullFailure] = []
+    var sheet: (any OpenSheet)?
+    var calendars: [(label: String, open: any OpenCalendar)]
+
+    init(output: RunPlanner.Output, sheet: (any OpenSheet)?, calendars: [(label: String, open: any OpenCalendar)]) {
+        plan = output.plan
+        rejects = output.rejects
+        failures = output.failures
+        warnings = output.warnings
+        commit = output.commit
+        self.sheet = sheet
+        self.calendars = calendars
+    }
 
     /// Whether applying would write a target, the state store or the rejects file.
     public var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
             || !commit.watermarks.isEmpty
-            || (sheet?.needsWrite ?? false) || calendars.contains { $0.needsWrite }
+            || (sheet?.needsWrite ?? false) || calendars.contains { $0.open.needsWrite }
     }
 }

@@ -1,3 +1,6 @@
+import RingbackCore
+import RingbackGoogle
+import RingbackOffline
 import RingbackStore
 
 /// The exit codes cron and scripts can rely on; the README lists them.
@@ -14,8 +17,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked
-        case SyncError.google(let error) where error.api?.kind == .credentials: return .invalidConfiguration
-        case SyncError.io, SyncError.pull, SyncError.google, is StateStoreError: return .ioFailure
+        case let error as GoogleTargetError where error.api?.kind == .credentials: return .invalidConfiguration
+        case SyncError.io, SyncError.pull, is GoogleTargetError, is OfflineTargetError, is StateStoreError, is ContactListError:
+            return .ioFailure
         default: return .failure
         }
     }

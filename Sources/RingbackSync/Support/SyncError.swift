@@ -1,4 +1,4 @@
-import RingbackGoogle
+import RingbackCore
 
 /// Errors of a sync run after the configuration was accepted; each maps to a documented exit code.
 public enum SyncError: Error, CustomStringConvertible, Sendable {
@@ -6,17 +6,14 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     case locked(String)
     /// A file, target or the state store could not be read or written.
     case io(String, String)
-    /// API sources that could not be pulled to their last page; what they read was still applied.
-    case pull([APIPullFailure])
-    /// A Google Sheet or Calendar could not be read or written, after retries.
-    case google(GoogleTargetError)
+    /// Sources that could not be read to their end; what the others read was still applied.
+    case pull([any SourceFailure])
 
     public var description: String {
         switch self {
         case .locked(let path): return "another ringback run is in progress (lock \(path) is held); this run did nothing"
         case .io(let path, let message): return "\(path): \(message)"
         case .pull(let failures): return failures.map(\.description).joined(separator: "\n")
-        case .google(let error): return error.description
         }
     }
 }

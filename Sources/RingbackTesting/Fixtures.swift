@@ -2,18 +2,18 @@ import Foundation
 import RingbackCore
 import RingbackNormalisation
 
-/// Rules like a small Austin plumbing and HVAC shop's, for the core tests.
-enum Fixtures {
-    static let zone = try! LocalZone(identifier: "America/Chicago")
+/// Rules like a small Austin plumbing and HVAC shop's, and calls from its callers, for rule tests.
+public enum Fixtures {
+    public static let zone = try! LocalZone(identifier: "America/Chicago")
 
-    static func weekdaysSevenToSix() -> BusinessHours {
+    public static func weekdaysSevenToSix() -> BusinessHours {
         var spans: [Int: BusinessHours.Span] = [:]
         for day in 1...5 { spans[day] = .init(open: 7 * 60, close: 18 * 60) }
         spans[6] = .init(open: 8 * 60, close: 12 * 60)
         return BusinessHours(zone: zone, spans: spans)
     }
 
-    static func rules(lists: ContactLists = ContactLists(), zips: Set<String> = ["78704", "78751"]) -> BusinessRules {
+    public static func rules(lists: ContactLists = ContactLists(), zips: Set<String> = ["78704", "78751"]) -> BusinessRules {
         BusinessRules(
             businessName: "Test Plumbing", hours: weekdaysSevenToSix(), ownNumbers: ["+15125550100"],
             internalExtensions: ["101"], serviceAreaZIPs: zips,
@@ -36,22 +36,22 @@ enum Fixtures {
     }
 
     /// Central time on a given day of November 2026 (the 20th is a Friday).
-    static func central(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 11) -> Date {
+    public static func central(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 11) -> Date {
         zone.date(from: LocalDateTime(year: 2026, month: month, day: day, hour: hour, minute: minute))
     }
 
-    static func missed(_ key: String, from number: String, at date: Date, voicemail transcript: String? = nil) -> Call {
+    public static func missed(_ key: String, from number: String, at date: Date, voicemail transcript: String? = nil) -> Call {
         Call(key: key, source: "test", startedAt: date, direction: .inbound, customer: .number(number),
              businessLine: .number("+15125550100"), durationSeconds: 20, outcome: transcript == nil ? .missed : .voicemail,
              transcript: transcript)
     }
 
-    static func answered(_ key: String, with number: String, at date: Date, direction: CallDirection = .outbound) -> Call {
+    public static func answered(_ key: String, with number: String, at date: Date, direction: CallDirection = .outbound) -> Call {
         Call(key: key, source: "test", startedAt: date, direction: direction, customer: .number(number),
              businessLine: .number("+15125550100"), durationSeconds: 120, outcome: .answered)
     }
 
-    static func unanswered(_ key: String, to number: String, at date: Date) -> Call {
+    public static func unanswered(_ key: String, to number: String, at date: Date) -> Call {
         Call(key: key, source: "test", startedAt: date, direction: .outbound, customer: .number(number),
              businessLine: .number("+15125550100"), durationSeconds: 0, outcome: .missed)
     }

@@ -1,8 +1,9 @@
 import Foundation
+import RingbackCore
 
 /// An API source that could not be pulled to its last page: which source, which page and URL (without
 /// credentials), the HTTP status when there was one, and what the run did about it.
-public struct APIPullFailure: Error, Sendable, CustomStringConvertible {
+public struct APIPullFailure: SourceFailure {
     public var source: String
     /// 1-based number of the page that failed.
     public var page: Int

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RingbackCore
 
 /// Splits work into chunks that run on every core and returns their results in chunk order;
 /// the pipeline's heavy stages (reading a large export, evaluating leads) use it.
@@ -52,5 +53,14 @@ public enum ParallelChunks {
         }
 
         var values: [Value] { slots.compactMap { $0 } }
+    }
+}
+
+/// The application layer's runner for the core's chunked stages: every core.
+public struct ParallelWork: ChunkedWork {
+    public init() {}
+    public var width: Int { ParallelChunks.coreCount }
+    public func map<Result: Sendable>(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
+        ParallelChunks.map(count: count, work)
     }
 }

@@ -1,0 +1,21 @@
+/// The business's lists a caller is looked up in.
+public enum ListKind: String, CaseIterable, Sendable, Hashable {
+    case customers
+    case activeJobs = "active_jobs"
+    case vendors
+    case spam
+}
+
+extension ContactLists {
+    /// The lists with one of them replaced.
+    public func replacing(_ kind: ListKind, with entries: [String: Entry]) -> ContactLists {
+        var lists = self
+        switch kind {
+        case .customers: lists.customers = entries
+        case .activeJobs: lists.activeJobs = entries
+        case .vendors: lists.vendors = entries
+        case .spam: lists.spam = Set(entries.keys)
+        }
+        return lists
+    }
+}

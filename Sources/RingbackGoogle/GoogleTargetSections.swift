@@ -1,0 +1,47 @@
+import RingbackCore
+import RingbackYAML
+
+/// Where a `google_sheet` target writes: the spreadsheet and the tab.
+public struct GoogleSheetSection: Sendable, Hashable {
+    public var spreadsheetID: String
+    public var tab: String
+
+    public var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
+
+    public static func load(_ item: YAMLValue) throws(YAMLFileError) -> GoogleSheetSection {
+        try item.allowOnly(["type", "spreadsheet_id", "tab"])
+        let idNode = try item.required("spreadsheet_id")
+        let id = try spreadsheetID(try idNode.string(), node: idNode)
+        let tab = try item.optional("tab")?.string().trimmingCharacters(in: .whitespaces) ?? SheetColumn.tabName
+        guard !tab.isEmpty else { throw item.error("`tab` is empty") }
+        return GoogleSheetSection(spreadsheetID: id, tab: tab)
+    }
+
+    /// Accepts the id or the whole address of the sheet as copied from the browser.
+    public static func spreadsheetID(_ text: String, node: YAMLValue) throws(YAMLFileError) -> String {
+        var id = text.trimmingCharacters(in: .whitespaces)
+        if let range = id.range(of: "/spreadsheets/d/") {
+            id = String(id[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+        }
+        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw node.error("`\(text)` is not a spreadsheet id; copy it from the sheet's address: docs.google.com/spreadsheets/d/<id>/edit")
+        }
+        return id
+    }
+}
+
+extension CalendarRouting {
+    /// The `google_calendar` target section: the shared `calendar_id` and the crew's own `owner_calendars`.
+    public static func load(_ item: YAMLValue) throws(YAMLFileError) -> CalendarRouting {
+        try item.allowOnly(["type", "calendar_id", "owner_calendars"])
+        let calendar = try item.required("calendar_id").string().trimmingCharacters(in: .whitespaces)
+        guard !calendar.isEmpty else { throw item.error("`calendar_id` is empty") }
+        var byOwner: [String: String] = [:]
+        for (owner, value) in try item.optional("owner_calendars")?.entries() ?? [] {
+            let id = try value.string().trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else { throw value.error("empty calendar id for owner `\(owner)`") }
+            byOwner[owner] = id
+        }
+        return CalendarRouting(defaultCalendar: calendar, byOwner: byOwner)
+    }
+}

@@ -1,0 +1,34 @@
+import RingbackCore
+
+/// The Missed Calls CSV as opened for one run; a file that went missing is rebuilt from the state,
+/// office work included.
+struct CSVOpenSheet: OpenSheet {
+    let target: CSVSheetTarget
+    let document: CSVSheetDocument
+
+    var contents: SheetContents { document.contents }
+    var lists: [ListKind: ContactListTable] { [:] }
+    var needsWrite: Bool { !document.exists || document.restored }
+
+    var notes: [String] {
+        document.restored
+            ? ["the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments"]
+            : []
+    }
+
+    func apply(_ plan: SheetPlan) throws {
+        try target.apply(plan, to: document)
+    }
+}
+
+extension CSVSheetTarget: SheetTarget {
+    public var label: String { path }
+
+    public func open(remembered: TargetState) throws -> any OpenSheet {
+        var document = try load()
+        if !document.exists && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
+            document = .restored(from: Array(remembered.rows.values))
+        }
+        return CSVOpenSheet(target: self, document: document)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import RingbackCodecs
+import RingbackCore
+import RingbackMapping
+import RingbackNormalisation
+
+/// A set of export files (`files:` globs): each file is read once, and again only when it changes.
+/// Files are mapped by the source's mapping or, without one, by the mapping that recognises them.
+public struct FileCallSource: CallSource {
+    public let settings: RingbackConfig.FileSource
+    /// Every mapping of the mappings folder, for recognising files.
+    public let catalogue: [MappingSpec]
+    public let phones: PhoneNormaliser
+    public let ownNumbers: Set<String>
+    public var progress: (@Sendable (String) -> Void)?
+
+    public var name: String { settings.name }
+
+    public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
+        var pull = SourcePull(source: name)
+        var legsByMapping: [String: (engine: MappingEngine, legs: [CallLeg])] = [:]
+        let files = settings.patterns.flatMap(FileGlob.expand)
+        for (index, path) in files.enumerated() {
+            let seen = Self.fingerprint(source: name, path: path)
+            if let previous = try state.processedFile(source: name, path: path),
+               previous.size == seen.size, previous.modifiedAt == seen.modifiedAt {
+                pull.filesSkipped += 1
+                continue
+            }
+            progress?("\(name): reading \(path) (\(index + 1)/\(files.count))")
+            pull.filesRead += 1
+            pull.processedFiles.append(seen)
+            guard let (spec, bytes) = read(path, into: &pull) else { continue }
+            let engine = legsByMapping[spec.name]?.engine ?? MappingEngine(spec: spec, context: MappingContext(
+                sourceName: name, phones: phones, zone: settings.zone, ownNumbers: ownNumbers))
+            let read = engine.read(bytes: bytes, file: path)
+            pull.records += read.records
+            pull.rejects.append(contentsOf: read.rejects)
+            legsByMapping[spec.name, default: (engine, [])].legs.append(contentsOf: read.legs)
+        }
+        for mapping in legsByMapping.keys.sorted() {
+            let (engine, legs) = legsByMapping[mapping]!
+            pull.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
+        }
+        return pull
+    }
+
+    /// The file's bytes and the mapping that reads them; a reject when there is neither.
+    private func read(_ path: String, into pull: inout SourcePull) -> (MappingSpec, [UInt8])? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.contents(of: path)
+        } catch {
+            pull.rejects.append(RecordReject(file: path, location: "0", reason: "cannot read the file: \(error.localizedDescription)"))
+            return nil
+        }
+        if bytes.isEmpty {
+            pull.rejects.append(RecordReject(file: path, location: "0", reason: "the file is empty (0 bytes)"))
+            return nil
+        }
+        guard let spec = settings.mapping ?? MappingGuesser.guess(bytes: bytes, among: catalogue)?.spec else {
+            pull.rejects.append(RecordReject(file: path, location: "1", reason: "no mapping recognises this file; name one with `mapping:` for source \(name)"))
+            return nil
+        }
+        return (spec, bytes)
+    }
+
+    private static func fingerprint(source: String, path: String) -> ProcessedFile {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date) ?? .distantPast
+        return ProcessedFile(source: source, path: path, size: size, modifiedAt: modified)
+    }
+}

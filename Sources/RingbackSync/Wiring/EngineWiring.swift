@@ -1,0 +1,60 @@
+import Foundation
+import RingbackCore
+import RingbackParallel
+
+extension SyncEngine {
+    /// The engine for a loaded config: its sources and targets built through `TargetRegistry`, the
+    /// Google clients built once for every Google target (or handed in by a test), the core's heavy
+    /// stages run on every core.
+    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil,
+                google: GoogleServices? = nil) throws {
+        let connection = GoogleOnce(settings: config.google, given: google, progress: progress)
+        let context = AdapterContext(google: { try connection.services() }, listTabs: config.listTabs, config: config)
+        var sheet: (any SheetTarget)?
+        var calendars: [any CalendarTarget] = []
+        for target in config.targets {
+            switch try target.adapter(context) {
+            case .sheet(let built): sheet = built
+            case .calendar(let built): calendars.append(built)
+            }
+        }
+        self.init(sources: Self.sources(config, progress: progress), sheet: sheet, calendars: calendars, store: store,
+                  planner: RunPlanner(rules: config.rules, phones: config.phones, work: ParallelWork()),
+                  rejectsPath: config.rejectsPath, progress: progress)
+    }
+
+    private static func sources(_ config: RingbackConfig, progress: (@Sendable (String) -> Void)?) -> [any CallSource] {
+        let own = config.rules.ownNumbers
+        let files: [any CallSource] = config.sources.map {
+            FileCallSource(settings: $0, catalogue: config.mappings, phones: config.phones, ownNumbers: own, progress: progress)
+        }
+        let apis: [any CallSource] = config.apiSources.map {
+            APICallSource(settings: $0, phones: config.phones, ownNumbers: own, progress: progress)
+        }
+        return files + apis
+    }
+}
+
+/// The Google clients, connected on first use and shared by every Google target of the run.
+final class GoogleOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private let settings: GoogleSettings?
+    private let progress: (@Sendable (String) -> Void)?
+    private var built: GoogleServices?
+
+    init(settings: GoogleSettings?, given: GoogleServices?, progress: (@Sendable (String) -> Void)?) {
+        self.settings = settings
+        self.progress = progress
+        built = given
+    }
+
+    func services() throws -> GoogleServices {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        guard let settings else { throw SyncError.io("google", "a Google target needs the `google:` settings") }
+        let services = try GoogleConnection.services(settings, progress: progress)
+        built = services
+        return services
+    }
+}

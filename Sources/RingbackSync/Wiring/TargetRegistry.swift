@@ -1,0 +1,45 @@
+import RingbackCore
+import RingbackGoogle
+import RingbackOffline
+import RingbackYAML
+
+/// Maps a config `type:` to the adapter that serves it. Adding a target is one module with its section
+/// loader, and one line here.
+public enum TargetRegistry {
+    /// Reads one target section into a configured target (`base` is the config's folder).
+    public typealias Loader = @Sendable (_ item: YAMLValue, _ base: String) throws -> ConfiguredTarget
+
+    public static let kinds: [(type: String, load: Loader)] = [
+        ("csv_sheet", csvSheet),
+        ("ics_calendar", icsCalendar),
+        ("google_sheet", googleSheet),
+        ("google_calendar", googleCalendar),
+    ]
+
+    public static func loader(for type: String) -> Loader? { kinds.first { $0.type == type }?.load }
+
+    static let csvSheet: Loader = { item, base in
+        let target = try CSVSheetTarget.load(item, base: base)
+        return ConfiguredTarget(type: "csv_sheet", label: target.label, isSheet: true, usesGoogle: false) { _ in .sheet(target) }
+    }
+
+    static let icsCalendar: Loader = { item, base in
+        let target = try ICSCalendarTarget.load(item, base: base)
+        return ConfiguredTarget(type: "ics_calendar", label: target.label, isSheet: false, usesGoogle: false) { _ in .calendar(target) }
+    }
+
+    static let googleSheet: Loader = { item, _ in
+        let section = try GoogleSheetSection.load(item)
+        return ConfiguredTarget(type: "google_sheet", label: section.label, isSheet: true, usesGoogle: true) { context in
+            .sheet(GoogleSheetTarget(service: try context.google().sheets, spreadsheetID: section.spreadsheetID, tab: section.tab,
+                                     listTabs: context.listTabs))
+        }
+    }
+
+    static let googleCalendar: Loader = { item, _ in
+        let routing = try CalendarRouting.load(item)
+        return ConfiguredTarget(type: "google_calendar", label: "google-calendar:\(routing.defaultCalendar)", isSheet: false, usesGoogle: true) { context in
+            .calendar(GoogleCalendarTarget(service: try context.google().calendar, routing: routing, zone: context.config.rules.hours.zone))
+        }
+    }
+}

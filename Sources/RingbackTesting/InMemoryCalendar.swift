@@ -1,0 +1,52 @@
+import Foundation
+import RingbackCore
+
+/// A calendar held in memory: every event with its revision, cancelled ones kept, as the ICS file keeps
+/// them. It reports its events back for adoption, and can refuse chosen events as Google sometimes does.
+public final class InMemoryCalendar: CalendarTarget, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String: SyncedEvent] = [:]
+    /// UIDs whose next write is refused while the rest go through.
+    public var refuse: Set<String> = []
+    public private(set) var writes = 0
+
+    public let label: String
+
+    public init(label: String = "memory-calendar") {
+        self.label = label
+    }
+
+    public var events: [String: SyncedEvent] { lock.withLock { stored } }
+
+    /// Removes an event as the crew would, by hand.
+    public func delete(_ uid: String) { lock.withLock { stored[uid] = nil } }
+
+    public func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
+        lock.withLock {
+            Opened(calendar: self, found: stored.mapValues { FoundEvent(event: $0.event, sequence: $0.sequence, stampedAt: $0.revisedAt) })
+        }
+    }
+
+    fileprivate func write(_ plan: CalendarPlan) -> CalendarWriteResult {
+        lock.withLock {
+            let refused = refuse
+            refuse = []
+            for event in plan.stateChange.upsertEvents where !refused.contains(event.uid) { stored[event.uid] = event }
+            writes += 1
+            let undone = Set(plan.stateChange.upsertEvents.map(\.uid)).intersection(refused)
+            return undone.isEmpty ? .complete : CalendarWriteResult(refusedUIDs: undone, refusal: Refused(uids: undone))
+        }
+    }
+
+    /// The error an event refusal reports.
+    public struct Refused: Error, Sendable, Hashable {
+        public var uids: Set<String>
+    }
+
+    private struct Opened: OpenCalendar {
+        let calendar: InMemoryCalendar
+        let found: [String: FoundEvent]
+        var needsWrite: Bool { false }
+        func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult { calendar.write(plan) }
+    }
+}

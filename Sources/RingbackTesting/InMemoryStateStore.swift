@@ -1,0 +1,59 @@
+import Foundation
+import RingbackCore
+
+/// The state store held in memory, with the SQLite store's rule that a commit lands whole or not at all.
+public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: ProcessedFile] = [:]
+    private var ledger: [String: Call] = [:]
+    private var anchors: [String: String] = [:]
+    private var targets: [String: TargetState] = [:]
+    private var marks: [String: Date] = [:]
+    private var runs: [RunRecord] = []
+
+    /// Set to make the next commit fail, as a run killed after writing its targets would leave things.
+    public var failNextCommit = false
+
+    public init() {}
+
+    /// The error a refused commit throws.
+    public struct CommitRefused: Error, Sendable {}
+
+    public var commits: Int { lock.withLock { runs.count } }
+
+    public func processedFile(source: String, path: String) throws -> ProcessedFile? {
+        lock.withLock { files[source + "\u{1F}" + path] }
+    }
+
+    public func calls(since: Date?) throws -> [Call] {
+        lock.withLock {
+            ledger.values.filter { call in since.map { call.startedAt >= $0 } ?? true }
+                .sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
+        }
+    }
+
+    public func leadAnchors() throws -> [String: String] { lock.withLock { anchors } }
+    public func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
+    public func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
+    public func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
+
+    public func commit(_ commit: StateCommit) throws {
+        try lock.withLock {
+            if failNextCommit {
+                failNextCommit = false
+                throw CommitRefused()
+            }
+            for file in commit.processedFiles { files[file.source + "\u{1F}" + file.path] = file }
+            for call in commit.newCalls where ledger[call.key] == nil { ledger[call.key] = call }
+            anchors.merge(commit.leadAnchors) { _, new in new }
+            for (target, change) in commit.targetChanges {
+                var state = targets[target] ?? .empty
+                for row in change.upsertRows { state.rows[row.leadID] = row }
+                for event in change.upsertEvents { state.events[event.uid] = event }
+                targets[target] = state
+            }
+            marks.merge(commit.watermarks) { _, new in new }
+            runs.append(commit.run)
+        }
+    }
+}
