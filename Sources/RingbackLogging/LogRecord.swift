@@ -39,8 +39,15 @@ extension LogRecord {
         self.init(time: time, level: event.level, message: event.message.description, label: label, metadata: metadata)
     }
 
+    /// Nested values as `[a, b]` and `[key: value]`, dictionary keys sorted so the same metadata gives the same line.
     private static func text(_ value: Logger.MetadataValue) -> String {
-        if case .string(let text) = value { return text }
-        return value.description
+        switch value {
+        case .string(let text): return text
+        case .stringConvertible(let convertible): return convertible.description
+        case .array(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
+        case .dictionary(let members):
+            let pairs = members.sorted { $0.key < $1.key }.map { $0.key + ": " + text($0.value) }
+            return "[" + pairs.joined(separator: ", ") + "]"
+        }
     }
 }

@@ -48,8 +48,8 @@ import Testing
 
     @Test func nonStringMetadataIsWrittenAsText() {
         let (logger, sink) = makeLogger(.text)
-        logger.info("counts", metadata: ["leads": "\(12)", "tabs": ["Leads", "Owners"]])
-        #expect(sink.lines == [#"2026-11-20T23:00:01Z INFO counts leads=12 tabs="[Leads, Owners]""#])
+        logger.info("counts", metadata: ["leads": "\(12)", "tabs": ["Leads", "Owners"], "by": ["z": "1", "a": ["2"]]])
+        #expect(sink.lines == [#"2026-11-20T23:00:01Z INFO counts by="[a: [2], z: 1]" leads=12 tabs="[Leads, Owners]""#])
     }
 
     @Test func emptyValueIsQuoted() {
