@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The emulator's HTTP server: event-loop threads of its own, so a test's blocking client never starves it.
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // Log lines through swift-log: a text and a JSON-lines handler chosen by --log-format.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
@@ -70,6 +72,8 @@ let package = Package(
         ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
+        // swift-log handlers (text, JSON lines), their sinks, the one-call bootstrap and terminal progress.
+        .target(name: "RingbackLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "ringback", dependencies: [
             "RingbackSync", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,6 +88,9 @@ let package = Package(
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
         .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),
+        .testTarget(name: "RingbackLoggingTests", dependencies: [
+            "RingbackLogging", "RingbackJSON", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
         .testTarget(name: "RingbackEmulatorTests", dependencies: [
             "RingbackEmulator", "RingbackJSON",

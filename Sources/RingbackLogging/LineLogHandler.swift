@@ -1,0 +1,36 @@
+import Foundation
+import Logging
+
+/// The swift-log handler behind both formats: it keeps swift-log's value semantics (level and metadata
+/// per logger), resolves each event to a `LogRecord` and hands one encoded line to the sink.
+public struct LineLogHandler<Encoder: LogLineEncoder>: LogHandler {
+    public let label: String
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    private let encoder: Encoder
+    private let sink: any LogSink
+    private let clock: LogClock
+
+    public init(
+        label: String, encoder: Encoder, sink: any LogSink, logLevel: Logger.Level = .info,
+        metadataProvider: Logger.MetadataProvider? = nil, clock: @escaping LogClock = { Date() }
+    ) {
+        self.label = label
+        self.encoder = encoder
+        self.sink = sink
+        self.logLevel = logLevel
+        self.metadataProvider = metadataProvider
+        self.clock = clock
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        let record = LogRecord(event: event, label: label, time: clock(), handlerMetadata: metadata, provider: metadataProvider)
+        sink.write(line: encoder.line(for: record))
+    }
+}
