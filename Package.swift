@@ -75,8 +75,9 @@ let package = Package(
         // swift-log handlers (text, JSON lines), their sinks, the one-call bootstrap and terminal progress.
         .target(name: "RingbackLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "ringback", dependencies: [
-            "RingbackSync", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore",
+            "RingbackSync", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore", "RingbackLogging",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
         .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RingbackCore
 import RingbackMapping
 import RingbackNormalisation
@@ -36,7 +37,7 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let log = RunLog(format: common.logFormat)
+        let log = common.logger("inspect")
         do {
             let config = FileManager.default.fileExists(atPath: common.configPath) ? try ConfigLoader.load(path: common.configPath) : nil
             let specs = try mappingsDir.map { try MappingCatalog.load(directory: $0) } ?? config?.mappings ?? MappingCatalog.load(directory: Self.defaultMappingsDirectory())

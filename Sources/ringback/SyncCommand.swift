@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import RingbackLogging
 import RingbackCore
 import RingbackStore
 import RingbackSync
@@ -32,7 +34,7 @@ struct SyncCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let log = RunLog(format: common.logFormat)
+        let log = common.logger("sync")
         let started = Date()
         let clock: Date
         if let now {
@@ -45,7 +47,7 @@ struct SyncCommand: ParsableCommand {
         }
         do {
             let config = try ConfigLoader.load(path: common.configPath)
-            for warning in config.warnings { log.warning(warning) }
+            for warning in config.warnings { log.warning("\(warning)") }
             let firstRun = !FileManager.default.fileExists(atPath: config.statePath)
             let lock = dryRun && firstRun ? nil : try RunLock(path: config.statePath + ".lock")
             let store: SQLiteStateStore
@@ -54,12 +56,10 @@ struct SyncCommand: ParsableCommand {
             } catch {
                 throw SyncError.io(config.statePath, "\(error)")
             }
-            let terminal = isatty(STDERR_FILENO) == 1
-            let progress: (@Sendable (String) -> Void)? = terminal ? Self.showProgress : nil
-            let engine = try SyncEngine(config: config, store: store, progress: progress)
+            let reporter = ProgressReporter.standardError(logger: log, quiet: quiet)
+            let engine = try SyncEngine(config: config, store: store, progress: reporter.progressClosure)
             let prepared = try engine.prepare(now: clock)
-            if terminal { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
-            for warning in prepared.warnings { log.warning(warning) }
+            for warning in prepared.warnings { log.warning("\(warning)") }
             for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }
             if prepared.rejects.count > 20 { log.warning("\(prepared.rejects.count - 20) more rejects in \(config.rejectsPath)") }
 
@@ -79,22 +79,16 @@ struct SyncCommand: ParsableCommand {
             withExtendedLifetime(lock) {}
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let ingest = prepared.plan.ingest
-            var fields: [String: String] = [:]
-            fields["files"] = String(ingest.filesRead)
-            fields["new_calls"] = String(ingest.newCalls)
-            fields["leads"] = String(ingest.leads)
-            fields["rejects"] = String(ingest.rejects)
-            log.info("sync finished in \(seconds) s: \(prepared.plan.summaryLine)", fields)
+            let fields: Logger.Metadata = [
+                "files": "\(ingest.filesRead)", "new_calls": "\(ingest.newCalls)", "leads": "\(ingest.leads)",
+                "rejects": "\(ingest.rejects)",
+            ]
+            log.info("sync finished in \(seconds) s: \(prepared.plan.summaryLine)", metadata: fields)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw fail(error, log: log)
         }
-    }
-
-    @Sendable static func showProgress(_ message: String) {
-        let line = "\u{1B}[2K\r" + String(message.prefix(160))
-        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// For the crash-repair test: stop between writing the targets and committing the state, so the

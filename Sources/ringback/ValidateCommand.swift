@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RingbackSync
 
 struct ValidateCommand: ParsableCommand {
@@ -10,10 +11,10 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let log = RunLog(format: common.logFormat)
+        let log = common.logger("validate")
         do {
             let config = try ConfigLoader.load(path: common.configPath)
-            for warning in config.warnings { log.warning(warning) }
+            for warning in config.warnings { log.warning("\(warning)") }
             print("\(common.configPath): OK")
             print("  business: \(config.rules.businessName), time zone \(config.rules.hours.zone.identifier), country \(config.defaultCountry)")
             print("  mappings: \(config.mappings.map(\.name).joined(separator: ", "))")
