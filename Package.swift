@@ -79,6 +79,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Test-only: a sync that pauses before its commit so the crash-repair tests can kill it there.
+        .executableTarget(name: "ringback-kill-harness", dependencies: ["RingbackSync", "RingbackStore"]),
         .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
         .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),
         .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore", "RingbackTesting"]),

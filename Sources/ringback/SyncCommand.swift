@@ -75,7 +75,7 @@ struct SyncCommand: ParsableCommand {
                 if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
                 return
             }
-            try engine.apply(prepared, finishedAt: Date(), beforeCommit: Self.testPauseBeforeCommit)
+            try engine.apply(prepared, finishedAt: Date())
             withExtendedLifetime(lock) {}
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let ingest = prepared.plan.ingest
@@ -89,13 +89,5 @@ struct SyncCommand: ParsableCommand {
         } catch {
             throw fail(error, log: log)
         }
-    }
-
-    /// For the crash-repair test: stop between writing the targets and committing the state, so the
-    /// test can kill the process there.
-    @Sendable static func testPauseBeforeCommit() {
-        guard let marker = ProcessInfo.processInfo.environment["RINGBACK_TEST_PAUSE_BEFORE_COMMIT"] else { return }
-        _ = FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
-        sleep(120)
     }
 }

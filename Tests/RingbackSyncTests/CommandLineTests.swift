@@ -101,8 +101,7 @@ import RingbackStore
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         let marker = workspace.path("paused")
-        let (process, _, _) = try CommandRunner.start(["sync", "--config", workspace.configPath, "--now", now, "--quiet"],
-                                                     environment: ["RINGBACK_TEST_PAUSE_BEFORE_COMMIT": marker])
+        let (process, _, _) = try CommandRunner.start([workspace.configPath, now, marker], program: "ringback-kill-harness")
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: marker) && Date() < deadline { usleep(50_000) }
         #expect(FileManager.default.fileExists(atPath: marker))

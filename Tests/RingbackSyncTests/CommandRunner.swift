@@ -8,20 +8,23 @@ struct CommandRunner {
         var stderr: String
     }
 
-    static var executable: URL {
+    static var executable: URL { built("ringback") }
+
+    /// A program of the package, found beside the test bundle in the build folder.
+    static func built(_ name: String) -> URL {
         let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("ringback")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return SampleWorkspace.repository.appendingPathComponent(".build/debug/ringback")
+        return SampleWorkspace.repository.appendingPathComponent(".build/debug/\(name)")
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], environment: [String: String] = [:], program: String = "ringback") throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = built(program)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
