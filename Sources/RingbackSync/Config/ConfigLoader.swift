@@ -33,51 +33,104 @@ public enum ConfigLoader {
         try root.allowOnly(["business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
                             "targets", "state", "rejects", "mappings_dir", "google"])
         var warnings: [String] = []
+        let business = try self.business(try root.required("business"))
+        let hours = try self.hours(try root.required("hours"), zone: business.zone)
+        let followUp = try self.followUp(try root.optional("follow_up"))
+        let routes = try self.routes(try root.required("routing"))
+        let keywords = try self.keywords(try root.optional("keywords"))
+        let services = try self.services(try root.optional("services"), defaultJobMinutes: followUp.jobMinutes)
+        let lists = try self.lists(try root.optional("lists"), base: base, phones: business.phones, warnings: &warnings)
 
-        let business = try root.required("business")
-        try business.allowOnly(["name", "time_zone", "default_country", "own_numbers", "internal_extensions", "service_area_zips"])
-        let zoneNode = try business.required("time_zone")
-        let zone = try self.zone(zoneNode)
-        let countryNode = try business.optional("default_country")
+        let mappingsDir = resolve(try root.optional("mappings_dir")?.string() ?? "mappings", base: base)
+        let mappings = try MappingCatalog.load(directory: mappingsDir)
+        let sources = try self.sources(try root.required("sources"), mappings: mappings, mappingsDir: mappingsDir,
+                                       zone: business.zone, base: base, environment: environment)
+        let targets = try self.targets(root, listTabNodes: lists.tabNodes, base: base)
+        var google: GoogleSettings?
+        if targets.contains(where: \.usesGoogle) {
+            google = try GoogleSettingsLoader.load(try root.optional("google"), base: base, environment: environment, warnings: &warnings)
+        } else if let node = try root.optional("google") {
+            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
+        }
+
+        let rules = BusinessRules(
+            businessName: business.name, hours: hours, ownNumbers: business.own, internalExtensions: business.extensions,
+            serviceAreaZIPs: business.zips, routes: routes, followUpWindow: followUp.window, services: services,
+            emergencyKeywords: keywords["emergency"] ?? [], sameDayKeywords: keywords["same_day"] ?? [],
+            complexQuoteKeywords: keywords["complex_quote"] ?? [], wrongNumberKeywords: keywords["wrong_number"] ?? [],
+            repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
+            defaultJobMinutes: followUp.jobMinutes)
+
+        return RingbackConfig(
+            file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
+            apiSources: sources.apis, targets: targets,
+            statePath: resolve(try root.optional("state")?.string() ?? "ringback-state.sqlite", base: base),
+            rejectsPath: resolve(try root.optional("rejects")?.string() ?? "ringback-rejects.csv", base: base),
+            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs)
+    }
+
+    /// The `business:` block.
+    private struct Business {
+        var name: String
+        var zone: LocalZone
+        var country: String
+        var phones: PhoneNormaliser
+        var own: Set<String>
+        var extensions: Set<String>
+        var zips: Set<String>
+    }
+
+    private static func business(_ node: YAMLValue) throws -> Business {
+        try node.allowOnly(["name", "time_zone", "default_country", "own_numbers", "internal_extensions", "service_area_zips"])
+        let zone = try self.zone(try node.required("time_zone"))
+        let countryNode = try node.optional("default_country")
         let country = try countryNode?.string() ?? "US"
         let phones: PhoneNormaliser
         do {
             phones = try PhoneNormaliser(defaultCountry: country)
         } catch {
-            throw (countryNode ?? business).error("unknown country `\(country)`; expected an ISO code like US, CA, GB, AU")
+            throw (countryNode ?? node).error("unknown country `\(country)`; expected an ISO code like US, CA, GB, AU")
         }
         var own = Set<String>()
-        for item in try business.optional("own_numbers")?.items() ?? [] {
+        for item in try node.optional("own_numbers")?.items() ?? [] {
             guard case .number(let e164, _) = phones.normalise(try item.string()) else {
                 throw item.error("`\(try item.string())` is not a phone number Ringback can read")
             }
             own.insert(e164)
         }
-        let extensions = Set(try business.optional("internal_extensions")?.strings() ?? [])
         var zips = Set<String>()
-        for item in try business.optional("service_area_zips")?.items() ?? [] {
+        for item in try node.optional("service_area_zips")?.items() ?? [] {
             let zip = try item.string().trimmingCharacters(in: .whitespaces)
             guard !zip.isEmpty else { throw item.error("empty ZIP code") }
             zips.insert(zip)
         }
+        return Business(name: try node.required("name").string(), zone: zone, country: country, phones: phones, own: own,
+                        extensions: Set(try node.optional("internal_extensions")?.strings() ?? []), zips: zips)
+    }
 
-        let hours = try self.hours(try root.required("hours"), zone: zone)
-
+    /// The `follow_up:` block, with its defaults.
+    private struct FollowUp {
         var window: TimeInterval = 72 * 3600
         var repeatCalls = 3
         var callbackMinutes = 15
         var jobMinutes = 120
-        if let followUp = try root.optional("follow_up") {
-            try followUp.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes"])
-            window = TimeInterval(try followUp.optional("window_hours")?.int(min: 1, max: 24 * 90) ?? 72) * 3600
-            repeatCalls = try followUp.optional("repeat_calls_for_same_day")?.int(min: 1) ?? 3
-            callbackMinutes = try followUp.optional("callback_minutes")?.int(min: 1, max: 480) ?? 15
-            jobMinutes = try followUp.optional("default_job_minutes")?.int(min: 5, max: 24 * 60) ?? 120
-        }
+    }
 
-        let routingNode = try root.required("routing")
+    private static func followUp(_ node: YAMLValue?) throws -> FollowUp {
+        var followUp = FollowUp()
+        guard let node else { return followUp }
+        try node.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes"])
+        followUp.window = TimeInterval(try node.optional("window_hours")?.int(min: 1, max: 24 * 90) ?? 72) * 3600
+        followUp.repeatCalls = try node.optional("repeat_calls_for_same_day")?.int(min: 1) ?? 3
+        followUp.callbackMinutes = try node.optional("callback_minutes")?.int(min: 1, max: 480) ?? 15
+        followUp.jobMinutes = try node.optional("default_job_minutes")?.int(min: 5, max: 24 * 60) ?? 120
+        return followUp
+    }
+
+    /// The `routing:` block: an owner and an SLA for every caller type.
+    private static func routes(_ node: YAMLValue) throws -> [CallerType: Route] {
         var routes: [CallerType: Route] = [:]
-        for (key, value) in try routingNode.entries() {
+        for (key, value) in try node.entries() {
             guard let type = CallerType.allCases.first(where: { $0.rawValue.lowercased() == key.lowercased() }) else {
                 throw value.error("unknown caller type; expected one of: \(CallerType.allCases.map(\.rawValue).joined(separator: "; "))")
             }
@@ -90,80 +143,92 @@ public enum ConfigLoader {
                 nextAction: try value.optional("next_action")?.string() ?? "Call back")
         }
         for type in CallerType.allCases where routes[type] == nil {
-            throw routingNode.error("no route for `\(type.rawValue)`; every caller type needs an owner and an SLA")
+            throw node.error("no route for `\(type.rawValue)`; every caller type needs an owner and an SLA")
         }
+        return routes
+    }
 
+    private static func keywords(_ node: YAMLValue?) throws -> [String: [String]] {
         var keywords: [String: [String]] = [:]
-        if let node = try root.optional("keywords") {
-            try node.allowOnly(["emergency", "same_day", "complex_quote", "wrong_number"])
-            for (key, value) in try node.entries() { keywords[key] = try value.strings() }
-        }
+        guard let node else { return keywords }
+        try node.allowOnly(["emergency", "same_day", "complex_quote", "wrong_number"])
+        for (key, value) in try node.entries() { keywords[key] = try value.strings() }
+        return keywords
+    }
 
-        var services: [ServiceRule] = []
-        for item in try root.optional("services")?.items() ?? [] {
+    private static func services(_ node: YAMLValue?, defaultJobMinutes: Int) throws -> [ServiceRule] {
+        try (node?.items() ?? []).map { item in
             try item.allowOnly(["name", "trade", "keywords", "job_minutes"])
-            services.append(ServiceRule(
+            return ServiceRule(
                 name: try item.required("name").string(), trade: try item.required("trade").string(),
                 keywords: try item.required("keywords").strings(),
-                jobMinutes: try item.optional("job_minutes")?.int(min: 5, max: 24 * 60) ?? jobMinutes))
+                jobMinutes: try item.optional("job_minutes")?.int(min: 5, max: 24 * 60) ?? defaultJobMinutes)
         }
+    }
 
+    /// The `lists:` block: each list from a CSV file, or from a tab of the Google Sheet (read each run).
+    private static func lists(_ node: YAMLValue?, base: String, phones: PhoneNormaliser, warnings: inout [String])
+        throws -> (lists: ContactLists, tabs: [ListKind: String], tabNodes: [YAMLValue]) {
         var lists = ContactLists()
-        var listTabs: [ListKind: String] = [:]
-        var listTabNodes: [YAMLValue] = []
-        if let node = try root.optional("lists") {
-            try node.allowOnly(["customers", "active_jobs", "vendors", "spam"])
-            for (key, value) in try node.entries() {
-                let kind = ListKind(rawValue: key)!
-                if value.isMapping {
-                    try value.allowOnly(["tab"])
-                    listTabs[kind] = try value.required("tab").string()
-                    listTabNodes.append(value)
-                    continue
-                }
-                let path = resolve(try value.string(), base: base)
-                lists = lists.replacing(kind, with: try ContactListLoader.load(path: path, phones: phones, node: value, warnings: &warnings))
-            }
-        }
-
-        let mappingsDir = resolve(try root.optional("mappings_dir")?.string() ?? "mappings", base: base)
-        let mappings = try MappingCatalog.load(directory: mappingsDir)
-
-        var sources: [RingbackConfig.FileSource] = []
-        var apiSources: [RingbackConfig.APISource] = []
-        let sourcesNode = try root.required("sources")
-        for item in try sourcesNode.items() {
-            try item.allowOnly(["name", "files", "api", "mapping", "time_zone"])
-            let name = try item.required("name").string()
-            if sources.contains(where: { $0.name == name }) || apiSources.contains(where: { $0.name == name }) {
-                throw item.error("source name `\(name)` is used twice")
-            }
-            var mapping: MappingSpec?
-            let mappingNode = try item.optional("mapping")
-            if let mappingNode {
-                let wanted = try mappingNode.string()
-                guard let found = mappings.first(where: { $0.name == wanted }) else {
-                    throw mappingNode.error("no mapping `\(wanted)` in \(mappingsDir); found: \(mappings.map(\.name).sorted().joined(separator: ", "))")
-                }
-                mapping = found
-            }
-            if let apiNode = try item.entries().first(where: { $0.key == "api" })?.value {
-                if try item.optional("files") != nil { throw item.error("a source has either `files:` or `api:`, not both") }
-                apiSources.append(try APISourceLoader.load(
-                    apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
-                    zone: try item.optional("time_zone").map(self.zone) ?? zone, environment: environment))
+        var tabs: [ListKind: String] = [:]
+        var tabNodes: [YAMLValue] = []
+        guard let node else { return (lists, tabs, tabNodes) }
+        try node.allowOnly(Set(ListKind.allCases.map(\.rawValue)))
+        for (key, value) in try node.entries() {
+            let kind = ListKind(rawValue: key)!
+            if value.isMapping {
+                try value.allowOnly(["tab"])
+                tabs[kind] = try value.required("tab").string()
+                tabNodes.append(value)
                 continue
             }
-            sources.append(.init(
-                name: name, patterns: try item.required("files").strings().map { resolve($0, base: base) },
-                mapping: mapping, zone: try item.optional("time_zone").map(self.zone) ?? zone))
+            let path = resolve(try value.string(), base: base)
+            lists = lists.replacing(kind, with: try ContactListLoader.load(path: path, phones: phones, node: value, warnings: &warnings))
         }
+        return (lists, tabs, tabNodes)
+    }
 
+    /// The `sources:` block: export files (`files:`) or a phone system's API (`api:`), names unique.
+    private static func sources(_ node: YAMLValue, mappings: [MappingSpec], mappingsDir: String, zone: LocalZone, base: String,
+                                environment: [String: String]) throws -> (files: [RingbackConfig.FileSource], apis: [RingbackConfig.APISource]) {
+        var files: [RingbackConfig.FileSource] = []
+        var apis: [RingbackConfig.APISource] = []
+        var names = Set<String>()
+        for item in try node.items() {
+            try item.allowOnly(["name", "files", "api", "mapping", "time_zone"])
+            let name = try item.required("name").string()
+            guard names.insert(name).inserted else { throw item.error("source name `\(name)` is used twice") }
+            let mappingNode = try item.optional("mapping")
+            let mapping = try mappingNode.map { try self.mapping($0, among: mappings, directory: mappingsDir) }
+            let sourceZone = try item.optional("time_zone").map(self.zone) ?? zone
+            if let apiNode = try item.entries().first(where: { $0.key == "api" })?.value {
+                if try item.optional("files") != nil { throw item.error("a source has either `files:` or `api:`, not both") }
+                apis.append(try APISourceLoader.load(apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
+                                                     zone: sourceZone, environment: environment))
+                continue
+            }
+            files.append(.init(name: name, patterns: try item.required("files").strings().map { resolve($0, base: base) },
+                               mapping: mapping, zone: sourceZone))
+        }
+        return (files, apis)
+    }
+
+    private static func mapping(_ node: YAMLValue, among mappings: [MappingSpec], directory: String) throws -> MappingSpec {
+        let wanted = try node.string()
+        guard let found = mappings.first(where: { $0.name == wanted }) else {
+            throw node.error("no mapping `\(wanted)` in \(directory); found: \(mappings.map(\.name).sorted().joined(separator: ", "))")
+        }
+        return found
+    }
+
+    /// The `targets:` block, each read by the loader `TargetRegistry` has for its `type:`.
+    private static func targets(_ root: YAMLValue, listTabNodes: [YAMLValue], base: String) throws -> [ConfiguredTarget] {
         var targets: [ConfiguredTarget] = []
         for item in try root.required("targets").items() {
             let typeNode = try item.required("type")
             guard let load = TargetRegistry.loader(for: try typeNode.string()) else {
-                throw typeNode.error("expected \(TargetRegistry.kinds.map(\.type).joined(separator: ", "))")
+                let types = TargetRegistry.kinds.map(\.type)
+                throw typeNode.error("expected \(types.dropLast().joined(separator: ", ")) or \(types.last!)")
             }
             targets.append(try load(item, base))
         }
@@ -173,25 +238,7 @@ public enum ConfigLoader {
         if let first = listTabNodes.first, !targets.contains(where: { $0.type == "google_sheet" }) {
             throw first.error("a list read from a tab needs a google_sheet target (the tab is in its spreadsheet)")
         }
-        var google: GoogleSettings?
-        if targets.contains(where: \.usesGoogle) {
-            google = try GoogleSettingsLoader.load(try root.optional("google"), base: base, environment: environment, warnings: &warnings)
-        } else if let node = try root.optional("google") {
-            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
-        }
-
-        let rules = BusinessRules(
-            businessName: try business.required("name").string(), hours: hours, ownNumbers: own, internalExtensions: extensions,
-            serviceAreaZIPs: zips, routes: routes, followUpWindow: window, services: services,
-            emergencyKeywords: keywords["emergency"] ?? [], sameDayKeywords: keywords["same_day"] ?? [],
-            complexQuoteKeywords: keywords["complex_quote"] ?? [], wrongNumberKeywords: keywords["wrong_number"] ?? [],
-            repeatCallsForSameDay: repeatCalls, lists: lists, callbackMinutes: callbackMinutes, defaultJobMinutes: jobMinutes)
-
-        return RingbackConfig(
-            file: file, rules: rules, defaultCountry: country, phones: phones, sources: sources, apiSources: apiSources, targets: targets,
-            statePath: resolve(try root.optional("state")?.string() ?? "ringback-state.sqlite", base: base),
-            rejectsPath: resolve(try root.optional("rejects")?.string() ?? "ringback-rejects.csv", base: base),
-            mappings: mappings, warnings: warnings, google: google, listTabs: listTabs)
+        return targets
     }
 
     static func resolve(_ path: String, base: String) -> String { ConfigPath.resolve(path, base: base) }
