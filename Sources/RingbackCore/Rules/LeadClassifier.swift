@@ -17,20 +17,8 @@ public struct LeadClassifier: Sendable {
         let isSpam = number.map { rules.lists.spam.contains($0) } ?? false
         let emergencyWord = matcher.firstMatch(in: rules.emergencyKeywords)
 
-        let computedType: CallerType
-        if isSpam || vendor != nil || matcher.firstMatch(in: rules.wrongNumberKeywords) != nil {
-            computedType = .vendorSpamWrongNumber
-        } else if emergencyWord != nil {
-            computedType = .emergency
-        } else if job != nil {
-            computedType = .activeJobProblem
-        } else if matcher.firstMatch(in: rules.complexQuoteKeywords) != nil {
-            computedType = .complexQuote
-        } else if customer != nil {
-            computedType = .existingCustomer
-        } else {
-            computedType = .newLead
-        }
+        let computedType = callerType(spam: isSpam, vendor: vendor != nil, job: job != nil, customer: customer != nil,
+                                      emergency: emergencyWord != nil, matcher: matcher)
         let callerType = office.callerType ?? computedType
 
         let service = rules.services.first { rule in rule.keywords.contains { matcher.contains($0) } }
@@ -40,14 +28,7 @@ public struct LeadClassifier: Sendable {
         let zipHeard = listedZIP == nil && zip != nil
         let inServiceArea: Bool? = zip.map { rules.serviceAreaZIPs.isEmpty || rules.serviceAreaZIPs.contains($0) }
 
-        let urgency: Urgency
-        if callerType == .emergency {
-            urgency = .emergency
-        } else if lead.attempts >= rules.repeatCallsForSameDay || matcher.firstMatch(in: rules.sameDayKeywords) != nil || callerType == .activeJobProblem {
-            urgency = .sameDay
-        } else {
-            urgency = .routine
-        }
+        let urgency = self.urgency(callerType, attempts: lead.attempts, matcher: matcher)
 
         let afterHours = !rules.hours.isOpen(at: lead.firstMissedAt)
         let route = rules.route(for: callerType)
@@ -58,14 +39,7 @@ public struct LeadClassifier: Sendable {
             lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
             appointment: office.appointment, window: rules.followUpWindow, now: now)
 
-        var dueBy: Date?
-        if status.isOpen && status != .qualified {
-            let from = status == .awaitingReply ? lead.lastActivityAt : lead.lastMissedAt
-            let minutes = urgency == .sameDay ? min(route.slaMinutes, 120) : route.slaMinutes
-            dueBy = route.aroundTheClock || urgency == .emergency
-                ? from.addingTimeInterval(TimeInterval(minutes * 60))
-                : rules.hours.adding(minutes: minutes, to: from)
-        }
+        let dueBy = self.dueBy(status: status, urgency: urgency, route: route, lead: lead)
 
         return LeadAssessment(
             callerType: callerType, service: service, urgency: urgency,
@@ -77,6 +51,35 @@ public struct LeadClassifier: Sendable {
             dueBy: dueBy,
             summary: LeadClassifier.summary(lead: lead, service: service, job: job),
             appointment: office.appointment)
+    }
+
+    /// Lists first, then the voicemail's words: spam and vendors, emergencies, active jobs, quotes, customers.
+    private func callerType(spam: Bool, vendor: Bool, job: Bool, customer: Bool, emergency: Bool, matcher: KeywordMatcher) -> CallerType {
+        if spam || vendor || matcher.firstMatch(in: rules.wrongNumberKeywords) != nil { return .vendorSpamWrongNumber }
+        if emergency { return .emergency }
+        if job { return .activeJobProblem }
+        if matcher.firstMatch(in: rules.complexQuoteKeywords) != nil { return .complexQuote }
+        if customer { return .existingCustomer }
+        return .newLead
+    }
+
+    private func urgency(_ callerType: CallerType, attempts: Int, matcher: KeywordMatcher) -> Urgency {
+        if callerType == .emergency { return .emergency }
+        if attempts >= rules.repeatCallsForSameDay || matcher.firstMatch(in: rules.sameDayKeywords) != nil || callerType == .activeJobProblem {
+            return .sameDay
+        }
+        return .routine
+    }
+
+    /// When an open lead is due: its route's SLA from the last missed call (or the last activity while
+    /// awaiting a reply), counted in business hours unless the route or the urgency says around the clock.
+    private func dueBy(status: LeadStatus, urgency: Urgency, route: Route, lead: Lead) -> Date? {
+        guard status.isOpen && status != .qualified else { return nil }
+        let from = status == .awaitingReply ? lead.lastActivityAt : lead.lastMissedAt
+        let minutes = urgency == .sameDay ? min(route.slaMinutes, 120) : route.slaMinutes
+        return route.aroundTheClock || urgency == .emergency
+            ? from.addingTimeInterval(TimeInterval(minutes * 60))
+            : rules.hours.adding(minutes: minutes, to: from)
     }
 
     /// The status model's transitions, from the calls and the office's appointment. A ZIP from the
