@@ -72,11 +72,14 @@ import RingbackStore
         let sync = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", now, "--log-format", "json", "--quiet"])
         #expect(sync.status == 0)
         let lines = sync.stderr.split(separator: "\n")
-        #expect(!lines.isEmpty)
+        #expect(lines.count == 3)
+        var levels: [String] = []
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            #expect(object?["level"] != nil && object?["message"] != nil)
+            #expect(object?["message"] is String && object?["time"] is String && object?["label"] as? String == "ringback.sync")
+            levels.append(object?["level"] as? String ?? "")
         }
+        #expect(levels == ["warning", "warning", "info"])
         #expect(lines.contains { $0.contains("\"rejects\":\"2\"") })
     }
 
