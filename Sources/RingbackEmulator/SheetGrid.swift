@@ -30,13 +30,6 @@ struct SheetGrid: Equatable {
         change(&rows[row][column])
     }
 
-    mutating func setContent(_ row: Int, _ column: Int, _ content: CellContent, numberFormat: (String, String)? = nil) {
-        update(row, column) { cell in
-            cell.content = content
-            if let numberFormat { cell.setNumberFormat(type: numberFormat.0, pattern: numberFormat.1) }
-        }
-    }
-
     mutating func insertRows(at index: Int, count: Int) {
         if index < rows.count { rows.insert(contentsOf: Array(repeating: [], count: count), at: index) }
         properties.rowCount += count
@@ -79,11 +72,6 @@ struct SheetGrid: Equatable {
                 rows[r][c].content = .empty
             }
         }
-    }
-
-    /// Last row and column holding a value (not just a format), or nil for an empty sheet.
-    var lastValueRow: Int? {
-        rows.lastIndex { row in row.contains { $0.content != .empty } }
     }
 }
 

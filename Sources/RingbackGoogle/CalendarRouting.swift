@@ -12,8 +12,4 @@ public struct CalendarRouting: Sendable, Hashable {
     public func calendar(for owner: String) -> String {
         byOwner[owner] ?? defaultCalendar
     }
-
-    public var allCalendars: [String] {
-        Array(Set([defaultCalendar] + byOwner.values)).sorted()
-    }
 }
