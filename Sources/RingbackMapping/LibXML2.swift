@@ -1,4 +1,3 @@
-import Foundation
 import CLibXML2
 
 /// libxml2's one-time set-up, done before the first parse from whichever thread comes first
@@ -26,6 +25,6 @@ enum LibXML2 {
     /// One line of libxml2's message ("Opening and ending tag mismatch: a line 3 and b").
     static func message(_ error: xmlError) -> String {
         let text = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return text.split(whereSeparator: { $0.isNewline }).joined(separator: " ").split(separator: " ").joined(separator: " ")
     }
 }

@@ -7,6 +7,7 @@ final class XPathErrorReport {
 
     /// Routes `context`'s errors here; the report must outlive the context.
     func install(on context: xmlXPathContextPtr) {
+        ringback_xml_silence_generic_errors()
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
         context.pointee.error = { data, error in
             guard let data, let error else { return }
