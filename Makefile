@@ -12,7 +12,7 @@ BENCH_PACKAGES = python3 miller hyperfine time curl bc
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
 DEMO_PACKAGES = curl python3
 
-.PHONY: run test bench bench-google demo-google build deps-build deps-test deps-bench clean
+.PHONY: run test bench bench-google demo-google build deps-build deps-test deps-bench fuzz clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -63,6 +63,17 @@ bench-google: deps-bench
 	$(SWIFT) build -c release --product ringback
 	$(SWIFT) build -c release --product ringback-emulator
 	bash bench/google.sh
+
+# libFuzzer over each format's mapping engine, FUZZ_SECONDS per mapping, seeded from the test
+# fixtures and samples (Fuzz/ is a package of its own; see Fuzz/run.sh). Inputs that crash or hang
+# land in Fuzz/artifacts/ and make this fail.
+FUZZ_SECONDS ?= 60
+FUZZ_MAPPINGS ?= freeswitch-xml-cdr google-voice-takeout-html twilio-calls-json twilio-calls-csv \
+	asterisk-cdr-csv asterisk-cdr-custom callrail-calls-json callrail-calls-csv ringcentral-call-log-json \
+	aircall-calls-json aircall-webhooks-json freeswitch-cdr-csv
+fuzz: deps-build
+	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address --product ringback-fuzz
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAPPINGS)
 
 clean:
 	rm -rf .build out bench/data

@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "ringback", targets: ["ringback"]),
         .executable(name: "ringback-emulator", targets: ["ringback-emulator"]),
         .library(name: "RingbackCore", targets: ["RingbackCore"]),
+        // For the fuzz harness in Fuzz/ (a package of its own, built with the fuzzer sanitizer).
+        .library(name: "RingbackMapping", targets: ["RingbackMapping", "RingbackNormalisation", "RingbackCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,9 +33,11 @@ let package = Package(
         .target(name: "RingbackYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Chunked work on every core, for the application layer to hand to the core's heavy stages.
         .target(name: "RingbackParallel", dependencies: ["RingbackCore"]),
+        // libxml2, for the XML and HTML exports (parsing and XPath).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Declarative mappings from phone-system exports to call records.
         .target(name: "RingbackMapping", dependencies: [
-            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackParallel",
+            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackParallel", "CLibXML2",
         ]),
         // SQLite state store (GRDB).
         .target(name: "RingbackStore", dependencies: [

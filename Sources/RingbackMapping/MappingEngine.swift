@@ -45,6 +45,7 @@ public struct MappingEngine: Sendable {
     }
 
     public func read(bytes: [UInt8], file: String) -> FileResult {
+        if let reject = ReaderBounds.reject(bytes, format: spec.format, file: file) { return FileResult(rejects: [reject]) }
         switch spec.format {
         case .csv: return readCSV(bytes: bytes, file: file)
         case .json: return readJSON(bytes: bytes, file: file)
@@ -263,6 +264,7 @@ public struct MappingEngine: Sendable {
     ///   - parsedStart: the start time when the caller already parsed it from the record's bytes.
     /// - Returns: the leg, or why the record cannot be read.
     func leg(_ raw: [String], parsedStart: Date?, record: Int32, recordsPath: String?, file: String) -> Result<CallLeg, RejectReason> {
+        if let oversized = ReaderBounds.oversizedField(raw, names: slots.names) { return .failure(oversized) }
         func value(_ slot: Int?) -> String {
             guard let slot else { return "" }
             let text = raw[slot]

@@ -188,9 +188,9 @@ public enum MappingSpecLoader {
         return ""
     }
 
-    /// An expression the XML library cannot evaluate would stop the run; it is refused here instead.
+    /// An expression libxml2 refuses, or one that selects no nodes, is reported with the mapping's line.
     private static func checkXPath(_ xpath: String, at node: YAMLValue) throws(YAMLFileError) {
-        switch XPathCheck.check(xpath) {
+        switch XPathValueCheck.check(xpath) {
         case .failure(let problem): throw node.error("XPath `\(xpath)`: \(problem)")
         case .success(.nodeSet): return
         case .success(let type):
