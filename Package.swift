@@ -72,7 +72,7 @@ let package = Package(
         // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
         .target(name: "RingbackSync", dependencies: [
             "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
-            "RingbackGoogle", "RingbackJSON", "RingbackParallel",
+            "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
         ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),

@@ -2,15 +2,14 @@ import Foundation
 import RingbackCore
 import RingbackHTTP
 import RingbackMapping
-import RingbackNormalisation
 
 /// A phone system's paged API, pulled from the source's watermark less the overlap window and mapped like
 /// export files. A pull whose pages all arrived moves the watermark to the latest call start it saw; one
 /// that stopped part-way keeps the old watermark, records none of its calls, and is reported.
 public struct APICallSource: CallSource {
     public let settings: RingbackConfig.APISource
-    public let phones: PhoneNormaliser
-    public let ownNumbers: Set<String>
+    /// The source's name, zone, and the business's numbers, for its mapping.
+    public let context: MappingContext
     public var progress: (@Sendable (String) -> Void)?
 
     public var name: String { settings.name }
@@ -20,8 +19,7 @@ public struct APICallSource: CallSource {
         let stored = try state.watermark(source: name)
         let since = stored.map { $0.addingTimeInterval(-settings.overlap) }
             ?? settings.startAt ?? now.addingTimeInterval(-RingbackConfig.APISource.defaultHistory)
-        let engine = MappingEngine(spec: settings.mapping, context: MappingContext(
-            sourceName: name, phones: phones, zone: settings.zone, ownNumbers: ownNumbers))
+        let engine = MappingEngine(spec: settings.mapping, context: context)
         let progress = self.progress
         let name = self.name
         var onRetry: (@Sendable (String) -> Void)?

@@ -2,7 +2,6 @@ import Foundation
 import RingbackCodecs
 import RingbackCore
 import RingbackMapping
-import RingbackNormalisation
 
 /// A set of export files (`files:` globs): each file is read once, and again only when it changes.
 /// Files are mapped by the source's mapping or, without one, by the mapping that recognises them.
@@ -10,8 +9,8 @@ public struct FileCallSource: CallSource {
     public let settings: RingbackConfig.FileSource
     /// Every mapping of the mappings folder, for recognising files.
     public let catalogue: [MappingSpec]
-    public let phones: PhoneNormaliser
-    public let ownNumbers: Set<String>
+    /// The source's name, zone, and the business's numbers, for its mappings.
+    public let context: MappingContext
     public var progress: (@Sendable (String) -> Void)?
 
     public var name: String { settings.name }
@@ -31,8 +30,7 @@ public struct FileCallSource: CallSource {
             pull.filesRead += 1
             pull.processedFiles.append(seen)
             guard let (spec, bytes) = read(path, into: &pull) else { continue }
-            let engine = legsByMapping[spec.name]?.engine ?? MappingEngine(spec: spec, context: MappingContext(
-                sourceName: name, phones: phones, zone: settings.zone, ownNumbers: ownNumbers))
+            let engine = legsByMapping[spec.name]?.engine ?? MappingEngine(spec: spec, context: context)
             let read = engine.read(bytes: bytes, file: path)
             pull.records += read.records
             pull.rejects.append(contentsOf: read.rejects)

@@ -1,5 +1,7 @@
 import Foundation
 import RingbackCore
+import RingbackMapping
+import RingbackNormalisation
 import RingbackParallel
 
 extension SyncEngine {
@@ -24,12 +26,14 @@ extension SyncEngine {
     }
 
     private static func sources(_ config: RingbackConfig, progress: (@Sendable (String) -> Void)?) -> [any CallSource] {
-        let own = config.rules.ownNumbers
+        func context(_ name: String, _ zone: LocalZone) -> MappingContext {
+            MappingContext(sourceName: name, phones: config.phones, zone: zone, ownNumbers: config.rules.ownNumbers)
+        }
         let files: [any CallSource] = config.sources.map {
-            FileCallSource(settings: $0, catalogue: config.mappings, phones: config.phones, ownNumbers: own, progress: progress)
+            FileCallSource(settings: $0, catalogue: config.mappings, context: context($0.name, $0.zone), progress: progress)
         }
         let apis: [any CallSource] = config.apiSources.map {
-            APICallSource(settings: $0, phones: config.phones, ownNumbers: own, progress: progress)
+            APICallSource(settings: $0, context: context($0.name, $0.zone), progress: progress)
         }
         return files + apis
     }
