@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RingbackYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Declarative mappings from phone-system exports to call records.
         .target(name: "RingbackMapping", dependencies: [
-            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML",
+            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackJSON",
         ]),
         // SQLite state store (GRDB).
         .target(name: "RingbackStore", dependencies: [
