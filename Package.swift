@@ -22,7 +22,7 @@ let package = Package(
         // Pure value parsing: phone numbers, instants, durations. No I/O.
         .target(name: "RingbackNormalisation"),
         // Pure byte-level codecs: CSV reading/writing, iCalendar writing, lenient text decoding.
-        .target(name: "RingbackCodecs"),
+        .target(name: "RingbackCodecs", dependencies: ["RingbackNormalisation"]),
         // Pure core: model, lead building, rules, status, reconciliation planner.
         .target(name: "RingbackCore", dependencies: ["RingbackNormalisation"]),
         // YAML reading with file, line and key in every error (config and mappings).
@@ -50,7 +50,7 @@ let package = Package(
         ]),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
         .target(name: "RingbackEmulator", dependencies: [
-            "RingbackJSON",
+            "RingbackJSON", "RingbackNormalisation",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
