@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
         .target(name: "RingbackNormalisation"),
-        // Pure byte-level codecs: CSV reading/writing, iCalendar writing, lenient text decoding.
+        // Pure byte-level codecs: CSV reading/writing, iCalendar writing, lenient text decoding, percent-encoding.
         .target(name: "RingbackCodecs", dependencies: ["RingbackNormalisation"]),
         // Pure core: model, lead building, rules, status, reconciliation planner.
         .target(name: "RingbackCore", dependencies: ["RingbackNormalisation"]),
@@ -38,19 +38,19 @@ let package = Package(
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation"]),
-        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter.
-        .target(name: "RingbackHTTP"),
+        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter; secret redaction.
+        .target(name: "RingbackHTTP", dependencies: ["RingbackCodecs"]),
         // JSON documents as values, for Google API bodies and the emulator.
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
         .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation",
+            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackCodecs",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
         .target(name: "RingbackEmulator", dependencies: [
-            "RingbackJSON", "RingbackNormalisation",
+            "RingbackJSON", "RingbackNormalisation", "RingbackCodecs",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

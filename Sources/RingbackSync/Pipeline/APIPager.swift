@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackHTTP
 import RingbackJSON
 import RingbackMapping
@@ -16,14 +17,14 @@ struct APIPager {
             throw failure(page: 1, url: source.baseURL, status: nil, reason: "the base URL is not a URL")
         }
         let firstQuery = firstQuery(since: since)
-        var url = base.absoluteString + source.variables.expand(source.api.path, encode: APIQueryEncoding.encode)
+        var url = base.absoluteString + source.variables.expand(source.api.path, encode: PercentEncoding.encode)
         var query = firstQuery
         var pageNumber = 0
         var counter = pageCounterStart
         var seen = Set<String>()
         while true {
             pageNumber += 1
-            let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + APIQueryEncoding.query(query)
+            let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + PercentEncoding.form(query)
             let shown = source.variables.redact(address)
             guard pageNumber <= source.api.maxPages else {
                 throw failure(page: pageNumber, url: shown, status: nil,
