@@ -48,9 +48,11 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
+        // Seeded randomness shared by the emulator and the property tests.
+        .target(name: "RingbackTestSupport"),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
         .target(name: "RingbackEmulator", dependencies: [
-            "RingbackJSON", "RingbackNormalisation", "RingbackCodecs",
+            "RingbackJSON", "RingbackNormalisation", "RingbackCodecs", "RingbackTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -70,8 +72,8 @@ let package = Package(
             "RingbackSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
-        .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),
+        .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation", "RingbackTestSupport"]),
+        .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs", "RingbackTestSupport"]),
         .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore"]),
         .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"], exclude: ["Fixtures"]),
         .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", .product(name: "GRDB", package: "GRDB.swift")]),
