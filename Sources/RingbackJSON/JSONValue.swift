@@ -114,8 +114,9 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 extension JSONValue {
     /// Parses a whole document.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let contiguous = bytes as? [UInt8] ?? Array(bytes)
-        return try contiguous.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONByteParser.parse(buffer) }
+        let parse = { (buffer: UnsafeBufferPointer<UInt8>) in Result { () throws(JSONParseError) in try JSONByteParser.parse(buffer) } }
+        let result = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
+        return try result.get()
     }
 
     /// Compact UTF-8 with sorted keys; integral numbers are written without a fraction.

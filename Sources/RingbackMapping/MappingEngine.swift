@@ -169,7 +169,8 @@ public struct MappingEngine: Sendable {
         var result = FileResult()
         let parsed: JSONValue
         do {
-            parsed = try JSONValue.parse(LenientText.decode(bytes).utf8)
+            // Strings are read leniently by the parser itself, so only a byte order mark needs dropping.
+            parsed = try JSONValue.parse(bytes.starts(with: LenientText.byteOrderMark) ? bytes.dropFirst(3) : bytes[...])
         } catch {
             result.rejects.append(RecordReject(file: file, location: "1", reason: "not valid JSON: \(error.message)"))
             return result
