@@ -169,8 +169,10 @@ public struct MappingEngine: Sendable {
         var result = FileResult()
         let parsed: JSONValue
         do {
-            // Strings are read leniently by the parser itself, so only a byte order mark needs dropping.
-            parsed = try JSONValue.parse(bytes.starts(with: LenientText.byteOrderMark) ? bytes.dropFirst(3) : bytes[...])
+            // Strings are read leniently by the parser itself, so only a byte order mark needs dropping;
+            // long integer ids keep every digit.
+            let body = bytes.starts(with: LenientText.byteOrderMark) ? bytes.dropFirst(3) : bytes[...]
+            parsed = try JSONValue.parse(body, longIntegersAsText: true)
         } catch {
             result.rejects.append(RecordReject(file: file, location: "1", reason: "not valid JSON: \(error.message)"))
             return result

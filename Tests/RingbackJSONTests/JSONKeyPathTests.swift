@@ -32,4 +32,10 @@ import Testing
             #expect(try JSONValue.parse(Array(json.utf8)).scalarText == nil)
         }
     }
+
+    @Test func longIntegersCanBeKeptAsTheirDigits() throws {
+        let text = Array(#"[12345678901234567, -123456789012345678901, 123456789012345, 1.5e300]"#.utf8)
+        #expect(try JSONValue.parse(text, longIntegersAsText: true) == ["12345678901234567", "-123456789012345678901", 123456789012345, 1.5e300])
+        #expect(try JSONValue.parse(text)[0] == .number(12345678901234567))
+    }
 }
