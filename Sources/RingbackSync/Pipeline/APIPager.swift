@@ -44,7 +44,7 @@ struct APIPager {
             } catch {
                 throw failure(page: pageNumber, url: shown, status: error.status, reason: error.summary)
             }
-            guard let object = try? JSONValue.parse(response.body) else {
+            guard let object = try? JSONValue.parse(response.body, longIntegersAsText: true) else {
                 throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page is not JSON")
             }
             guard let records = object.value(at: source.mapping.jsonRecords)?.array else {
