@@ -25,8 +25,8 @@ let package = Package(
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
         .target(name: "RingbackNormalisation"),
-        // Pure byte-level codecs: CSV reading/writing, iCalendar writing, lenient text decoding.
-        .target(name: "RingbackCodecs"),
+        // Pure byte-level codecs: CSV reading/writing, iCalendar writing, lenient text decoding, percent-encoding.
+        .target(name: "RingbackCodecs", dependencies: ["RingbackNormalisation"]),
         // Pure core: model, lead building, rules, status, reconciliation planner.
         .target(name: "RingbackCore", dependencies: ["RingbackNormalisation"]),
         // YAML reading with file, line and key in every error (config and mappings).
@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Declarative mappings from phone-system exports to call records.
         .target(name: "RingbackMapping", dependencies: [
-            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackParallel", "CLibXML2",
+            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackJSON", "RingbackParallel", "CLibXML2",
         ]),
         // SQLite state store (GRDB).
         .target(name: "RingbackStore", dependencies: [
@@ -46,19 +46,21 @@ let package = Package(
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackYAML"]),
-        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter.
-        .target(name: "RingbackHTTP"),
+        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter; secret redaction.
+        .target(name: "RingbackHTTP", dependencies: ["RingbackCodecs"]),
         // JSON documents as values, for Google API bodies and the emulator.
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
         .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
+            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
+        // Seeded randomness shared by the emulator and the property tests.
+        .target(name: "RingbackSeededRandom"),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
         .target(name: "RingbackEmulator", dependencies: [
-            "RingbackJSON",
+            "RingbackJSON", "RingbackNormalisation", "RingbackCodecs", "RingbackSeededRandom",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -85,8 +87,8 @@ let package = Package(
         ]),
         // Test-only: a sync that pauses before its commit so the crash-repair tests can kill it there.
         .executableTarget(name: "ringback-kill-harness", dependencies: ["RingbackSync", "RingbackStore"]),
-        .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation"]),
-        .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs"]),
+        .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation", "RingbackSeededRandom"]),
+        .testTarget(name: "RingbackCodecsTests", dependencies: ["RingbackCodecs", "RingbackSeededRandom"]),
         .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore", "RingbackTesting"]),
         .testTarget(name: "RingbackEngineTests", dependencies: ["RingbackSync", "RingbackCore", "RingbackTesting", "RingbackNormalisation"]),
         .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"], exclude: ["Fixtures"]),

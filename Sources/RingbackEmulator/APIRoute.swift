@@ -1,3 +1,5 @@
+import RingbackCodecs
+
 /// Which endpoint a request is for, read from Google's real paths.
 enum APIRoute {
     case token
@@ -36,14 +38,14 @@ enum APIRoute {
     static func classify(method: String, rawPath: String) -> APIRoute {
         if rawPath == "/token" || rawPath == "/oauth2/v4/token" { return method == "POST" ? .token : .unknown }
         if rawPath.hasPrefix("/emulator/") {
-            return .admin(rawPath.dropFirst("/emulator/".count).split(separator: "/").map { HTTPRequestData.percentDecode(String($0)) })
+            return .admin(rawPath.dropFirst("/emulator/".count).split(separator: "/").map { PercentEncoding.decode(String($0)) })
         }
         if rawPath == "/batch/calendar/v3" { return method == "POST" ? .calendarBatch : .unknown }
         if rawPath.hasPrefix("/v4/spreadsheets/") { return sheets(method: method, rest: String(rawPath.dropFirst("/v4/spreadsheets/".count))) }
         if rawPath.hasPrefix("/calendar/v3/calendars/") {
             let parts = rawPath.dropFirst("/calendar/v3/calendars/".count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2, parts[1] == "events", !parts[0].isEmpty else { return .unknown }
-            let calendarID = HTTPRequestData.percentDecode(parts[0])
+            let calendarID = PercentEncoding.decode(parts[0])
             if parts.count == 2 {
                 switch method {
                 case "POST": return .calendar(calendarID: calendarID, .insert)
@@ -52,7 +54,7 @@ enum APIRoute {
                 }
             }
             guard parts.count == 3, !parts[2].isEmpty else { return .unknown }
-            let eventID = HTTPRequestData.percentDecode(parts[2])
+            let eventID = PercentEncoding.decode(parts[2])
             switch method {
             case "GET": return .calendar(calendarID: calendarID, .get(eventID))
             case "PATCH": return .calendar(calendarID: calendarID, .patch(eventID))
@@ -66,7 +68,7 @@ enum APIRoute {
 
     private static func sheets(method: String, rest: String) -> APIRoute {
         let idEnd = rest.firstIndex { $0 == "/" || $0 == ":" } ?? rest.endIndex
-        let id = HTTPRequestData.percentDecode(String(rest[..<idEnd]))
+        let id = PercentEncoding.decode(String(rest[..<idEnd]))
         let tail = String(rest[idEnd...])
         let operation: SheetsOperation?
         switch tail {
@@ -79,13 +81,13 @@ enum APIRoute {
             guard tail.hasPrefix("/values/") else { return .unknown }
             let range = String(tail.dropFirst("/values/".count))
             if range.hasSuffix(":append") {
-                operation = .valuesAppend(HTTPRequestData.percentDecode(String(range.dropLast(":append".count))))
+                operation = .valuesAppend(PercentEncoding.decode(String(range.dropLast(":append".count))))
             } else if range.hasSuffix(":clear") {
-                operation = .valuesClear(HTTPRequestData.percentDecode(String(range.dropLast(":clear".count))))
+                operation = .valuesClear(PercentEncoding.decode(String(range.dropLast(":clear".count))))
             } else if method == "PUT" {
-                operation = .valuesUpdate(HTTPRequestData.percentDecode(range))
+                operation = .valuesUpdate(PercentEncoding.decode(range))
             } else {
-                operation = .valuesGet(HTTPRequestData.percentDecode(range))
+                operation = .valuesGet(PercentEncoding.decode(range))
             }
         }
         guard let operation, !id.isEmpty, operation.httpMethod == method else { return .unknown }

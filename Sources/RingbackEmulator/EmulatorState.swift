@@ -1,5 +1,6 @@
 import Foundation
 import RingbackJSON
+import RingbackSeededRandom
 
 /// Everything the emulator remembers. A value: a batch is applied to a copy and kept only if all of it succeeds.
 struct EmulatorState {

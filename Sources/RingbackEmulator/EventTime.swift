@@ -1,5 +1,6 @@
 import Foundation
 import RingbackJSON
+import RingbackNormalisation
 
 /// An event's start or end: an instant (or a whole day) and the zone it should be shown in.
 /// Calendar compares instants; the text a client sent is only one way of writing one.
@@ -28,7 +29,7 @@ struct EventTime {
         guard chars.count >= 19, let year = number(0, 4), chars[4] == 45, let month = number(5, 2), chars[7] == 45,
               let day = number(8, 2), chars[10] == 84 || chars[10] == 116, let hour = number(11, 2), chars[13] == 58,
               let minute = number(14, 2), chars[16] == 58, let second = number(17, 2),
-              DateSerial.isValid(year: year, month: month, day: day), hour < 24, minute < 60, second < 61 else { return .some(nil) }
+              CivilCalendar.isValidDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 61 else { return .some(nil) }
         var index = 19
         var fraction = 0.0
         if index < chars.count, chars[index] == 46 {
@@ -40,7 +41,7 @@ struct EventTime {
                 index += 1
             }
         }
-        let localSeconds = Double(DateSerial.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second) + fraction
+        let localSeconds = Double(CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second) + fraction
         if index == chars.count {
             guard let zone else { return nil }
             let guess = Date(timeIntervalSince1970: localSeconds)
@@ -61,7 +62,7 @@ struct EventTime {
         let local = Int((instant.timeIntervalSince1970 + Double(offset)).rounded(.down))
         let days = Int((Double(local) / 86400).rounded(.down))
         let seconds = local - days * 86400
-        let date = DateSerial.civil(serial: days - DateSerial.epoch)
+        let date = CivilCalendar.civilFromDays(days)
         let base = String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60)
         if offset == 0 { return base + "Z" }
         let magnitude = abs(offset)
@@ -73,7 +74,7 @@ struct EventTime {
         let seconds = millis / 1000
         let days = Int((Double(seconds) / 86400).rounded(.down))
         let rest = seconds - days * 86400
-        let date = DateSerial.civil(serial: days - DateSerial.epoch)
+        let date = CivilCalendar.civilFromDays(days)
         return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03ldZ", date.year, date.month, date.day, rest / 3600, rest / 60 % 60, rest % 60, millis % 1000)
     }
 
@@ -99,7 +100,7 @@ struct EventTime {
         if let text = value["date"]?.string {
             let fields = text.split(separator: "-")
             guard text.count == 10, fields.count == 3, let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2]),
-                  DateSerial.isValid(year: y, month: m, day: d),
+                  CivilCalendar.isValidDate(year: y, month: m, day: d),
                   case .some(.some(let date)) = parseDateTime(text + "T00:00:00", zone: zone ?? calendarZone) else {
                 throw Problem(reason: "invalid", message: "Invalid \(which) time.")
             }

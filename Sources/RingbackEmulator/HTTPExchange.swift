@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackJSON
 
 /// One whole HTTP request as the emulator's handlers see it: raw path, decoded query, headers, body.
@@ -34,15 +35,10 @@ struct HTTPRequestData: Sendable {
     static func parseForm(_ text: String) -> [(name: String, value: String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                let spaced = s.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
+            func decode(_ s: Substring) -> String { PercentEncoding.decode(s.replacingOccurrences(of: "+", with: " ")) }
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
     }
-
-    static func percentDecode(_ text: String) -> String { text.removingPercentEncoding ?? text }
 }
 
 /// A whole HTTP response before it is written.

@@ -1,6 +1,7 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import RingbackCodecs
 import RingbackJSON
 
 /// A registered service account: the public half of its key checks JWT signatures at the token endpoint.
@@ -41,7 +42,7 @@ enum ServiceAccountKeyFile {
             "auth_uri": "https://accounts.google.com/o/oauth2/auth",
             "token_uri": .string(tokenURI),
             "auth_provider_x509_cert_url": "https://www.googleapis.com/oauth2/v1/certs",
-            "client_x509_cert_url": .string("https://www.googleapis.com/robot/v1/metadata/x509/" + (email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)),
+            "client_x509_cert_url": .string("https://www.googleapis.com/robot/v1/metadata/x509/" + PercentEncoding.encode(email)),
             "universe_domain": "googleapis.com",
         ]
         return value.bytes()

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackNormalisation
 
 /// Reads a string the way the Sheets editor reads typing (valueInputOption USER_ENTERED): numbers, dates, booleans, formulas.
 enum UserEnteredParser {
@@ -121,7 +122,7 @@ enum UserEnteredParser {
         } else {
             return nil
         }
-        guard DateSerial.isValid(year: year, month: month, day: day) else { return nil }
+        guard CivilCalendar.isValidDate(year: year, month: month, day: day) else { return nil }
         return (DateSerial.serial(year: year, month: month, day: day), pattern)
     }
 

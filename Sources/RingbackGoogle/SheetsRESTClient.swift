@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackJSON
 
 /// Sheets v4 over REST through a `GoogleSession`: values batchGet and batchUpdate, spreadsheet batchUpdate

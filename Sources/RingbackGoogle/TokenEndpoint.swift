@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackHTTP
 import RingbackJSON
 

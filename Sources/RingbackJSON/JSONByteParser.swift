@@ -4,15 +4,18 @@ import Foundation
 /// megabytes of JSON on every run, and going through `Decodable` cost most of a no-change run.
 struct JSONByteParser {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// Integers of 16 digits or more come back as their digits in a `.string`, which a Double would round.
+    private let longIntegersAsText: Bool
     private var index = 0
     private var depth = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, longIntegersAsText: Bool) {
         self.bytes = bytes
+        self.longIntegersAsText = longIntegersAsText
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONByteParser(bytes)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, longIntegersAsText: Bool = false) throws(JSONParseError) -> JSONValue {
+        var parser = JSONByteParser(bytes, longIntegersAsText: longIntegersAsText)
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()
@@ -42,7 +45,7 @@ struct JSONByteParser {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try number())
+        default: return try number()
         }
     }
 
@@ -184,7 +187,7 @@ struct JSONByteParser {
         return value
     }
 
-    private mutating func number() throws(JSONParseError) -> Double {
+    private mutating func number() throws(JSONParseError) -> JSONValue {
         let start = index
         var integral = true
         while index < bytes.count {
@@ -200,10 +203,17 @@ struct JSONByteParser {
         return try finish(start, integral)
     }
 
-    private func finish(_ start: Int, _ integral: Bool) throws(JSONParseError) -> Double {
+    private func finish(_ start: Int, _ integral: Bool) throws(JSONParseError) -> JSONValue {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if integral, text.count < 16, let value = Int64(text) { return Double(value) }
+        if integral, text.count < 16, let value = Int64(text) { return .number(Double(value)) }
+        if integral, longIntegersAsText, Self.isInteger(text) { return .string(text) }
         guard let value = Double(text), value.isFinite else { throw failure("invalid number `\(text)`") }
-        return value
+        return .number(value)
+    }
+
+    /// An optional minus and digits only.
+    private static func isInteger(_ text: String) -> Bool {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        return !digits.isEmpty && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

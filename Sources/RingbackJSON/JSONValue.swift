@@ -114,8 +114,17 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 extension JSONValue {
     /// Parses a whole document.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let contiguous = bytes as? [UInt8] ?? Array(bytes)
-        return try contiguous.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONByteParser.parse(buffer) }
+        try parse(bytes, longIntegersAsText: false)
+    }
+
+    /// Parses a whole document; with `longIntegersAsText`, integers of 16 digits or more (ids in call
+    /// exports) are kept as their digits in a `.string` instead of being rounded to a Double.
+    package static func parse(_ bytes: some Collection<UInt8>, longIntegersAsText: Bool) throws(JSONParseError) -> JSONValue {
+        let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
+            Result { () throws(JSONParseError) in try JSONByteParser.parse(buffer, longIntegersAsText: longIntegersAsText) }
+        }
+        let result = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
+        return try result.get()
     }
 
     /// Compact UTF-8 with sorted keys; integral numbers are written without a fraction.

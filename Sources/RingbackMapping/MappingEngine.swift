@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCodecs
 import RingbackCore
+import RingbackJSON
 import RingbackParallel
 import RingbackNormalisation
 
@@ -168,17 +169,19 @@ public struct MappingEngine: Sendable {
 
     private func readJSON(bytes: [UInt8], file: String) -> FileResult {
         var result = FileResult()
-        let text = LenientText.decode(bytes)
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            // Strings are read leniently by the parser itself, so only a byte order mark needs dropping;
+            // long integer ids keep every digit.
+            let body = bytes.starts(with: LenientText.byteOrderMark) ? bytes.dropFirst(3) : bytes[...]
+            parsed = try JSONValue.parse(body, longIntegersAsText: true)
         } catch {
-            result.rejects.append(RecordReject(file: file, location: "1", reason: "not valid JSON: \(JSONText.reason(error))"))
+            result.rejects.append(RecordReject(file: file, location: "1", reason: "not valid JSON: \(error.message)"))
             return result
         }
         var base = spec.jsonRecords
-        let array: [Any]
-        if let found = JSONText.value(at: base, in: parsed) as? [Any] {
+        let array: [JSONValue]
+        if let found = parsed.value(at: base)?.array {
             array = found
         } else if let single = singleRecord(parsed) {
             array = [single]
@@ -191,16 +194,16 @@ public struct MappingEngine: Sendable {
         for (index, element) in array.enumerated() {
             result.records += 1
             let location = "\(base)[\(index)]"
-            guard let record = element as? [String: Any] else {
+            guard case .object = element else {
                 result.rejects.append(RecordReject(file: file, location: location, reason: "expected an object"))
                 continue
             }
-            let values = jsonValues(record) { spec.fields[$0] }
+            let values = jsonValues(element) { spec.fields[$0] }
             switch leg(values, parsedStart: nil, record: Int32(index), recordsPath: base, file: file) {
             case .success(let leg):
                 result.legs.append(leg)
                 if let nested = spec.layout.nestedLegs, !leg.id.isEmpty {
-                    readNestedLegs(at: nested, in: record, of: leg, recordValues: values, location: location, file: file, into: &result)
+                    readNestedLegs(at: nested, in: element, of: leg, recordValues: values, location: location, file: file, into: &result)
                 }
             case .failure(let reason): result.rejects.append(RecordReject(file: file, location: location, reason: reason.text))
             }
@@ -209,16 +212,15 @@ public struct MappingEngine: Sendable {
     }
 
     /// A file holding one record object rather than a page of them (an API's answer for one call).
-    private func singleRecord(_ parsed: Any) -> [String: Any]? {
-        guard !spec.jsonRecords.isEmpty, let object = parsed as? [String: Any],
-              JSONText.value(at: spec.jsonRecords, in: object) == nil,
-              let startPath = spec.fields["start"]?.name, JSONText.value(at: startPath, in: object) != nil else { return nil }
-        return object
+    private func singleRecord(_ parsed: JSONValue) -> JSONValue? {
+        guard !spec.jsonRecords.isEmpty, case .object = parsed, parsed.value(at: spec.jsonRecords) == nil,
+              let startPath = spec.fields["start"]?.name, parsed.value(at: startPath) != nil else { return nil }
+        return parsed
     }
 
     /// The record's text per field slot; `source` says where each field is in this object.
-    private func jsonValues(_ object: [String: Any], source: (String) -> MappingSpec.FieldSource?) -> [String] {
-        var values = slots.names.map { name in source(name).map { JSONText.string(JSONText.value(at: $0.name ?? "", in: object)) } ?? "" }
+    private func jsonValues(_ object: JSONValue, source: (String) -> MappingSpec.FieldSource?) -> [String] {
+        var values = slots.names.map { name in source(name).map { JSONText.string(object.value(at: $0.name ?? "")) } ?? "" }
         if slots.hasDecoding { decode(&values) }
         return values
     }
@@ -226,12 +228,12 @@ public struct MappingEngine: Sendable {
     /// Each object in the record's nested array becomes a forwarded leg of the record's call. A leg
     /// without its own start time or direction has the record's; a leg that cannot be read is
     /// rejected alone.
-    private func readNestedLegs(at path: String, in record: [String: Any], of root: CallLeg, recordValues: [String],
+    private func readNestedLegs(at path: String, in record: JSONValue, of root: CallLeg, recordValues: [String],
                                 location: String, file: String, into result: inout FileResult) {
-        guard let nested = JSONText.value(at: path, in: record) as? [Any] else { return }
+        guard let nested = record.value(at: path)?.array else { return }
         let legsPath = "\(location).\(path)"
-        for (index, element) in nested.enumerated() {
-            guard let object = element as? [String: Any] else {
+        for (index, object) in nested.enumerated() {
+            guard case .object = object else {
                 result.rejects.append(RecordReject(file: file, location: "\(legsPath)[\(index)]", reason: "expected an object"))
                 continue
             }

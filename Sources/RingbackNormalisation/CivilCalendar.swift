@@ -1,20 +1,21 @@
 /// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), so parsers
-/// can turn fields into instants with integer maths instead of calendar objects.
-enum CivilCalendar {
-    static let secondsPerDay = 86_400
+/// can turn fields into instants with integer maths instead of calendar objects. The one copy of this
+/// arithmetic: iCalendar writing and the emulator's Sheets date numbers use it too.
+package enum CivilCalendar {
+    package static let secondsPerDay = 86_400
 
     @inline(__always)
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+    package static func floorDiv(_ a: Int, _ b: Int) -> Int {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
     @inline(__always)
-    static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
+    package static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
 
-    static func isLeapYear(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+    package static func isLeapYear(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -23,13 +24,13 @@ enum CivilCalendar {
     }
 
     @inline(__always)
-    static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
         month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year: year, month: month))
     }
 
     /// Day number of a civil date; `month` must be 1...12, `day` may overflow the month linearly.
     @inline(__always)
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = floorDiv(y, 400)
         let yoe = y - era * 400
@@ -40,7 +41,7 @@ enum CivilCalendar {
     }
 
     @inline(__always)
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = floorDiv(z, 146_097)
         let doe = z - era * 146_097
@@ -54,11 +55,11 @@ enum CivilCalendar {
 
     /// ISO weekday, 1 = Monday … 7 = Sunday.
     @inline(__always)
-    static func weekday(days: Int) -> Int { floorMod(days + 3, 7) + 1 }
+    package static func weekday(days: Int) -> Int { floorMod(days + 3, 7) + 1 }
 
     /// Seconds since the epoch of a wall-clock reading taken as if it were UTC.
     @inline(__always)
-    static func wallSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int {
+    package static func wallSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int {
         daysFromCivil(year: year, month: month, day: day) * secondsPerDay + hour * 3600 + minute * 60 + second
     }
 }

@@ -32,18 +32,8 @@ public enum TimestampParser {
         default: break
         }
         guard c.skipWhitespace() > 0 else { return nil }
-        guard let hour = c.digits(min: 1, max: 2), c.consume(ASCIIByte.colon),
-              let minute = c.digits(min: 2, max: 2) else { return nil }
-        var second = 0
-        var nanos = 0
-        if c.consume(ASCIIByte.colon) {
-            guard let s = c.digits(min: 2, max: 2) else { return nil }
-            second = s
-            if c.consume(ASCIIByte.dot) {
-                guard let f = c.fractionNanoseconds() else { return nil }
-                nanos = f
-            }
-        }
+        guard let time = clockTime(&c, decimalComma: false) else { return nil }
+        let (hour, minute, second, nanos) = time
         c.skipWhitespace()
         guard let offset = zoneOffset(&c, rfc: true) else { return nil }
         c.skipWhitespace()
@@ -76,18 +66,8 @@ public enum TimestampParser {
         if !c.consume(0x54), !c.consume(0x74) {
             guard c.skipWhitespace() > 0 else { return nil }
         }
-        guard let hour = c.digits(min: 1, max: 2), c.consume(ASCIIByte.colon),
-              let minute = c.digits(min: 2, max: 2) else { return nil }
-        var second = 0
-        var nanos = 0
-        if c.consume(ASCIIByte.colon) {
-            guard let s = c.digits(min: 2, max: 2) else { return nil }
-            second = s
-            if c.consume(ASCIIByte.dot) || c.consume(ASCIIByte.comma) {
-                guard let f = c.fractionNanoseconds() else { return nil }
-                nanos = f
-            }
-        }
+        guard let time = clockTime(&c, decimalComma: true) else { return nil }
+        let (hour, minute, second, nanos) = time
         c.skipWhitespace()
         var offset: Int?
         if !c.atEnd {
@@ -102,6 +82,19 @@ public enum TimestampParser {
         if let offset { return instant(wall - offset, nanos: nanos) }
         guard let zone = defaultZone else { return nil }
         return instant(zone.epochSecond(wallSeconds: wall), nanos: nanos)
+    }
+
+    /// `h:mm`, `h:mm:ss` or `h:mm:ss.fff` (also `,fff` with `decimalComma`), as RFC 2822 and ISO 8601
+    /// both write a time of day; ranges are the caller's to check.
+    @inline(__always)
+    private static func clockTime(_ c: inout ByteCursor, decimalComma: Bool) -> (hour: Int, minute: Int, second: Int, nanos: Int)? {
+        guard let hour = c.digits(min: 1, max: 2), c.consume(ASCIIByte.colon),
+              let minute = c.digits(min: 2, max: 2) else { return nil }
+        guard c.consume(ASCIIByte.colon) else { return (hour, minute, 0, 0) }
+        guard let second = c.digits(min: 2, max: 2) else { return nil }
+        guard c.consume(ASCIIByte.dot) || (decimalComma && c.consume(ASCIIByte.comma)) else { return (hour, minute, second, 0) }
+        guard let nanos = c.fractionNanoseconds() else { return nil }
+        return (hour, minute, second, nanos)
     }
 
     // MARK: Zone-less local patterns

@@ -1,5 +1,6 @@
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct CSVReaderMalformedInputTests {
     @Test func unterminatedQuoteIsReportedAndReadingResumesOnTheNextLine() {
@@ -65,7 +66,7 @@ import RingbackCodecs
     }
 
     @Test func randomBinaryNeverCrashesAndNeverLosesLines() {
-        var generator = SeededRandomNumberGenerator(seed: 2024)
+        var generator = SeededRandom(seed: 2024)
         let interesting: [UInt8] = [0x22, 0x2C, 0x0A, 0x0D, 0x00, 0xFF, 0xEF, 0xBB, 0xBF, 0x61]
         for round in 0..<2000 {
             let length = Int.random(in: 0..<200, using: &generator)
@@ -84,7 +85,7 @@ import RingbackCodecs
 
     @Test(arguments: [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x00, 0xFF])
     func oddDelimitersNeverCrash(delimiter: UInt8) {
-        var generator = SeededRandomNumberGenerator(seed: UInt64(delimiter) + 1)
+        var generator = SeededRandom(seed: UInt64(delimiter) + 1)
         let interesting: [UInt8] = [0x22, 0x2C, 0x0A, 0x0D, 0x00, 0xFF, 0x61]
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 0..<80, using: &generator)).map { _ in interesting.randomElement(using: &generator)! }
@@ -102,6 +103,9 @@ import RingbackCodecs
         let started = ContinuousClock.now
         let result = readCSV(text)
         #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(result.records.count + result.problems.count > 0)
+        // Every third line opens a quote it never closes: each is one problem and the reader picks up
+        // again on the next line, so the other two lines in three are records.
+        #expect(result.problems.count == 1 + 6667)
+        #expect(result.records.count == 20_000 - 6667)
     }
 }

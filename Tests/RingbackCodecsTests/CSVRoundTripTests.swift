@@ -1,5 +1,6 @@
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct CSVRoundTripTests {
     @Test func knownAwkwardRowsRoundTrip() {
@@ -22,7 +23,7 @@ import RingbackCodecs
 
     @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")])
     func randomRowsRoundTrip(delimiter: UInt8) {
-        var generator = SeededRandomNumberGenerator(seed: 0xC5F + UInt64(delimiter))
+        var generator = SeededRandom(seed: 0xC5F + UInt64(delimiter))
         for _ in 0..<300 {
             let rows: [[String]] = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
                 (0..<Int.random(in: 1...6, using: &generator)).map { _ in

@@ -1,5 +1,6 @@
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct ICalendarFoldingTests {
     private static let samples: [String] = [
@@ -45,7 +46,7 @@ import RingbackCodecs
     }
 
     @Test func randomTextRoundTrips() {
-        var generator = SeededRandomNumberGenerator(seed: 77)
+        var generator = SeededRandom(seed: 77)
         for _ in 0..<300 {
             let text = RandomText.string(maxLength: 120, using: &generator)
             let line = ICalendarWriter.contentLine(.text("SUMMARY", text))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct ICalendarWriterTests {
     @Test func writesEnvelopeWithCRLF() {
@@ -71,7 +72,7 @@ import RingbackCodecs
     @Test func utcDateTimesAgreeWithFoundation() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        var generator = SeededRandomNumberGenerator(seed: 5)
+        var generator = SeededRandom(seed: 5)
         for _ in 0..<500 {
             let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...5_000_000_000, using: &generator)))
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -1,5 +1,6 @@
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct LenientTextTests {
     @Test func decodesValidUTF8() {
@@ -27,7 +28,7 @@ import RingbackCodecs
     }
 
     @Test func neverFailsOnRandomBytes() {
-        var generator = SeededRandomNumberGenerator(seed: 11)
+        var generator = SeededRandom(seed: 11)
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let text = LenientText.decode(bytes)

@@ -1,5 +1,6 @@
 import Testing
 import RingbackCodecs
+import RingbackSeededRandom
 
 @Suite struct SpreadsheetTextTests {
     @Test(arguments: [
@@ -25,7 +26,7 @@ import RingbackCodecs
     }
 
     @Test func unprotectInvertsProtectForRandomStrings() {
-        var generator = SeededRandomNumberGenerator(seed: 99)
+        var generator = SeededRandom(seed: 99)
         for _ in 0..<5000 {
             let value = RandomText.string(maxLength: 8, using: &generator)
             let cell = SpreadsheetText.protect(value)

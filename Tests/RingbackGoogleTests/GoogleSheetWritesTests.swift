@@ -4,12 +4,27 @@ import RingbackCore
 import RingbackJSON
 @testable import RingbackGoogle
 
-/// A Sheets service that must not be called: the tests here read what the target would send.
+/// A Sheets service that must not be called: the tests here read what the target would send, and a
+/// call would mean the target went to the network to decide it.
 private struct UnusedSheets: SheetsService {
-    func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] { [] }
-    func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {}
-    func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] { [] }
-    func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue { .null }
+    func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] {
+        Issue.record("batchGet was called")
+        return []
+    }
+
+    func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {
+        Issue.record("batchUpdateValues was called")
+    }
+
+    func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
+        Issue.record("batchUpdate was called")
+        return []
+    }
+
+    func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue {
+        Issue.record("spreadsheet was called")
+        return .null
+    }
 }
 
 @Suite struct GoogleSheetWritesTests {

@@ -124,6 +124,21 @@ import RingbackNormalisation
         #expect(reversed.calls.map(\.outcome) == [.answered, .answered])
     }
 
+    /// JSON numbers are read as the export wrote them: a long integer id keeps every digit, an epoch
+    /// with a fraction is still a start time, and a boolean is the text `true`.
+    @Test func longIntegerIDsKeepEveryDigit() throws {
+        let page = """
+        [{"sent_at": 1, "call": {"id": 12345678901234567, "started": 1795190400.25, "from": "+15125550133", "to": "+15125550100", "answered": true}},
+         {"sent_at": 1, "call": {"id": -1234567890123456789012, "started": 1795190500, "from": "+15125550144", "to": "+15125550100", "answered": false}}]
+        """
+        let run = try Self.run(Self.events, [page])
+        #expect(run.rejects.isEmpty)
+        #expect(run.calls.map(\.key).sorted() == ["events:-1234567890123456789012", "events:12345678901234567"])
+        let first = try #require(run.calls.first { $0.key == "events:12345678901234567" })
+        #expect(first.outcome == .answered)
+        #expect(abs(first.startedAt.timeIntervalSince1970 - 1_795_190_400.25) < 0.001)
+    }
+
     @Test func withoutEventTimesTheRecordReadLastWins() throws {
         let yaml = Self.events.replacingOccurrences(of: "  event_time: sent_at\n", with: "")
         let page = """

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RingbackNormalisation
+import RingbackSeededRandom
 
 @Suite struct LocalZoneTests {
     static let chicago = try! LocalZone(identifier: "America/Chicago")
@@ -118,7 +119,7 @@ import RingbackNormalisation
         let zone = try LocalZone(identifier: id)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: id))
-        var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: id.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+        var rng = SeededRandom(seed: UInt64(truncatingIfNeeded: id.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         let low = -2_208_988_800, high = 7_258_118_400
         for _ in 0..<2_000 {
             let epoch = low + Int(rng.next() % UInt64(high - low))

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackHTTP
 import RingbackMapping
 
 /// The values of the environment variables an API source's mapping names (credentials, account ids).
@@ -22,15 +23,7 @@ public struct APIVariables: Sendable, CustomStringConvertible {
 
     /// `text` with each credential, as written or percent-encoded, replaced by its variable's name.
     public func redact(_ text: String) -> String {
-        var out = text
-        for name in secretNames {
-            let secret = value(name)
-            guard secret.count >= 3 else { continue }
-            for form in Set([secret, APIQueryEncoding.encode(secret)]) {
-                out = out.replacingOccurrences(of: form, with: "${\(name)}")
-            }
-        }
-        return out
+        SecretRedaction.redact(text, secretNames.map { (secret: value($0), placeholder: "${\($0)}") })
     }
 
     public var description: String { "values of " + values.keys.sorted().map { "$\($0)" }.joined(separator: ", ") }

@@ -1,5 +1,7 @@
 import Foundation
+import RingbackCodecs
 import RingbackHTTP
+import RingbackJSON
 import RingbackMapping
 
 /// Walks an API source's pages in order, from a start time to the last page, the way its mapping's
@@ -15,14 +17,14 @@ struct APIPager {
             throw failure(page: 1, url: source.baseURL, status: nil, reason: "the base URL is not a URL")
         }
         let firstQuery = firstQuery(since: since)
-        var url = base.absoluteString + source.variables.expand(source.api.path, encode: APIQueryEncoding.encode)
+        var url = base.absoluteString + source.variables.expand(source.api.path, encode: PercentEncoding.encode)
         var query = firstQuery
         var pageNumber = 0
         var counter = pageCounterStart
         var seen = Set<String>()
         while true {
             pageNumber += 1
-            let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + APIQueryEncoding.query(query)
+            let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + PercentEncoding.form(query)
             let shown = source.variables.redact(address)
             guard pageNumber <= source.api.maxPages else {
                 throw failure(page: pageNumber, url: shown, status: nil,
@@ -42,10 +44,10 @@ struct APIPager {
             } catch {
                 throw failure(page: pageNumber, url: shown, status: error.status, reason: error.summary)
             }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed]) else {
+            guard let object = try? JSONValue.parse(response.body, longIntegersAsText: true) else {
                 throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page is not JSON")
             }
-            guard let records = Self.value(at: source.mapping.jsonRecords, in: object) as? [Any] else {
+            guard let records = object.value(at: source.mapping.jsonRecords)?.array else {
                 throw failure(page: pageNumber, url: shown, status: response.status,
                               reason: "the page has no list of records at `\(source.mapping.jsonRecords)` (json.records in mapping \(source.mapping.name))")
             }
@@ -58,7 +60,7 @@ struct APIPager {
             case .single:
                 return
             case .nextURI(let field):
-                guard let next = Self.text(Self.value(at: field, in: object)), !next.isEmpty else { return }
+                guard let next = object.value(at: field)?.scalarText, !next.isEmpty else { return }
                 guard let resolved = URL(string: next, relativeTo: base)?.absoluteURL else {
                     throw failure(page: pageNumber + 1, url: source.variables.redact(next), status: nil, reason: "the next-page link is not a URL")
                 }
@@ -69,14 +71,14 @@ struct APIPager {
                 url = resolved.absoluteString
                 query = []
             case .pageCounter(let parameter, let totalField, let firstPage):
-                guard let total = Int(Self.text(Self.value(at: totalField, in: object)) ?? "") else {
+                guard let total = Int(object.value(at: totalField)?.scalarText ?? "") else {
                     throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page has no page count at `\(totalField)`")
                 }
                 guard counter - firstPage + 1 < total else { return }
                 counter += 1
                 query = firstQuery.filter { $0.name != parameter } + [(parameter, String(counter))]
             case .token(let field, let parameter):
-                guard let token = Self.text(Self.value(at: field, in: object)), !token.isEmpty else { return }
+                guard let token = object.value(at: field)?.scalarText, !token.isEmpty else { return }
                 query = firstQuery.filter { $0.name != parameter } + [(parameter, token)]
             }
         }
@@ -115,23 +117,5 @@ struct APIPager {
 
     private static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
         a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
-    }
-
-    static func value(at path: String, in object: Any) -> Any? {
-        if path.isEmpty { return object }
-        var current: Any? = object
-        for key in path.split(separator: ".") {
-            guard let dictionary = current as? [String: Any] else { return nil }
-            current = dictionary[String(key)]
-        }
-        return current
-    }
-
-    static func text(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        default: return nil
-        }
     }
 }

@@ -1,3 +1,4 @@
+import RingbackSeededRandom
 /// Random strings built from the characters that break CSV and iCalendar writers.
 enum RandomText {
     static let alphabet: [String] = [
@@ -5,7 +6,7 @@ enum RandomText {
         "é", "ß", "中", "文", "😀", "👍🏽", "e\u{301}", "\u{FEFF}", "\u{0}", "^",
     ]
 
-    static func string(maxLength: Int, using generator: inout SeededRandomNumberGenerator) -> String {
+    static func string(maxLength: Int, using generator: inout SeededRandom) -> String {
         let length = Int.random(in: 0...maxLength, using: &generator)
         var result = ""
         for _ in 0..<length {
