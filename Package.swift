@@ -75,6 +75,7 @@ let package = Package(
         .target(name: "RingbackSync", dependencies: [
             "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
             "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),

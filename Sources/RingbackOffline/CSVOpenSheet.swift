@@ -22,7 +22,8 @@ struct CSVOpenSheet: OpenSheet {
 }
 
 extension CSVSheetTarget: SheetTarget {
-    public var label: String { path }
+    /// Releases before relative labels knew the sheet by its absolute path.
+    public var formerLabels: [String] { label == path ? [] : [path] }
 
     public func open(remembered: TargetState) throws -> any OpenSheet {
         var document = try load()

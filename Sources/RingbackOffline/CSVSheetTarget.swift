@@ -3,9 +3,13 @@ import RingbackCore
 /// The offline "Missed Calls" sheet: a CSV file the office opens and edits in Excel or LibreOffice.
 public struct CSVSheetTarget: Sendable {
     public let path: String
+    /// What the state knows this sheet by: its path relative to the configuration's folder, so a moved
+    /// or restored folder keeps its state.
+    public let label: String
 
-    public init(path: String) {
+    public init(path: String, label: String? = nil) {
         self.path = path
+        self.label = label ?? path
     }
 
     public func load() throws(OfflineTargetError) -> CSVSheetDocument {

@@ -8,10 +8,13 @@ import RingbackNormalisation
 public struct ICSCalendarTarget: Sendable {
     public let path: String
     public let name: String
+    /// What the state knows this calendar by: its path relative to the configuration's folder.
+    public let label: String
 
-    public init(path: String, name: String) {
+    public init(path: String, name: String, label: String? = nil) {
         self.path = path
         self.name = name
+        self.label = label ?? path
     }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }

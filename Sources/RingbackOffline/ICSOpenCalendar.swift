@@ -16,7 +16,8 @@ struct ICSOpenCalendar: OpenCalendar {
 }
 
 extension ICSCalendarTarget: CalendarTarget {
-    public var label: String { path }
+    /// Releases before relative labels knew the calendar by its absolute path.
+    public var formerLabels: [String] { label == path ? [] : [path] }
 
     public func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
         ICSOpenCalendar(target: self, remembered: remembered, found: try load())

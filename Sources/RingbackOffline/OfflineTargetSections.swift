@@ -1,10 +1,16 @@
 import RingbackYAML
 
+/// A file target's name in the state: its type and its path relative to the configuration's folder.
+func offlineLabel(_ type: String, path: String, base: String) -> String {
+    "\(type):\(ConfigPath.relative(path, to: base))"
+}
+
 extension CSVSheetTarget {
     /// The `csv_sheet` target section: `path:` of the Missed Calls CSV.
     public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> CSVSheetTarget {
         try item.allowOnly(["type", "path"])
-        return CSVSheetTarget(path: ConfigPath.resolve(try item.required("path").string(), base: base))
+        let path = ConfigPath.resolve(try item.required("path").string(), base: base)
+        return CSVSheetTarget(path: path, label: offlineLabel("csv-sheet", path: path, base: base))
     }
 }
 
@@ -12,7 +18,8 @@ extension ICSCalendarTarget {
     /// The `ics_calendar` target section: `path:` of the file and the calendar's `name:`.
     public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> ICSCalendarTarget {
         try item.allowOnly(["type", "path", "name"])
-        return ICSCalendarTarget(path: ConfigPath.resolve(try item.required("path").string(), base: base),
-                                 name: try item.optional("name")?.string() ?? "Ringback")
+        let path = ConfigPath.resolve(try item.required("path").string(), base: base)
+        return ICSCalendarTarget(path: path, name: try item.optional("name")?.string() ?? "Ringback",
+                                 label: offlineLabel("ics-calendar", path: path, base: base))
     }
 }

@@ -73,10 +73,10 @@ public final class SQLiteStateStore: StateStoring {
     public func processedFile(source: String, path filePath: String) throws -> ProcessedFile? {
         try read { db in
             try Row.fetchOne(
-                db, sql: "SELECT size, modified_at FROM processed_files WHERE source = ? AND path = ?",
+                db, sql: "SELECT size, modified_at, content_hash FROM processed_files WHERE source = ? AND path = ?",
                 arguments: [source, filePath]
             ).map { row in
-                ProcessedFile(source: source, path: filePath, size: row[0], modifiedAt: Date(storedSeconds: row[1]))
+                ProcessedFile(source: source, path: filePath, size: row[0], modifiedAt: Date(storedSeconds: row[1]), contentHash: row[2])
             }
         }
     }

@@ -12,6 +12,7 @@ struct StateCommitWriter {
     }
 
     func write(_ commit: StateCommit) throws {
+        try renameTargets(commit.renamedTargets)
         try writeProcessedFiles(commit.processedFiles)
         try writeCalls(commit.newCalls)
         try writeLeadAnchors(commit.leadAnchors)
@@ -22,13 +23,21 @@ struct StateCommitWriter {
             arguments: [commit.run.startedAt.storedSeconds, commit.run.finishedAt.storedSeconds, commit.run.summary])
     }
 
+    private func renameTargets(_ renames: [String: String]) throws {
+        for (old, new) in renames {
+            try db.execute(sql: "UPDATE target_rows SET target = ? WHERE target = ?", arguments: [new, old])
+            try db.execute(sql: "UPDATE target_events SET target = ? WHERE target = ?", arguments: [new, old])
+        }
+    }
+
     private func writeProcessedFiles(_ files: [ProcessedFile]) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO processed_files (source, path, size, modified_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at
+            INSERT INTO processed_files (source, path, size, modified_at, content_hash) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at,
+                content_hash = excluded.content_hash
             """)
         for file in files {
-            try statement.execute(arguments: [file.source, file.path, file.size, file.modifiedAt.storedSeconds])
+            try statement.execute(arguments: [file.source, file.path, file.size, file.modifiedAt.storedSeconds, file.contentHash])
         }
     }
 

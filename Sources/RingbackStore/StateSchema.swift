@@ -7,12 +7,16 @@ enum StateSchema {
     /// SQLite `application_id` marking a file as a Ringback state store ("RGBK").
     static let applicationID: Int32 = 0x5247_424B
 
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: keyCellsByColumn)
+        migrator.registerMigration("v3") { db in
+            // Files are remembered by their bytes too, so a folder moved or restored elsewhere re-reads nothing.
+            try db.execute(sql: "ALTER TABLE processed_files ADD COLUMN content_hash TEXT")
+        }
         return migrator
     }
 

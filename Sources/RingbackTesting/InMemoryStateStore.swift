@@ -43,6 +43,9 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
                 failNextCommit = false
                 throw CommitRefused()
             }
+            for (old, new) in commit.renamedTargets {
+                targets[new] = targets.removeValue(forKey: old)
+            }
             for file in commit.processedFiles { files[file.source + "\u{1F}" + file.path] = file }
             for call in commit.newCalls where ledger[call.key] == nil { ledger[call.key] = call }
             anchors.merge(commit.leadAnchors) { _, new in new }

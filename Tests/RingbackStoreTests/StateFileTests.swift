@@ -69,16 +69,16 @@ struct StateFileTests {
         let path = directory.appendingPathComponent("state.sqlite").path
         try SQLiteStateStore(path: path).commit(StateCommit(run: StateFixtures.run("old")))
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3'), ('v4')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4'), ('v5')")
         }
 
         let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
 
-        #expect(error.failure == .newerSchema(4))
-        #expect(error.description.contains("was written by a newer Ringback (schema v4)"))
+        #expect(error.failure == .newerSchema(5))
+        #expect(error.description.contains("was written by a newer Ringback (schema v5)"))
     }
 
-    @Test func theCurrentSchemaIsRecordedAsV2() throws {
+    @Test func theCurrentSchemaIsRecordedAsV3() throws {
         let directory = try StateFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state.sqlite").path
@@ -89,7 +89,7 @@ struct StateFileTests {
              try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
 
-        #expect(identifiers == ["v1", "v2"])
+        #expect(identifiers == ["v1", "v2", "v3"])
         #expect(journalMode == "wal")
     }
 

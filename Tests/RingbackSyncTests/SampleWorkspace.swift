@@ -13,11 +13,34 @@ struct SampleWorkspace {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ringback-test-\(UUID().uuidString)")
+        root = Self.freshRoot()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for folder in ["samples", "mappings"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
         }
+    }
+
+    private init(root: URL) {
+        self.root = root
+    }
+
+    private static func freshRoot() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ringback-test-\(UUID().uuidString)")
+    }
+
+    /// The whole folder copied to a new place (new times on every file, as a restore to another server
+    /// gives) and the original removed.
+    func restoredElsewhere() throws -> SampleWorkspace {
+        let moved = SampleWorkspace(root: Self.freshRoot())
+        try FileManager.default.copyItem(at: root, to: moved.root)
+        let later = Date().addingTimeInterval(3600)
+        if let files = FileManager.default.enumerator(atPath: moved.root.path) {
+            for case let file as String in files {
+                try? FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: moved.path(file))
+            }
+        }
+        remove()
+        return moved
     }
 
     var configPath: String { root.appendingPathComponent("samples/ringback.yaml").path }

@@ -44,14 +44,18 @@ public struct RunPlanner: Sendable {
         public var sheet: SheetInput?
         public var calendars: [CalendarInput]
         public var now: Date
+        /// Targets whose state was found under a former label: old → new, moved in the commit.
+        public var renamedTargets: [String: String]
 
-        public init(pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date) {
+        public init(pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
+                    renamedTargets: [String: String] = [:]) {
             self.pulls = pulls
             self.ledger = ledger
             self.anchors = anchors
             self.sheet = sheet
             self.calendars = calendars
             self.now = now
+            self.renamedTargets = renamedTargets
         }
     }
 
@@ -88,6 +92,7 @@ public struct RunPlanner: Sendable {
         var plan = SyncPlan(ingest: summary(input.pulls, newCalls: newCalls.count, leads: leads.count))
         var commit = StateCommit(run: RunRecord(startedAt: input.now, finishedAt: input.now, summary: ""))
         commit.processedFiles = input.pulls.flatMap(\.processedFiles)
+        commit.renamedTargets = input.renamedTargets
         commit.newCalls = newCalls
         for pull in input.pulls {
             if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }

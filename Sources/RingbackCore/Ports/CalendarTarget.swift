@@ -6,6 +6,12 @@ public protocol CalendarTarget: Sendable {
     /// Names the target in the plan and keys its remembered state.
     var label: String { get }
     func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar
+    /// Labels this target's state may have been recorded under by an earlier release.
+    var formerLabels: [String] { get }
+}
+
+extension CalendarTarget {
+    public var formerLabels: [String] { [] }
 }
 
 /// A calendar as read this run.

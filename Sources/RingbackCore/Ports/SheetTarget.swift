@@ -6,6 +6,12 @@ public protocol SheetTarget: Sendable {
     /// Reads the sheet (and any list tabs it holds). `remembered` is the state of the last run, from which
     /// a sheet that went missing or was emptied is rebuilt with the office's work.
     func open(remembered: TargetState) throws -> any OpenSheet
+    /// Labels this target's state may have been recorded under by an earlier release.
+    var formerLabels: [String] { get }
+}
+
+extension SheetTarget {
+    public var formerLabels: [String] { [] }
 }
 
 /// A sheet as read this run.

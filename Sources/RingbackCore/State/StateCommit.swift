@@ -8,6 +8,9 @@ public struct StateCommit: Sendable {
     /// First-call key → Lead ID, so a lead keeps its ID when earlier calls arrive late.
     public var leadAnchors: [String: String]
     public var targetChanges: [String: TargetStateChange]
+    /// Former target label → current one: the state of a target recorded under its old name (an absolute
+    /// path, before targets were named by what they are) moves to its new name first.
+    public var renamedTargets: [String: String] = [:]
     public var watermarks: [String: Date]
     public var run: RunRecord
 

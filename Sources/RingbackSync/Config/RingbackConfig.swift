@@ -17,6 +17,8 @@ public struct RingbackConfig: Sendable {
     }
 
     public var file: String
+    /// The configuration's folder: relative paths in it, and in the state, start here.
+    public var base: String { URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path }
     public var rules: BusinessRules
     public var defaultCountry: String
     public var phones: PhoneNormaliser

@@ -35,27 +35,45 @@ public struct SyncEngine: Sendable {
         let pulls = try sources.map { source in try source.pull(store, now: now) }
         let ledger = try store.calls(since: nil)
         let anchors = try store.leadAnchors()
+        var renamed: [String: String] = [:]
         let openCalendars = try calendars.map { calendar in
-            let remembered = try store.targetState(calendar.label).events
+            let remembered = try state(of: calendar.label, formerly: calendar.formerLabels, renamed: &renamed).events
             return (label: calendar.label, remembered: remembered, open: try calendar.open(remembered: remembered))
         }
         let sheet = try sheetRead.value()
+        if let sheet, let former = sheet.formerLabel { renamed[former] = sheet.target.label }
         progress?("planning \(ledger.count) known and \(pulls.reduce(0) { $0 + $1.calls.count }) pulled calls")
         let input = RunPlanner.Input(
             pulls: pulls, ledger: ledger, anchors: anchors,
             sheet: sheet.map { RunPlanner.SheetInput(label: $0.target.label, contents: $0.open.contents, remembered: $0.remembered,
                                                      notes: $0.open.notes, lists: $0.open.lists) },
             calendars: openCalendars.map { RunPlanner.CalendarInput(label: $0.label, remembered: $0.remembered, found: $0.open.found) },
-            now: now)
+            now: now, renamedTargets: renamed)
         let output = try planner.plan(input)
         return PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
     }
 
-    private func openSheet() throws -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState)? {
+    private func openSheet() throws -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState, formerLabel: String?)? {
         guard let sheet else { return nil }
         progress?("reading \(sheet.label)")
-        let remembered = try store.targetState(sheet.label)
-        return (sheet, try sheet.open(remembered: remembered), remembered)
+        var renamed: [String: String] = [:]
+        let remembered = try state(of: sheet.label, formerly: sheet.formerLabels, renamed: &renamed)
+        return (sheet, try sheet.open(remembered: remembered), remembered, renamed.keys.first)
+    }
+
+    /// A target's remembered state; one an earlier release recorded under a former label is read from
+    /// there, and the commit moves it to the current label.
+    private func state(of label: String, formerly former: [String], renamed: inout [String: String]) throws -> TargetState {
+        let current = try store.targetState(label)
+        guard current == .empty else { return current }
+        for old in former {
+            let state = try store.targetState(old)
+            if state != .empty {
+                renamed[old] = label
+                return state
+            }
+        }
+        return current
     }
 
     /// Writes the targets, then records the state. A run killed in between is repaired by the next one:

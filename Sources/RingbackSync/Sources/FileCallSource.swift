@@ -2,6 +2,7 @@ import Foundation
 import RingbackCodecs
 import RingbackCore
 import RingbackMapping
+import RingbackYAML
 
 /// A set of export files (`files:` globs): each file is read once, and again only when it changes.
 /// Files are mapped by the source's mapping or, without one, by the mapping that recognises them.
@@ -11,6 +12,8 @@ public struct FileCallSource: CallSource {
     public let catalogue: [MappingSpec]
     /// The source's name, zone, and the business's numbers, for its mappings.
     public let context: MappingContext
+    /// The configuration's folder: files are remembered by their path relative to it.
+    public let base: String
     public var progress: (@Sendable (String) -> Void)?
 
     public var name: String { settings.name }
@@ -20,16 +23,16 @@ public struct FileCallSource: CallSource {
         var legsByMapping: [String: (engine: MappingEngine, legs: [CallLeg])] = [:]
         let files = settings.patterns.flatMap(FileGlob.expand)
         for (index, path) in files.enumerated() {
-            let seen = Self.fingerprint(source: name, path: path)
-            if let previous = try state.processedFile(source: name, path: path),
-               previous.size == seen.size, previous.modifiedAt == seen.modifiedAt {
-                pull.filesSkipped += 1
-                continue
-            }
+            var seen = fingerprint(path)
+            if try alreadyRead(&seen, absolutePath: path, state: state, into: &pull) { continue }
             progress?("\(name): reading \(path) (\(index + 1)/\(files.count))")
             pull.filesRead += 1
+            guard let (spec, bytes) = read(path, into: &pull) else {
+                pull.processedFiles.append(seen)
+                continue
+            }
+            seen.contentHash = ContentHash.hex(bytes)
             pull.processedFiles.append(seen)
-            guard let (spec, bytes) = read(path, into: &pull) else { continue }
             let engine = legsByMapping[spec.name]?.engine ?? MappingEngine(spec: spec, context: context)
             let read = engine.read(bytes: bytes, file: path)
             pull.records += read.records
@@ -41,6 +44,27 @@ public struct FileCallSource: CallSource {
             pull.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
         }
         return pull
+    }
+
+    /// Whether the file was read before: the same size and time, or the same size and bytes (a folder
+    /// copied elsewhere gets new times). Found under its absolute path (as earlier releases kept it) or
+    /// with new times, it is recorded again under its relative path and hash.
+    private func alreadyRead(_ seen: inout ProcessedFile, absolutePath: String, state: any SourceStateReading,
+                             into pull: inout SourcePull) throws -> Bool {
+        let recorded = try state.processedFile(source: name, path: seen.path)
+        guard let previous = try recorded ?? state.processedFile(source: name, path: absolutePath), previous.size == seen.size else {
+            return false
+        }
+        if previous.modifiedAt == seen.modifiedAt && recorded != nil {
+            pull.filesSkipped += 1
+            return true
+        }
+        let hash = try? ContentHash.hex(FileBytes.contents(of: absolutePath))
+        guard previous.modifiedAt == seen.modifiedAt || (hash != nil && hash == previous.contentHash) else { return false }
+        seen.contentHash = hash
+        pull.processedFiles.append(seen)
+        pull.filesSkipped += 1
+        return true
     }
 
     /// The file's bytes and the mapping that reads them; a reject when there is neither.
@@ -63,10 +87,10 @@ public struct FileCallSource: CallSource {
         return (spec, bytes)
     }
 
-    private static func fingerprint(source: String, path: String) -> ProcessedFile {
+    private func fingerprint(_ path: String) -> ProcessedFile {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         let modified = (attributes?[.modificationDate] as? Date) ?? .distantPast
-        return ProcessedFile(source: source, path: path, size: size, modifiedAt: modified)
+        return ProcessedFile(source: name, path: ConfigPath.relative(path, to: base), size: size, modifiedAt: modified)
     }
 }

@@ -30,7 +30,8 @@ extension SyncEngine {
             MappingContext(sourceName: name, phones: config.phones, zone: zone, ownNumbers: config.rules.ownNumbers)
         }
         let files: [any CallSource] = config.sources.map {
-            FileCallSource(settings: $0, catalogue: config.mappings, context: context($0.name, $0.zone), progress: progress)
+            FileCallSource(settings: $0, catalogue: config.mappings, context: context($0.name, $0.zone), base: config.base,
+                           progress: progress)
         }
         let apis: [any CallSource] = config.apiSources.map {
             APICallSource(settings: $0, context: context($0.name, $0.zone), progress: progress)
