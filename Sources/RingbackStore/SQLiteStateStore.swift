@@ -162,6 +162,40 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
+    public func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
+        do {
+            try database.write { db in
+                try db.execute(sql: "DELETE FROM pending_rows WHERE target = ?", arguments: [target])
+                let statement = try db.makeStatement(sql: "INSERT INTO pending_rows (target, lead_id, payload) VALUES (?, ?, ?)")
+                for row in rows {
+                    try statement.execute(arguments: [target, row.leadID, SyncedPayloadCoding.encode(row)])
+                }
+            }
+        } catch {
+            throw StateStoreError(path: path, failure: .cannotWrite(String(describing: error)))
+        }
+    }
+
+    public func pendingRows(_ target: String) throws -> [String: SyncedRow] {
+        try read { db in
+            var rows: [String: SyncedRow] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT lead_id, payload FROM pending_rows WHERE target = ?", arguments: [target])
+            while let row = try cursor.next() {
+                do {
+                    let synced = try SyncedPayloadCoding.decodeRow(from: row[1])
+                    rows[synced.leadID] = synced
+                } catch {
+                    throw StateStoreError(path: path, failure: .corruptRecord("journal row \(row[0] as String) of \(target): \(error)"))
+                }
+            }
+            return rows
+        }
+    }
+
+    public func business() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'business'") }
+    }
+
     /// Writes all of `commit` in one transaction: either every part of it is stored or none is.
     public func commit(_ commit: StateCommit) throws {
         do {

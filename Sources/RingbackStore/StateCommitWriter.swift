@@ -18,6 +18,13 @@ struct StateCommitWriter {
         try writeLeadAnchors(commit.leadAnchors)
         try writeTargetChanges(commit.targetChanges)
         try writeWatermarks(commit.watermarks)
+        for target in commit.settledTargets {
+            try db.execute(sql: "DELETE FROM pending_rows WHERE target = ?", arguments: [target])
+        }
+        if let business = commit.business {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('business', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           arguments: [business])
+        }
         try db.execute(
             sql: "INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
             arguments: [commit.run.startedAt.storedSeconds, commit.run.finishedAt.storedSeconds, commit.run.summary])

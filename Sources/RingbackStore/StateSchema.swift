@@ -13,10 +13,7 @@ enum StateSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: keyCellsByColumn)
-        migrator.registerMigration("v3") { db in
-            // Files are remembered by their bytes too, so a folder moved or restored elsewhere re-reads nothing.
-            try db.execute(sql: "ALTER TABLE processed_files ADD COLUMN content_hash TEXT")
-        }
+        migrator.registerMigration("v3", migrate: createVersion3)
         return migrator
     }
 
@@ -114,5 +111,25 @@ enum StateSchema {
             value = .object(members)
             try update.execute(arguments: [value.text, row[0] as String, row[1] as String])
         }
+    }
+
+    /// Files remembered by their bytes too (a folder moved or restored elsewhere re-reads nothing); the
+    /// journal of sheet rows a run is about to write; and what the state belongs to.
+    private static func createVersion3(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE processed_files ADD COLUMN content_hash TEXT;
+
+            CREATE TABLE pending_rows (
+                target TEXT NOT NULL,
+                lead_id TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (target, lead_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE meta (
+                key TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """)
     }
 }

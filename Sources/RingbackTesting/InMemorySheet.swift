@@ -83,6 +83,7 @@ public final class InMemorySheet: SheetTarget, @unchecked Sendable {
         var needsWrite: Bool { grid == nil || restored }
 
         func apply(_ plan: SheetPlan) throws {
+            guard plan.writesTarget || needsWrite else { return }
             var next = grid ?? .new
             next.apply(plan)
             try sheet.store(next)

@@ -10,6 +10,8 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private var targets: [String: TargetState] = [:]
     private var marks: [String: Date] = [:]
     private var runs: [RunRecord] = []
+    private var journal: [String: [String: SyncedRow]] = [:]
+    private var owner: String?
 
     /// Set to make the next commit fail, as a run killed after writing its targets would leave things.
     public var failNextCommit = false
@@ -17,7 +19,9 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     public init() {}
 
     /// The error a refused commit throws.
-    public struct CommitRefused: Error, Sendable {}
+    public struct CommitRefused: Error, Sendable {
+        public init() {}
+    }
 
     public var commits: Int { lock.withLock { runs.count } }
 
@@ -36,6 +40,12 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     public func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
     public func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
     public func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
+    public func business() throws -> String? { lock.withLock { owner } }
+    public func pendingRows(_ target: String) throws -> [String: SyncedRow] { lock.withLock { journal[target] ?? [:] } }
+
+    public func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
+        lock.withLock { journal[target] = Dictionary(rows.map { ($0.leadID, $0) }) { _, last in last } }
+    }
 
     public func commit(_ commit: StateCommit) throws {
         try lock.withLock {
@@ -56,6 +66,8 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
                 targets[target] = state
             }
             marks.merge(commit.watermarks) { _, new in new }
+            for target in commit.settledTargets { journal[target] = nil }
+            if let business = commit.business { owner = business }
             runs.append(commit.run)
         }
     }

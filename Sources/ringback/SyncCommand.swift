@@ -30,6 +30,9 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Print only the summary line, not the whole plan.")
     var quiet = false
 
+    @Flag(help: "Take a sheet the state file does not match as it is (a restored older state, a renamed business); the office's values are kept and pinned.")
+    var adopt = false
+
     @Option(help: "Run as if it were this time (ISO 8601), for trying rules on old exports.")
     var now: String?
 
@@ -57,7 +60,8 @@ struct SyncCommand: ParsableCommand {
                 throw SyncError.io(config.statePath, "\(error)")
             }
             let reporter = ProgressReporter.standardError(logger: log, quiet: quiet)
-            let engine = try SyncEngine(config: config, store: store, progress: reporter.progressClosure)
+            var engine = try SyncEngine(config: config, store: store, progress: reporter.progressClosure)
+            engine.adopt = adopt
             let prepared = try engine.prepare(now: clock)
             for warning in prepared.warnings { log.warning("\(warning)") }
             for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }

@@ -13,13 +13,17 @@ public struct RunPlanner: Sendable {
         public var remembered: TargetState
         public var notes: [String]
         public var lists: [ListKind: ContactListTable]
+        /// Rows the last run was writing when it stopped (the journal).
+        public var pending: [String: SyncedRow]
 
-        public init(label: String, contents: SheetContents, remembered: TargetState, notes: [String] = [], lists: [ListKind: ContactListTable] = [:]) {
+        public init(label: String, contents: SheetContents, remembered: TargetState, notes: [String] = [], lists: [ListKind: ContactListTable] = [:],
+                    pending: [String: SyncedRow] = [:]) {
             self.label = label
             self.contents = contents
             self.remembered = remembered
             self.notes = notes
             self.lists = lists
+            self.pending = pending
         }
     }
 
@@ -46,6 +50,10 @@ public struct RunPlanner: Sendable {
         public var now: Date
         /// Targets whose state was found under a former label: old → new, moved in the commit.
         public var renamedTargets: [String: String]
+        /// The business the state was written for, if any.
+        public var storedBusiness: String?
+        /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
+        public var adopt = false
 
         public init(pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
                     renamedTargets: [String: String] = [:]) {
@@ -80,7 +88,7 @@ public struct RunPlanner: Sendable {
         self.work = work
     }
 
-    public func plan(_ input: Input) throws(ContactListError) -> Output {
+    public func plan(_ input: Input) throws -> Output {
         let pulled = input.pulls.flatMap(\.calls)
         let newCalls = CallDeduplication.newCalls(pulled, known: input.ledger)
         let leads = LeadBuilder(rules: rules, work: work).leads(from: input.ledger + newCalls, anchors: input.anchors)
@@ -88,11 +96,13 @@ public struct RunPlanner: Sendable {
         var rules = self.rules
         rules.lists = lists
 
+        try checkOwnership(input, leads: leads)
         let failures = input.pulls.compactMap(\.failure)
         var plan = SyncPlan(ingest: summary(input.pulls, newCalls: newCalls.count, leads: leads.count))
         var commit = StateCommit(run: RunRecord(startedAt: input.now, finishedAt: input.now, summary: ""))
         commit.processedFiles = input.pulls.flatMap(\.processedFiles)
         commit.renamedTargets = input.renamedTargets
+        if input.storedBusiness != rules.businessName { commit.business = rules.businessName }
         commit.newCalls = newCalls
         for pull in input.pulls {
             if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }
@@ -101,13 +111,16 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
+        let base = input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents) } ?? [:]
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
-            .evaluate(leads, sheet: input.sheet?.contents, base: input.sheet?.remembered.rows ?? [:], now: input.now)
+            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now)
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
-                                                          base: sheet.remembered.rows, syncedAt: time.format(input.now))
-            sheetPlan.notes = sheet.notes + OrphanRows.notes(remembered: sheet.remembered.rows, leads: leads) + evaluated.notes
+                                                          base: base, syncedAt: time.format(input.now))
+            sheetPlan.notes = sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
                 + failures.map(\.description)
+            record(recovered: sheet, base: base, in: &sheetPlan)
+            if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
@@ -119,6 +132,36 @@ public struct RunPlanner: Sendable {
         }
         commit.run.summary = plan.summaryLine
         return Output(plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, warnings: warnings)
+    }
+
+    /// Stops a run whose state is not this business's, or is older than the sheet: rows of leads the
+    /// state never wrote (and no journal explains) mean a stale backup or another sheet's state.
+    private func checkOwnership(_ input: Input, leads: [Lead]) throws(StateMismatch) {
+        guard !input.adopt else { return }
+        if let stored = input.storedBusiness, stored != rules.businessName {
+            throw StateMismatch(.business(stored: stored, configured: rules.businessName))
+        }
+        guard let sheet = input.sheet, !sheet.remembered.rows.isEmpty else { return }
+        let unknown = leads.map(\.id).filter {
+            sheet.contents.rows[$0] != nil && sheet.remembered.rows[$0] == nil && sheet.pending[$0] == nil
+        }
+        if !unknown.isEmpty {
+            throw StateMismatch(.unknownRows(target: sheet.label, count: unknown.count, examples: Array(unknown.sorted().prefix(3))))
+        }
+    }
+
+    private func recoveryNotes(_ sheet: SheetInput) -> [String] {
+        let written = sheet.pending.keys.filter { sheet.contents.rows[$0] != nil }.count
+        guard !sheet.pending.isEmpty else { return [] }
+        return ["the last run stopped while writing: \(written) of its \(sheet.pending.count) rows reached the sheet; they are recognised from its journal, office edits since are kept"]
+    }
+
+    /// Rows recovered from the journal are recorded even when this run changes nothing in them.
+    private func record(recovered sheet: SheetInput, base: [String: SyncedRow], in plan: inout SheetPlan) {
+        let upserted = Set(plan.stateChange.upsertRows.map(\.leadID))
+        for id in sheet.pending.keys.sorted() where !upserted.contains(id) {
+            if let row = base[id], row != sheet.remembered.rows[id] { plan.stateChange.upsertRows.append(row) }
+        }
     }
 
     /// The lists read from the sheet's tabs, over those read from files.

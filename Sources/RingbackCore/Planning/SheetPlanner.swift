@@ -55,26 +55,22 @@ public struct SheetPlanner: Sendable {
         plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
     }
 
-    /// A row in the sheet the state does not know (a run that died after writing): Ringback's columns
-    /// are brought to what it wants, the rest recorded as found.
+    /// A row in the sheet the state does not know (the state was lost): nothing says which of its values
+    /// are Ringback's, so every cell that differs from what Ringback wants is taken as the office's and
+    /// pinned; the rest is recorded as found. Nothing is written.
     private func adopt(_ row: DesiredRow, found: SheetContents.Row, syncedAt: String, into plan: inout SheetPlan) {
         plan.adopted.append(row.leadID)
-        var cells = found.cells
-        var changes: [SheetPlan.CellChange] = []
+        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells)
         for column in Self.ownedColumns {
+            guard let have = found.cells[column] else { continue }
             let want = row.cells.text(column)
-            let have = found.cells.text(column)
-            if want != have {
-                changes.append(.init(column: column, old: have, new: want))
-                cells[column] = want
+            adopted.cells[column] = want
+            if !same(column, have, want) {
+                adopted.pins[column] = have
+                plan.pins.append(.init(leadID: row.leadID, column: column, synced: want, office: have, wanted: want, isNew: true))
             }
         }
-        if !changes.isEmpty {
-            cells[.lastSynced] = syncedAt
-            changes.append(.init(column: .lastSynced, old: found.cells.text(.lastSynced), new: syncedAt))
-            plan.updates.append(.init(leadID: row.leadID, changes: changes))
-        }
-        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
+        plan.stateChange.upsertRows.append(adopted)
     }
 
     /// The three-way merge of one known row, column by column.

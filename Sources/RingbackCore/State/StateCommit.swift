@@ -11,6 +11,10 @@ public struct StateCommit: Sendable {
     /// Former target label → current one: the state of a target recorded under its old name (an absolute
     /// path, before targets were named by what they are) moves to its new name first.
     public var renamedTargets: [String: String] = [:]
+    /// Targets whose journal entry this commit settles.
+    public var settledTargets: Set<String> = []
+    /// The business the state is written for (the config's `business.name`).
+    public var business: String?
     public var watermarks: [String: Date]
     public var run: RunRecord
 

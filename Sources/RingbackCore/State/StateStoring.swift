@@ -8,4 +8,11 @@ public protocol StateStoring: SourceStateReading {
     func targetState(_ target: String) throws -> TargetState
     func lastRun() throws -> RunRecord?
     func commit(_ commit: StateCommit) throws
+    /// Records, in a transaction of its own, the sheet rows a run is about to write (the journal), so
+    /// the run after a crash knows exactly which values Ringback wrote. Replaces any earlier entry.
+    func recordPendingRows(_ rows: [SyncedRow], target: String) throws
+    /// The rows a run recorded before writing and did not live to commit.
+    func pendingRows(_ target: String) throws -> [String: SyncedRow]
+    /// The business the state was written for; nil for a new state.
+    func business() throws -> String?
 }

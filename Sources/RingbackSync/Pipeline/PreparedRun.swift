@@ -26,7 +26,8 @@ public struct PreparedRun: Sendable {
     /// Whether applying would write a target, the state store or the rejects file.
     public var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
-            || !commit.watermarks.isEmpty || !commit.renamedTargets.isEmpty
+            || !commit.watermarks.isEmpty || !commit.renamedTargets.isEmpty || !commit.settledTargets.isEmpty
+            || commit.business != nil
             || (sheet?.needsWrite ?? false) || calendars.contains { $0.open.needsWrite }
     }
 }

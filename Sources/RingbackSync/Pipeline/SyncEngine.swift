@@ -14,6 +14,8 @@ public struct SyncEngine: Sendable {
     /// Where rejected records are appended for the office; nil keeps them in the plan only.
     public let rejectsPath: String?
     public var progress: (@Sendable (String) -> Void)?
+    /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
+    public var adopt = false
 
     public init(sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
                 planner: RunPlanner, rejectsPath: String?, progress: (@Sendable (String) -> Void)? = nil) {
@@ -43,22 +45,25 @@ public struct SyncEngine: Sendable {
         let sheet = try sheetRead.value()
         if let sheet, let former = sheet.formerLabel { renamed[former] = sheet.target.label }
         progress?("planning \(ledger.count) known and \(pulls.reduce(0) { $0 + $1.calls.count }) pulled calls")
-        let input = RunPlanner.Input(
+        var input = RunPlanner.Input(
             pulls: pulls, ledger: ledger, anchors: anchors,
             sheet: sheet.map { RunPlanner.SheetInput(label: $0.target.label, contents: $0.open.contents, remembered: $0.remembered,
-                                                     notes: $0.open.notes, lists: $0.open.lists) },
+                                                     notes: $0.open.notes, lists: $0.open.lists, pending: $0.pending) },
             calendars: openCalendars.map { RunPlanner.CalendarInput(label: $0.label, remembered: $0.remembered, found: $0.open.found) },
             now: now, renamedTargets: renamed)
+        input.storedBusiness = try store.business()
+        input.adopt = adopt
         let output = try planner.plan(input)
         return PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
     }
 
-    private func openSheet() throws -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState, formerLabel: String?)? {
+    private func openSheet() throws
+        -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState, formerLabel: String?, pending: [String: SyncedRow])? {
         guard let sheet else { return nil }
         progress?("reading \(sheet.label)")
         var renamed: [String: String] = [:]
         let remembered = try state(of: sheet.label, formerly: sheet.formerLabels, renamed: &renamed)
-        return (sheet, try sheet.open(remembered: remembered), remembered, renamed.keys.first)
+        return (sheet, try sheet.open(remembered: remembered), remembered, renamed.keys.first, try store.pendingRows(sheet.label))
     }
 
     /// A target's remembered state; one an earlier release recorded under a former label is read from
@@ -87,10 +92,14 @@ public struct SyncEngine: Sendable {
 
     private func write(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void) throws {
         guard run.writesAnything else { return }
+        var commit = run.commit
         if let sheet = run.sheet, let sheetPlan = run.plan.sheets.first {
+            if sheetPlan.writesTarget {
+                try store.recordPendingRows(sheetPlan.stateChange.upsertRows, target: sheetPlan.target)
+                commit.settledTargets.insert(sheetPlan.target)
+            }
             try sheet.apply(sheetPlan)
         }
-        var commit = run.commit
         var refusal: (any Error)?
         for ((label, calendar), calendarPlan) in zip(run.calendars, run.plan.calendars) {
             let result = try calendar.apply(calendarPlan)

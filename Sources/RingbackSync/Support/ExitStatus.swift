@@ -18,7 +18,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked
         case let error as GoogleTargetError where error.api?.kind == .credentials: return .invalidConfiguration
-        case SyncError.io, SyncError.pull, is GoogleTargetError, is OfflineTargetError, is StateStoreError, is ContactListError:
+        case SyncError.io, SyncError.pull, is GoogleTargetError, is OfflineTargetError, is StateStoreError, is ContactListError, is StateMismatch:
             return .ioFailure
         default: return .failure
         }

@@ -1,0 +1,22 @@
+/// The sheet rows the last run wrote but did not live to record: with the journal it left, each cell the
+/// sheet holds is known to be Ringback's (it equals what the run was writing) or the state's (the write
+/// did not reach it); anything else is the office's and wins. The result is the base the planner merges
+/// against, so a crash costs no office edit and writes nothing twice.
+public enum JournalRecovery {
+    public static func base(remembered: [String: SyncedRow], pending: [String: SyncedRow], found: SheetContents) -> [String: SyncedRow] {
+        var base = remembered
+        for (id, written) in pending {
+            guard let row = found.rows[id] else { continue }
+            guard var recovered = remembered[id] else {
+                base[id] = written
+                continue
+            }
+            for column in SheetColumn.allCases where row.cells[column] != nil && row.cells[column] == written.cells[column] {
+                recovered.cells[column] = written.cells[column]
+            }
+            recovered.pins.merge(written.pins) { _, new in new }
+            base[id] = recovered
+        }
+        return base
+    }
+}
