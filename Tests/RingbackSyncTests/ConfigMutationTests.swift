@@ -19,6 +19,7 @@ import Testing
     static let seed: UInt64 = 16
 
     @Test func generatedMutationsAreAcceptedOrRejectedOnOneLocatedLine() throws {
+        // Before the checks of issue 16: 188 accepted (82 of them wrong), 224 located, 47 rejected otherwise.
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         var mutator = ConfigMutator(sample: try workspace.read(workspace.configPath), seed: Self.seed)
@@ -30,6 +31,15 @@ import Testing
         for outcome in outcomes {
             let what = "\(outcome.mutation.name): exit \(outcome.status): \(outcome.message)"
             #expect(outcome.verdict != .crashed, "\(what)")
+            #expect(outcome.verdict == .accepted || outcome.verdict == .located, "one located line: \(what)")
+            switch outcome.mutation.expectation {
+            case .valid: #expect(outcome.status == 0, "still valid: \(what)")
+            case .invalid: #expect(outcome.status == 3, "a mistake: \(what)")
+            case .either: break
+            }
+            if let line = outcome.mutation.line, outcome.verdict == .located {
+                #expect(outcome.line == line, "on line \(line): \(what)")
+            }
         }
     }
 
