@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
         .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
+            "RingbackCore", "RingbackCodecs", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackCore
 import RingbackJSON
 import RingbackNormalisation
@@ -22,9 +23,9 @@ public struct CalendarEventResource: Sendable {
     /// The resource to insert (with its id) or to patch onto an existing event (without).
     public func body(_ event: CalendarEvent, withID: Bool = true) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "summary": .string(event.title),
-            "description": .string(event.details),
-            "location": .string(event.location),
+            "summary": .string(LineSafeText.clean(event.title)),
+            "description": .string(LineSafeText.clean(event.details)),
+            "location": .string(LineSafeText.clean(event.location)),
             "start": time(event.start),
             "end": time(event.end),
             "status": "confirmed",
