@@ -63,8 +63,10 @@ import Testing
         let config = try Self.loaded(Self.zone, "time_zone: { fixed_offset: \"-07:00\" } #")
         #expect(config.rules.hours.zone.secondsFromUTC(at: Date(timeIntervalSince1970: 1_783_000_000)) == -7 * 3600)
         #expect(config.rules.hours.zone.identifier == "Etc/GMT+7")
+        #expect(ZoneSetting.label(config.rules.hours.zone) == "fixed offset -07:00")
         let india = try Self.loaded(Self.zone, "time_zone: { fixed_offset: \"+05:30\" } #")
         #expect(india.rules.hours.zone.secondsFromUTC(at: Date()) == 19_800)
+        #expect(ZoneSetting.label(india.rules.hours.zone) == "fixed offset +05:30")
         #expect(try Self.problem(Self.zone, "time_zone: { fixed_offset: \"+25:00\" } #")?
             .hasPrefix("ringback.yaml:8: business.time_zone.fixed_offset: found `+25:00`") == true)
     }
