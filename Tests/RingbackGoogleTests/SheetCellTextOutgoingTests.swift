@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RingbackCore
 import RingbackJSON
+import RingbackNormalisation
 @testable import RingbackGoogle
 
 /// Cell text and calendar text sent to Google are line-safe: Python's `str.splitlines()` finds no
@@ -25,6 +26,14 @@ import RingbackJSON
             let text = try #require(body[field]?.string, "\(field)")
             #expect(try Self.pythonSplitsOnlyAtLineFeeds(text), "\(field)")
         }
+    }
+
+    @Test func aFixedOffsetWithoutAnIANANameSendsTheTimeAlone() throws {
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let india = CalendarEventResource(zone: LocalZone(timeZone: TimeZone(secondsFromGMT: 19_800)!)).time(start)
+        #expect(india["timeZone"] == nil && india["dateTime"]?.string?.hasSuffix("+05:30") == true)
+        let denver = CalendarEventResource(zone: try LocalZone(identifier: "America/Denver")).time(start)
+        #expect(denver["timeZone"]?.string == "America/Denver")
     }
 
     static func pythonSplitsOnlyAtLineFeeds(_ text: String) throws -> Bool {

@@ -12,7 +12,7 @@ enum ZoneNames {
         "PST": ["America/Los_Angeles"], "PDT": ["America/Los_Angeles"], "PACIFIC": ["America/Los_Angeles"], "PST8PDT": ["America/Los_Angeles"],
         "AKST": ["America/Anchorage"], "AKDT": ["America/Anchorage"], "HST": ["Pacific/Honolulu"],
         "AST": ["America/Halifax"], "ADT": ["America/Halifax"], "NST": ["America/St_Johns"], "NDT": ["America/St_Johns"],
-        "GMT": ["Europe/London"], "BST": ["Europe/London"], "WET": ["Europe/Lisbon"], "CET": ["Europe/Paris", "Europe/Berlin"],
+        "GMT": ["Europe/London", "UTC (no daylight saving)"], "BST": ["Europe/London"], "WET": ["Europe/Lisbon"], "CET": ["Europe/Paris", "Europe/Berlin"],
         "CEST": ["Europe/Paris", "Europe/Berlin"], "EET": ["Europe/Athens"], "IST": ["Asia/Kolkata", "Europe/Dublin"],
         "AEST": ["Australia/Sydney", "Australia/Brisbane (no daylight saving)"], "AEDT": ["Australia/Sydney"],
         "ACST": ["Australia/Adelaide", "Australia/Darwin"], "AWST": ["Australia/Perth"], "NZST": ["Pacific/Auckland"],
