@@ -105,4 +105,26 @@ import Testing
         #expect(try Self.problem("    after_hours_owner: On-call tech", "    after_hours_owner: \"  \"")?.hasPrefix("ringback.yaml:49:") == true)
         #expect(try Self.problem(Self.name, "  name: \"\"")?.hasPrefix("ringback.yaml:7: business.name: found an empty value") == true)
     }
+    @Test func postalFormatsOfTheSupportedCountries() {
+        let cases: [(String, String, String?)] = [
+            ("US", "78701", "78701"), ("US", " 08701 ", "08701"), ("US", "787 01", nil), ("US", "78701-1234", nil), ("US", "787O1", nil),
+            ("CA", "k1a0b1", "K1A 0B1"), ("CA", "K1A 0B1", "K1A 0B1"), ("CA", "K1A", nil),
+            ("GB", "sw1a1aa", "SW1A 1AA"), ("GB", "M1 1AE", "M1 1AE"), ("GB", "SW1A", nil),
+            ("AU", "2000", "2000"), ("AU", "20000", nil), ("NL", "1012ab", "1012 AB"), ("IE", "D02X285", "D02 X285"),
+            ("IN", "110001", "110001"), ("DE", "10115", "10115"),
+        ]
+        for (country, text, expected) in cases {
+            #expect(PostalCodeFormat.forCountry(country).normalised(text) == expected, "\(country) \(text)")
+        }
+    }
+
+    @Test func offsetNamesAreReadEitherWay() {
+        #expect(ZoneNames.offsetMinutes("GMT-7") == -420)
+        #expect(ZoneNames.offsetMinutes("UTC+05:30") == 330)
+        #expect(ZoneNames.offsetMinutes("GMT+14:30") == 870)
+        #expect(ZoneNames.offsetMinutes("ETC/GMT+7") == -420)
+        #expect(ZoneNames.offsetMinutes("AMERICA/DENVER") == nil)
+        #expect(ZoneNames.hint(for: "America/Denver") == nil && ZoneNames.hint(for: "UTC") == nil)
+        #expect(ZoneSetting.offsetSeconds("-07:00") == -25_200 && ZoneSetting.offsetSeconds("+5:30") == nil)
+    }
 }
