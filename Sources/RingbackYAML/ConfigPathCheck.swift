@@ -15,6 +15,7 @@ public enum ConfigPathCheck {
 
     /// The resolved path, or the node's error saying what was found and what was expected.
     public static func check(_ node: YAMLValue, base: String, need: Need) throws(YAMLFileError) -> String {
+        guard !node.isNull else { throw node.error("found no value; expected \(expected(need))") }
         let written = try node.string()
         guard !written.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw node.error("found an empty path; expected \(expected(need))")

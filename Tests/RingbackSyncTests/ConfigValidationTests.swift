@@ -97,6 +97,8 @@ import Testing
             .hasPrefix("ringback.yaml:112: mappings_dir: found `../no-such-dir`") == true)
         #expect(try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix("ringback.yaml:116: targets.[0].path: found an empty path") == true)
         #expect(try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:83: lists.customers: found") == true)
+        #expect(try Self.problem("customers: lists/customers.csv", "customers: ~")
+            == "ringback.yaml:83: lists.customers: found no value; expected an existing file this user can read")
     }
 
     @Test func ownersAndNamesMustNotBeBlank() throws {
