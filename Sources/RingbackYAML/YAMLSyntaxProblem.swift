@@ -39,11 +39,21 @@ enum YAMLSyntaxProblem {
         var number = min(line, lines.count)
         if let context, context.text.contains("quoted scalar") { number = min(context.mark.line, lines.count) }
         while number >= 1 {
-            if let quote = unclosedQuote(String(lines[number - 1])) { return (number, quote) }
+            if let quote = unclosedQuote(String(lines[number - 1])), closes(quote, after: number, in: lines, near: line) {
+                return (number, quote)
+            }
             if let context, context.text.contains("quoted scalar") { return nil }
             number -= 1
         }
         return nil
+    }
+
+    /// Whether the quote opened on line `opened` runs on to where the parser stumbled (`problem`): its
+    /// next quote character is on the problem's line or the one before, or there is none. A string
+    /// closed well before the problem is a multi-line string written on purpose, not the mistake.
+    private static func closes(_ quote: String, after opened: Int, in lines: [Substring], near problem: Int) -> Bool {
+        guard let close = lines.indices.dropFirst(opened).first(where: { lines[$0].contains(quote) }) else { return true }
+        return close + 1 >= problem - 1
     }
 
     /// `key: "abc` or `- 'abc`: a value that starts with a quote and does not end it on the same line.

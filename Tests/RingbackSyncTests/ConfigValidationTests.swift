@@ -40,6 +40,16 @@ import Testing
         let message = try #require(try Self.problem(Self.name, "  name: \"Lone Star Plumbing & Air"))
         #expect(message.hasPrefix("ringback.yaml:7: not valid YAML: found a \" that is never closed"))
         #expect(!message.contains("\n"))
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let text = try workspace.read(workspace.configPath)
+            .replacingOccurrences(of: Self.name, with: "  name: \"Lone Star\n    Plumbing & Air\"")
+            .replacingOccurrences(of: "  sunday: closed", with: " sunday: closed")
+        try workspace.write(text, to: "samples/ringback.yaml")
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(path: workspace.configPath) }
+        do { _ = try ConfigLoader.load(path: workspace.configPath) } catch {
+            #expect("\(error)".hasPrefix(workspace.configPath + ":25: not valid YAML"), "a quoted name on two lines is not the mistake")
+        }
         let list = try #require(try Self.problem("\"103\", \"200\"]", "\"103\", \"200\""))
         #expect(list.hasPrefix("ringback.yaml:14: not valid YAML:"))
     }
