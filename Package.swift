@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
         .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML",
+            "RingbackCore", "RingbackCodecs", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),

@@ -7,13 +7,19 @@
 /// CRLF. A UTF-8 byte order mark is written first by default, because without it
 /// Excel reads the file in the legacy code page. A row with no fields is written
 /// as an empty line, which reads back as nothing.
+///
+/// With `lineSafe`, each field goes through `LineSafeText.clean` first: files the office or a script
+/// reads (the sheet, the rejects) then hold no U+2028, U+2029, U+0085, lone CR or control character;
+/// a real line break (LF, CRLF made LF) stays, quoted, as a line break inside the cell.
 public struct CSVWriter: Sendable {
     public var delimiter: UInt8
     public var includesByteOrderMark: Bool
+    public var lineSafe: Bool
 
-    public init(delimiter: UInt8 = UInt8(ascii: ","), includesByteOrderMark: Bool = true) {
+    public init(delimiter: UInt8 = UInt8(ascii: ","), includesByteOrderMark: Bool = true, lineSafe: Bool = false) {
         self.delimiter = delimiter
         self.includesByteOrderMark = includesByteOrderMark
+        self.lineSafe = lineSafe
     }
 
     /// The whole file as bytes.
@@ -38,7 +44,7 @@ public struct CSVWriter: Sendable {
         }
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(delimiter) }
-            var contiguous = field
+            var contiguous = lineSafe ? LineSafeText.clean(field) : field
             contiguous.withUTF8 { appendField($0, to: &output) }
         }
         output.append(Self.carriageReturn)

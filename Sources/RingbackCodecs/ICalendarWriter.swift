@@ -45,12 +45,12 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// TEXT escaping: backslash, semicolon and comma get a backslash, a line break
-    /// (LF or CRLF) becomes `\n`, other control characters except TAB are dropped.
-    /// Colons are left alone.
+    /// (LF or CRLF) becomes `\n`; anything else a reader could take as a line break, and other
+    /// control characters except TAB, become spaces (`LineSafeText`). Colons are left alone.
     public static func escapeText(_ text: String) -> String {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
+        for byte in LineSafeText.clean(text).utf8 {
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
                 escaped.append(UInt8(ascii: "\\"))
@@ -116,7 +116,7 @@ public struct ICalendarWriter: Sendable {
     private static func parameterValue(_ value: String) -> String {
         var encoded = ""
         var needsQuotes = false
-        for scalar in value.unicodeScalars {
+        for scalar in LineSafeText.clean(value).unicodeScalars {
             switch scalar {
             case "^": encoded += "^^"
             case "\n": encoded += "^n"

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackCore
 import RingbackJSON
 import RingbackNormalisation
@@ -22,9 +23,9 @@ public struct CalendarEventResource: Sendable {
     /// The resource to insert (with its id) or to patch onto an existing event (without).
     public func body(_ event: CalendarEvent, withID: Bool = true) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "summary": .string(event.title),
-            "description": .string(event.details),
-            "location": .string(event.location),
+            "summary": .string(LineSafeText.clean(event.title)),
+            "description": .string(LineSafeText.clean(event.details)),
+            "location": .string(LineSafeText.clean(event.location)),
             "start": time(event.start),
             "end": time(event.end),
             "status": "confirmed",
@@ -40,8 +41,10 @@ public struct CalendarEventResource: Sendable {
     }
 
     /// `2026-11-20T09:15:00-06:00` plus the zone's name, so Calendar shows it in the business's time.
+    /// A fixed offset that has no IANA name (`+05:30` is `GMT+0530` to Foundation) sends the time alone.
     public func time(_ instant: Date) -> JSONValue {
-        ["dateTime": .string(rfc3339(instant)), "timeZone": .string(zone.identifier)]
+        guard !zone.identifier.hasPrefix("GMT") else { return ["dateTime": .string(rfc3339(instant))] }
+        return ["dateTime": .string(rfc3339(instant)), "timeZone": .string(zone.identifier)]
     }
 
     public func rfc3339(_ instant: Date) -> String {

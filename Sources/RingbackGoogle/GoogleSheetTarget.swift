@@ -119,7 +119,7 @@ public struct GoogleSheetTarget: Sendable {
         var data: [SheetsValueRange] = []
         if writesHeader {
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: header.count),
-                                         values: [header.map { .string($0) }]))
+                                         values: [header.map(SheetCellText.outgoing)]))
         }
         let rowNumbers = snapshot.rowNumbers
         for update in plan.updates {
@@ -127,13 +127,13 @@ public struct GoogleSheetTarget: Sendable {
             let changes = update.changes.compactMap { change in grid.layout[change.column].map { ($0, change.new) } }
             guard let low = changes.map(\.0).min(), let high = changes.map(\.0).max() else { continue }
             var cells = [JSONValue](repeating: .null, count: high - low + 1)
-            for (index, value) in changes { cells[index - low] = .string(value) }
+            for (index, value) in changes { cells[index - low] = SheetCellText.outgoing(value) }
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: row, column: low, rows: 1, columns: cells.count), values: [cells]))
         }
         if !plan.creates.isEmpty {
             let first = snapshot.rows.count + 2
             let values = plan.creates.map { create in
-                grid.layout.columnAt.map { column in column.flatMap { create.cells[$0] }.map(JSONValue.string) ?? .null }
+                grid.layout.columnAt.map { column in column.flatMap { create.cells[$0] }.map(SheetCellText.outgoing) ?? .null }
             }
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
         }
@@ -146,7 +146,7 @@ public struct GoogleSheetTarget: Sendable {
         grid.apply(plan)
         let values = [grid.header] + grid.rows
         return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: grid.header.count),
-                                 values: values.map { $0.map(JSONValue.string) })]
+                                 values: values.map { $0.map(SheetCellText.outgoing) })]
     }
 
     /// The last sheet row the plan writes.

@@ -12,8 +12,7 @@ public struct GoogleSheetSection: Sendable, Hashable {
         try item.allowOnly(["type", "spreadsheet_id", "tab"])
         let idNode = try item.required("spreadsheet_id")
         let id = try spreadsheetID(try idNode.string(), node: idNode)
-        let tab = try item.optional("tab")?.string().trimmingCharacters(in: .whitespaces) ?? SheetColumn.tabName
-        guard !tab.isEmpty else { throw item.error("`tab` is empty") }
+        let tab = try item.optional("tab")?.text(expected: "the tab's name, e.g. \(SheetColumn.tabName)") ?? SheetColumn.tabName
         return GoogleSheetSection(spreadsheetID: id, tab: tab)
     }
 
@@ -24,7 +23,7 @@ public struct GoogleSheetSection: Sendable, Hashable {
             id = String(id[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         }
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw node.error("`\(text)` is not a spreadsheet id; copy it from the sheet's address: docs.google.com/spreadsheets/d/<id>/edit")
+            throw node.error("found `\(text)`; expected a spreadsheet id, copied from the sheet's address: docs.google.com/spreadsheets/d/<id>/edit")
         }
         return id
     }
@@ -34,12 +33,10 @@ extension CalendarRouting {
     /// The `google_calendar` target section: the shared `calendar_id` and the crew's own `owner_calendars`.
     public static func load(_ item: YAMLValue) throws(YAMLFileError) -> CalendarRouting {
         try item.allowOnly(["type", "calendar_id", "owner_calendars"])
-        let calendar = try item.required("calendar_id").string().trimmingCharacters(in: .whitespaces)
-        guard !calendar.isEmpty else { throw item.error("`calendar_id` is empty") }
+        let calendar = try item.required("calendar_id").text(expected: "a calendar id like primary or ...@group.calendar.google.com")
         var byOwner: [String: String] = [:]
         for (owner, value) in try item.optional("owner_calendars")?.entries() ?? [] {
-            let id = try value.string().trimmingCharacters(in: .whitespaces)
-            guard !id.isEmpty else { throw value.error("empty calendar id for owner `\(owner)`") }
+            let id = try value.text(expected: "the calendar id of `\(owner)`'s calendar")
             byOwner[owner] = id
         }
         return CalendarRouting(defaultCalendar: calendar, byOwner: byOwner)

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackJSON
 
 /// Turns a cell read with `UNFORMATTED_VALUE` into the text the planner compares: strings as they are,
@@ -6,6 +7,11 @@ import RingbackJSON
 public enum SheetCellText {
     /// Day 0 of Sheets' serial numbers (1899-12-30) as seconds before 1970-01-01.
     private static let serialEpochOffset = 25_569.0 * 86_400
+
+    /// The value written for a cell's text: line-safe (`LineSafeText`), a line break kept as one in the cell.
+    public static func outgoing(_ text: String) -> JSONValue {
+        .string(LineSafeText.clean(text))
+    }
 
     public static func text(_ value: JSONValue, isTime: Bool) -> String {
         switch value {

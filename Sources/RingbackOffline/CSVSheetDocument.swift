@@ -57,7 +57,7 @@ public struct CSVSheetDocument: Sendable {
 
     /// The file's bytes: every cell protected so no spreadsheet program runs it as a formula.
     public func bytes() -> [UInt8] {
-        let writer = CSVWriter(delimiter: delimiter, includesByteOrderMark: true)
+        let writer = CSVWriter(delimiter: delimiter, includesByteOrderMark: true, lineSafe: true)
         let width = header.count
         var all: [[String]] = [header.map(SpreadsheetText.protect)]
         all.reserveCapacity(rows.count + 1)

@@ -9,7 +9,7 @@ extension CSVSheetTarget {
     /// The `csv_sheet` target section: `path:` of the Missed Calls CSV.
     public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> CSVSheetTarget {
         try item.allowOnly(["type", "path"])
-        let path = ConfigPath.resolve(try item.required("path").string(), base: base)
+        let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
         return CSVSheetTarget(path: path, label: offlineLabel("csv-sheet", path: path, base: base))
     }
 }
@@ -18,8 +18,8 @@ extension ICSCalendarTarget {
     /// The `ics_calendar` target section: `path:` of the file and the calendar's `name:`.
     public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> ICSCalendarTarget {
         try item.allowOnly(["type", "path", "name"])
-        let path = ConfigPath.resolve(try item.required("path").string(), base: base)
-        return ICSCalendarTarget(path: path, name: try item.optional("name")?.string() ?? "Ringback",
+        let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
+        return ICSCalendarTarget(path: path, name: try item.optional("name")?.text(expected: "the calendar's name, e.g. Callbacks") ?? "Ringback",
                                  label: offlineLabel("ics-calendar", path: path, base: base))
     }
 }

@@ -23,7 +23,7 @@ public struct YAMLValue {
         } catch let error as YAMLFileError {
             throw error
         } catch let error as YamlError {
-            throw YAMLFileError(file: file, line: YAMLValue.line(of: error), key: "", message: "not valid YAML: \(YAMLValue.problem(of: error))")
+            throw YAMLSyntaxProblem.error(error, text: text, file: file)
         } catch {
             throw YAMLFileError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
         }
@@ -61,10 +61,33 @@ public struct YAMLValue {
         return wrapped.isNull ? nil : wrapped
     }
 
+    /// A key that must be there with a value; `key: ~` or `key:` alone is reported on its own line.
     public func required(_ key: String) throws(YAMLFileError) -> YAMLValue {
         guard let value = try optional(key) else {
-            throw YAMLFileError(file: file, line: line, key: path.isEmpty ? key : "\(path).\(key)", message: "is required")
+            let name = path.isEmpty ? key : "\(path).\(key)"
+            if let keyLine = line(ofKey: key) {
+                throw YAMLFileError(file: file, line: keyLine, key: name, message: "found no value; a value is required")
+            }
+            throw YAMLFileError(file: file, line: line, key: name, message: "is required")
         }
+        return value
+    }
+
+    /// The line of `key` in this mapping, when it is written (even without a value).
+    public func line(ofKey key: String) -> Int? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.first { $0.key.string == key }?.key.mark?.line
+    }
+
+    /// An error at `key`'s line (at this mapping's line when the key is not written).
+    public func error(atKey key: String, _ message: String) -> YAMLFileError {
+        YAMLFileError(file: file, line: line(ofKey: key) ?? line, key: path.isEmpty ? key : "\(path).\(key)", message: message)
+    }
+
+    /// Text that must not be blank: names, owners, paths.
+    public func text(expected: String) throws(YAMLFileError) -> String {
+        let value = try string().trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { throw error("found an empty value; expected \(expected)") }
         return value
     }
 
@@ -87,7 +110,9 @@ public struct YAMLValue {
     }
 
     public func string() throws(YAMLFileError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("expected a single value, not a list or mapping") }
+        guard case .scalar(let scalar) = node else {
+            throw error("found \(isSequence ? "a list" : "a mapping"); expected a single value")
+        }
         return scalar.string
     }
 
@@ -98,31 +123,19 @@ public struct YAMLValue {
     }
 
     public func int(min: Int? = nil, max: Int? = nil) throws(YAMLFileError) -> Int {
-        guard let value = Int(try string().trimmingCharacters(in: .whitespaces)) else { throw error("expected a whole number") }
-        if let min, value < min { throw error("expected at least \(min), found \(value)") }
-        if let max, value > max { throw error("expected at most \(max), found \(value)") }
+        let text = try string().trimmingCharacters(in: .whitespaces)
+        guard let value = Int(text) else { throw error("found `\(text)`; expected a whole number") }
+        if let min, value < min { throw error("found \(value); expected at least \(min)") }
+        if let max, value > max { throw error("found \(value); expected at most \(max)") }
         return value
     }
 
     public func bool() throws(YAMLFileError) -> Bool {
-        switch try string().lowercased() {
+        let text = try string()
+        switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw error("expected true or false")
-        }
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(error)"
+        default: throw error("found `\(text)`; expected true or false")
         }
     }
 }

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
             let config = try ConfigLoader.load(path: common.configPath)
             for warning in config.warnings { log.warning("\(warning)") }
             print("\(common.configPath): OK")
-            print("  business: \(config.rules.businessName), time zone \(config.rules.hours.zone.identifier), country \(config.defaultCountry)")
+            print("  business: \(config.rules.businessName), time zone \(ZoneSetting.label(config.rules.hours.zone)), country \(config.defaultCountry)")
             print("  mappings: \(config.mappings.map(\.name).joined(separator: ", "))")
             for source in config.sources {
                 let files = source.patterns.joined(separator: ", ")

@@ -55,8 +55,10 @@ import RingbackSeededRandom
                 #expect(physical.utf8.count <= 75)
             }
             let value = ICalendarTextDecoding.unescape(String(ICalendarTextDecoding.unfold(folded).dropFirst("SUMMARY:".count)))
-            let expected = String(String.UnicodeScalarView(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.filter {
-                $0 == "\n" || $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F)
+            // Line breaks but LF, and control characters but TAB, become spaces (LineSafeText).
+            let expected = String(String.UnicodeScalarView(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
+                let kept = $0 == "\n" || $0 == "\t" || ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029)
+                return kept ? $0 : " "
             }))
             #expect(value == expected)
         }

@@ -28,10 +28,11 @@ import RingbackSeededRandom
         ("a,b;c\\d", "a\\,b\\;c\\\\d"),
         ("line1\nline2", "line1\\nline2"),
         ("crlf\r\nend", "crlf\\nend"),
-        ("lone\rcr", "lonecr"),
+        ("lone\rcr", "lone cr"),
         ("time 10:30", "time 10:30"),
         ("tab\there", "tab\there"),
-        ("bell\u{7}del\u{7F}nul\u{0}", "belldelnul"),
+        ("bell\u{7}del\u{7F}nul\u{0}", "bell del nul "),
+        ("ls\u{2028}ps\u{2029}nel\u{85}vt\u{B}ff\u{C}", "ls ps nel vt ff "),
         ("😀 é 中", "😀 é 中"),
     ])
     func escapesText(input: String, expected: String) {

@@ -41,8 +41,8 @@ public enum ConfigLoader {
         let services = try self.services(try root.optional("services"), defaultJobMinutes: followUp.jobMinutes)
         let lists = try self.lists(try root.optional("lists"), base: base, phones: business.phones, warnings: &warnings)
 
-        let mappingsDir = resolve(try root.optional("mappings_dir")?.string() ?? "mappings", base: base)
-        let mappings = try MappingCatalog.load(directory: mappingsDir)
+        let (mappingsDir, mappingsNode) = try self.mappingsDir(root, base: base)
+        let mappings = try MappingCatalog.load(directory: mappingsDir, node: mappingsNode)
         let sources = try self.sources(try root.required("sources"), mappings: mappings, mappingsDir: mappingsDir,
                                        zone: business.zone, base: base, environment: environment)
         let targets = try self.targets(root, listTabNodes: lists.tabNodes, base: base)
@@ -64,8 +64,8 @@ public enum ConfigLoader {
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
             apiSources: sources.apis, targets: targets,
-            statePath: resolve(try root.optional("state")?.string() ?? "ringback-state.sqlite", base: base),
-            rejectsPath: resolve(try root.optional("rejects")?.string() ?? "ringback-rejects.csv", base: base),
+            statePath: try writableFile(root, "state", default: "ringback-state.sqlite", base: base),
+            rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs)
     }
 
@@ -82,30 +82,44 @@ public enum ConfigLoader {
 
     private static func business(_ node: YAMLValue) throws -> Business {
         try node.allowOnly(["name", "time_zone", "default_country", "own_numbers", "internal_extensions", "service_area_zips"])
+        let name = try node.required("name").text(expected: "the business's name, shown in the calendar")
         let zone = try self.zone(try node.required("time_zone"))
         let countryNode = try node.optional("default_country")
-        let country = try countryNode?.string() ?? "US"
+        let country = try countryNode?.string().trimmingCharacters(in: .whitespaces).uppercased() ?? "US"
         let phones: PhoneNormaliser
         do {
             phones = try PhoneNormaliser(defaultCountry: country)
         } catch {
-            throw (countryNode ?? node).error("unknown country `\(country)`; expected an ISO code like US, CA, GB, AU")
+            throw (countryNode ?? node).error("found `\(country)`; expected a country code Ringback reads numbers for: \(PhoneNormaliser.supportedCountries.sorted().joined(separator: ", "))")
         }
         var own = Set<String>()
         for item in try node.optional("own_numbers")?.items() ?? [] {
             guard case .number(let e164, _) = phones.normalise(try item.string()) else {
-                throw item.error("`\(try item.string())` is not a phone number Ringback can read")
+                throw item.error("found `\(try item.string())`; expected a phone number like +1 512 555 0100")
             }
             own.insert(e164)
         }
+        var extensions = Set<String>()
+        for item in try node.optional("internal_extensions")?.itemsOrSingle() ?? [] {
+            extensions.insert(try item.text(expected: "an extension number like 101"))
+        }
+        return Business(name: name, zone: zone, country: country, phones: phones, own: own, extensions: extensions,
+                        zips: try serviceArea(try node.optional("service_area_zips"), country: country))
+    }
+
+    /// `service_area_zips:` in the postal format of `default_country`, kept in its written form.
+    private static func serviceArea(_ node: YAMLValue?, country: String) throws -> Set<String> {
+        let format = PostalCodeFormat.forCountry(country)
         var zips = Set<String>()
-        for item in try node.optional("service_area_zips")?.items() ?? [] {
-            let zip = try item.string().trimmingCharacters(in: .whitespaces)
-            guard !zip.isEmpty else { throw item.error("empty ZIP code") }
+        for item in try node?.items() ?? [] {
+            let text = try item.string()
+            guard let zip = format.normalised(text) else {
+                let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? "an empty value" : "`\(text)`"
+                throw item.error("found \(found); expected \(format.description) (default_country is \(country))")
+            }
             zips.insert(zip)
         }
-        return Business(name: try node.required("name").string(), zone: zone, country: country, phones: phones, own: own,
-                        extensions: Set(try node.optional("internal_extensions")?.strings() ?? []), zips: zips)
+        return zips
     }
 
     /// The `follow_up:` block, with its defaults.
@@ -136,11 +150,11 @@ public enum ConfigLoader {
             }
             try value.allowOnly(["owner", "after_hours_owner", "sla_minutes", "around_the_clock", "next_action"])
             routes[type] = Route(
-                owner: try value.required("owner").string(),
-                afterHoursOwner: try value.optional("after_hours_owner")?.string(),
+                owner: try value.required("owner").text(expected: "who calls these leads back, e.g. Dispatcher"),
+                afterHoursOwner: try value.optional("after_hours_owner")?.text(expected: "who calls back out of hours, e.g. On-call tech"),
                 slaMinutes: try value.required("sla_minutes").int(min: 1, max: 60 * 24 * 14),
                 aroundTheClock: try value.optional("around_the_clock")?.bool() ?? false,
-                nextAction: try value.optional("next_action")?.string() ?? "Call back")
+                nextAction: try value.optional("next_action")?.text(expected: "what to do first, e.g. Call back") ?? "Call back")
         }
         for type in CallerType.allCases where routes[type] == nil {
             throw node.error("no route for `\(type.rawValue)`; every caller type needs an owner and an SLA")
@@ -178,11 +192,11 @@ public enum ConfigLoader {
             let kind = ListKind(rawValue: key)!
             if value.isMapping {
                 try value.allowOnly(["tab"])
-                tabs[kind] = try value.required("tab").string()
+                tabs[kind] = try value.required("tab").text(expected: "the name of the tab that holds the list")
                 tabNodes.append(value)
                 continue
             }
-            let path = resolve(try value.string(), base: base)
+            let path = try ConfigPathCheck.check(value, base: base, need: .readableFile)
             lists = lists.replacing(kind, with: try ContactListLoader.load(path: path, phones: phones, node: value, warnings: &warnings))
         }
         return (lists, tabs, tabNodes)
@@ -196,7 +210,7 @@ public enum ConfigLoader {
         var names = Set<String>()
         for item in try node.items() {
             try item.allowOnly(["name", "files", "api", "mapping", "time_zone"])
-            let name = try item.required("name").string()
+            let name = try item.required("name").text(expected: "a name for the source, e.g. office-pbx")
             guard names.insert(name).inserted else { throw item.error("source name `\(name)` is used twice") }
             let mappingNode = try item.optional("mapping")
             let mapping = try mappingNode.map { try self.mapping($0, among: mappings, directory: mappingsDir) }
@@ -207,7 +221,10 @@ public enum ConfigLoader {
                                                      zone: sourceZone, environment: environment))
                 continue
             }
-            files.append(.init(name: name, patterns: try item.required("files").strings().map { resolve($0, base: base) },
+            let patterns = try item.required("files").itemsOrSingle().map { pattern in
+                resolve(try pattern.text(expected: "a file or pattern like exports/twilio/*.json"), base: base)
+            }
+            files.append(.init(name: name, patterns: patterns,
                                mapping: mapping, zone: sourceZone))
         }
         return (files, apis)
@@ -243,13 +260,28 @@ public enum ConfigLoader {
 
     static func resolve(_ path: String, base: String) -> String { ConfigPath.resolve(path, base: base) }
 
-    private static func zone(_ node: YAMLValue) throws -> LocalZone {
-        let id = try node.string()
-        do {
-            return try LocalZone(identifier: id)
-        } catch {
-            throw node.error("unknown time zone `\(id)`; expected an IANA name like America/Chicago")
+    private static func zone(_ node: YAMLValue) throws -> LocalZone { try ZoneSetting.zone(node) }
+
+    /// `mappings_dir:` (default `mappings` beside the file): a folder that exists.
+    private static func mappingsDir(_ root: YAMLValue, base: String) throws -> (String, YAMLValue?) {
+        if let node = try root.optional("mappings_dir") {
+            return (try ConfigPathCheck.check(node, base: base, need: .existingFolder), node)
         }
+        let path = resolve("mappings", base: base)
+        if let problem = ConfigPathCheck.problem(path, need: .existingFolder) {
+            throw root.error(atKey: "mappings_dir", "not set, and the default folder \(path) \(problem); expected `mappings_dir:` naming the mappings folder")
+        }
+        return (path, nil)
+    }
+
+    /// `state:` or `rejects:`: a file Ringback can create or write, in a folder that is or can be made.
+    private static func writableFile(_ root: YAMLValue, _ key: String, default name: String, base: String) throws -> String {
+        if let node = try root.optional(key) { return try ConfigPathCheck.check(node, base: base, need: .writableFile) }
+        let path = resolve(name, base: base)
+        if let problem = ConfigPathCheck.problem(path, need: .writableFile) {
+            throw root.error(atKey: key, "not set, and the default \(path) \(problem); expected `\(key):` naming a file Ringback can write")
+        }
+        return path
     }
 
     private static func hours(_ node: YAMLValue, zone: LocalZone) throws -> BusinessHours {
@@ -257,11 +289,12 @@ public enum ConfigLoader {
         var spans: [Int: BusinessHours.Span] = [:]
         for (key, value) in try node.entries() {
             let weekday = weekdays.firstIndex(of: key)! + 1
-            let text = try value.string().trimmingCharacters(in: .whitespaces)
+            let text = value.isNull ? "" : try value.string().trimmingCharacters(in: .whitespaces)
             if text.lowercased() == "closed" { continue }
             let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, let open = minutes(parts[0]), let close = minutes(parts[1]), open < close else {
-                throw value.error("expected opening hours like \"07:00-18:00\" or closed")
+                let found = text.isEmpty ? "no hours" : "`\(text)`"
+                throw value.error("found \(found); expected opening hours like \"07:00-18:00\" or closed")
             }
             spans[weekday] = .init(open: open, close: close)
         }

@@ -54,7 +54,7 @@ enum GoogleSettingsLoader {
         let path: String
         let origin: String
         if let pathNode {
-            path = ConfigLoader.resolve(try pathNode.string(), base: base)
+            path = ConfigLoader.resolve(try pathNode.text(expected: "the path of a service-account key file"), base: base)
             origin = "google.credentials"
         } else if let fromEnvironment = environment["GOOGLE_APPLICATION_CREDENTIALS"], !fromEnvironment.isEmpty {
             path = ConfigLoader.resolve(fromEnvironment, base: FileManager.default.currentDirectoryPath)

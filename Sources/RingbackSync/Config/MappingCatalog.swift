@@ -1,12 +1,15 @@
 import Foundation
 import RingbackCodecs
 import RingbackMapping
+import RingbackYAML
 
 /// Every mapping file in the mappings folder, loaded and checked.
 public enum MappingCatalog {
-    public static func load(directory: String) throws -> [MappingSpec] {
+    /// `node` is the configuration's `mappings_dir:`, so a folder without mappings is reported on its line.
+    public static func load(directory: String, node: YAMLValue? = nil) throws -> [MappingSpec] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw ConfigError.file(directory, "mappings folder not found; set `mappings_dir:` in the configuration")
+            throw node?.error("found \(directory), which cannot be read; expected the mappings folder")
+                ?? ConfigError.file(directory, "mappings folder not found; set `mappings_dir:` in the configuration")
         }
         var specs: [MappingSpec] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -18,7 +21,10 @@ public enum MappingCatalog {
             }
             specs.append(spec)
         }
-        if specs.isEmpty { throw ConfigError.file(directory, "no mapping files (*.yaml) in the mappings folder") }
+        if specs.isEmpty {
+            throw node?.error("found no mapping files (*.yaml) in \(directory); expected the mappings folder")
+                ?? ConfigError.file(directory, "no mapping files (*.yaml) in the mappings folder")
+        }
         return specs
     }
 }

@@ -11,7 +11,7 @@ struct RejectsFile {
 
     func append(_ rejects: [RecordReject], at time: Date) throws(OfflineTargetError) {
         var bytes = try AtomicFile.read(path) ?? []
-        let writer = CSVWriter()
+        let writer = CSVWriter(lineSafe: true)
         if bytes.isEmpty {
             bytes = LenientText.byteOrderMark
             writer.appendRow(RejectsFile.header, to: &bytes)

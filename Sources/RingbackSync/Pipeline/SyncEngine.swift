@@ -34,7 +34,7 @@ public struct SyncEngine: Sendable {
     /// sources and the state are read on this one.
     public func prepare(now: Date) throws -> PreparedRun {
         let sheetRead = BackgroundWork { [self] in try openSheet() }
-        let pulls = try sources.map { source in try source.pull(store, now: now) }
+        let pulls = try sources.map { source in try source.pull(store, now: now).lineSafe() }
         let ledger = try store.calls(since: nil)
         let anchors = try store.leadAnchors()
         var renamed: [String: String] = [:]
