@@ -192,6 +192,12 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
+    public func latestCall(source: String) throws -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT MAX(started_at) FROM calls WHERE source = ?", arguments: [source]).map(Date.init(storedSeconds:))
+        }
+    }
+
     public func business() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'business'") }
     }

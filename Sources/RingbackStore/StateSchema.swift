@@ -126,6 +126,8 @@ enum StateSchema {
                 PRIMARY KEY (target, lead_id)
             ) WITHOUT ROWID;
 
+            CREATE INDEX calls_by_source ON calls (source, started_at);
+
             CREATE TABLE meta (
                 key TEXT NOT NULL PRIMARY KEY,
                 value TEXT NOT NULL

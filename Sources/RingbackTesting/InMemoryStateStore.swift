@@ -41,6 +41,9 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     public func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
     public func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
     public func business() throws -> String? { lock.withLock { owner } }
+    public func latestCall(source: String) throws -> Date? {
+        lock.withLock { ledger.values.filter { $0.source == source }.map(\.startedAt).max() }
+    }
     public func pendingRows(_ target: String) throws -> [String: SyncedRow] { lock.withLock { journal[target] ?? [:] } }
 
     public func recordPendingRows(_ rows: [SyncedRow], target: String) throws {

@@ -30,6 +30,9 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Print only the summary line, not the whole plan.")
     var quiet = false
 
+    @Flag(help: "Exit 7 when records were rejected, after applying the rest (for cron to mail you).")
+    var failOnRejects = false
+
     @Flag(help: "Take a sheet the state file does not match as it is (a restored older state, a renamed business); the office's values are kept and pinned.")
     var adopt = false
 
@@ -70,12 +73,15 @@ struct SyncCommand: ParsableCommand {
             let shown: String
             switch output {
             case .json: shown = PlanDocument(prepared.plan).json() + "\n"
-            case .text: shown = quiet ? prepared.plan.summaryLine + "\n" : PlanTextRenderer(time: engine.time).render(prepared.plan)
+            case .text:
+                let renderer = PlanTextRenderer(time: engine.time)
+                shown = quiet ? renderer.problems(prepared.plan) + prepared.plan.summaryLine + "\n" : renderer.render(prepared.plan)
             }
             FileHandle.standardOutput.write(Data(shown.utf8))
             if dryRun {
                 log.info("dry run: nothing written. \(prepared.plan.summaryLine)")
                 if !prepared.failures.isEmpty { throw SyncError.pull(prepared.failures) }
+                try exitForProblems(prepared, log: log)
                 if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
                 return
             }
@@ -88,10 +94,18 @@ struct SyncCommand: ParsableCommand {
                 "rejects": "\(ingest.rejects)",
             ]
             log.info("sync finished in \(seconds) s: \(prepared.plan.summaryLine)", metadata: fields)
+            try exitForProblems(prepared, log: log)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw fail(error, log: log)
         }
+    }
+
+    /// Silent sources (exit 6) and, with `--fail-on-rejects`, rejected records (exit 7), once all is applied.
+    private func exitForProblems(_ run: PreparedRun, log: Logger) throws {
+        for silence in run.silences { log.warning("\(silence)") }
+        if !run.silences.isEmpty { throw ExitCode(ExitStatus.silentSource.rawValue) }
+        if failOnRejects && !run.rejects.isEmpty { throw ExitCode(ExitStatus.rejectedRecords.rawValue) }
     }
 }

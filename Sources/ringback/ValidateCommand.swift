@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RingbackCore
 import RingbackSync
 
 struct ValidateCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct ValidateCommand: ParsableCommand {
             print("  mappings: \(config.mappings.map(\.name).joined(separator: ", "))")
             for source in config.sources {
                 let files = source.patterns.joined(separator: ", ")
+                if !source.allowEmpty && source.patterns.allSatisfy({ FileGlob.expand($0).isEmpty }) {
+                    log.warning("\(SourceSilence(source: source.name, kind: .noFiles(patterns: source.patterns)))")
+                }
                 print("  source \(source.name): \(files) (mapping: \(source.mapping?.name ?? "guessed per file"))")
             }
             for source in config.apiSources {

@@ -89,6 +89,7 @@ struct ConfigMutator {
             "mappings_dir": ["../no-such-dir", "\"\"", "../samples/ringback.yaml", "lists"],
             "state": ["\"\"", "/dev/null/state.sqlite", "../samples", "/proc/self/state.sqlite", "../samples/ringback.yaml/x.sqlite"],
             "rejects": ["\"\"", "/dev/null/rejects.csv", "../samples"],
+            "status": ["\"\"", "/dev/null/status.csv", "../samples"],
             "path": ["\"\"", "/dev/null/x", "../samples", "\"  \""],
             "customers": ["lists/no-such.csv", "\"\"", "lists"],
             "files": ["\"\""],
@@ -156,7 +157,7 @@ struct ConfigMutator {
 
     private func nulls() -> [ConfigMutation] {
         let optional: Set<String> = ["business.default_country", "business.internal_extensions", "business.service_area_zips",
-                                     "sources.mapping", "sources.time_zone", "state", "rejects", "targets.name"]
+                                     "sources.mapping", "sources.time_zone", "state", "rejects", "status", "targets.name"]
         return valued.filter { !$0.path.hasPrefix("keywords.") }.map { line in
             let isOptional = optional.contains(line.path) || line.path.hasPrefix("follow_up.")
                 || ["after_hours_owner", "around_the_clock", "next_action"].contains(line.key)

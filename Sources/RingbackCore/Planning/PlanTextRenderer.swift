@@ -64,6 +64,12 @@ public struct PlanTextRenderer: Sendable {
         return out
     }
 
+    /// What the office must act on, even when only the summary is printed (`--quiet`): the notes of
+    /// every sheet (unreadable appointments or statuses, silent or failed sources, restored files).
+    public func problems(_ plan: SyncPlan) -> String {
+        plan.sheets.flatMap(\.notes).map { "! \($0)\n" }.joined()
+    }
+
     private func differences(_ a: CalendarEvent, _ b: CalendarEvent) -> [(String, String, String)] {
         var out: [(String, String, String)] = []
         if a.title != b.title { out.append(("title", a.title, b.title)) }

@@ -72,6 +72,7 @@ public struct RunPlanner: Sendable {
         public var commit: StateCommit
         public var rejects: [RecordReject]
         public var failures: [any SourceFailure]
+        public var silences: [SourceSilence]
         /// Worth fixing, not stopping the run (a list row whose phone cannot be read, …).
         public var warnings: [String]
     }
@@ -98,6 +99,7 @@ public struct RunPlanner: Sendable {
 
         try checkOwnership(input, leads: leads)
         let failures = input.pulls.compactMap(\.failure)
+        let silences = input.pulls.compactMap(\.silence)
         var plan = SyncPlan(ingest: summary(input.pulls, newCalls: newCalls.count, leads: leads.count))
         var commit = StateCommit(run: RunRecord(startedAt: input.now, finishedAt: input.now, summary: ""))
         commit.processedFiles = input.pulls.flatMap(\.processedFiles)
@@ -118,7 +120,7 @@ public struct RunPlanner: Sendable {
             var sheetPlan = SheetPlanner(time: time).plan(target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
                                                           base: base, syncedAt: time.format(input.now))
             sheetPlan.notes = sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
-                + failures.map(\.description)
+                + failures.map(\.description) + silences.map(\.description)
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
@@ -131,7 +133,8 @@ public struct RunPlanner: Sendable {
             plan.calendars.append(calendarPlan)
         }
         commit.run.summary = plan.summaryLine
-        return Output(plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, warnings: warnings)
+        return Output(plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, silences: silences,
+                      warnings: warnings)
     }
 
     /// Stops a run whose state is not this business's, or is older than the sheet: rows of leads the

@@ -14,6 +14,8 @@ public protocol CallSource: Sendable {
 public protocol SourceStateReading: Sendable {
     func processedFile(source: String, path: String) throws -> ProcessedFile?
     func watermark(source: String) throws -> Date?
+    /// When the newest call the ledger holds from this source started.
+    func latestCall(source: String) throws -> Date?
 }
 
 /// A source that could not be read to its end: its calls are not recorded and its watermark stays, so the
@@ -35,6 +37,8 @@ public struct SourcePull: Sendable {
     /// The source's new watermark, when it read to the end and the watermark moved.
     public var watermark: Date?
     public var failure: (any SourceFailure)?
+    /// The source brought nothing it should have (its calls, if any, are still recorded).
+    public var silence: SourceSilence?
 
     public init(source: String) {
         self.source = source

@@ -31,7 +31,7 @@ public enum ConfigLoader {
     static func load(text: String, file: String, base: String, environment: [String: String] = [:]) throws -> RingbackConfig {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly(["business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-                            "targets", "state", "rejects", "mappings_dir", "google"])
+                            "targets", "state", "rejects", "status", "mappings_dir", "google"])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
         let hours = try self.hours(try root.required("hours"), zone: business.zone)
@@ -66,6 +66,7 @@ public enum ConfigLoader {
             apiSources: sources.apis, targets: targets,
             statePath: try writableFile(root, "state", default: "ringback-state.sqlite", base: base),
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
+            statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
             mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs)
     }
 
@@ -209,7 +210,7 @@ public enum ConfigLoader {
         var apis: [RingbackConfig.APISource] = []
         var names = Set<String>()
         for item in try node.items() {
-            try item.allowOnly(["name", "files", "api", "mapping", "time_zone"])
+            try item.allowOnly(["name", "files", "api", "mapping", "time_zone", "allow_empty", "stale_after_hours"])
             let name = try item.required("name").text(expected: "a name for the source, e.g. office-pbx")
             guard names.insert(name).inserted else { throw item.error("source name `\(name)` is used twice") }
             let mappingNode = try item.optional("mapping")
@@ -224,14 +225,16 @@ public enum ConfigLoader {
             let patterns = try item.required("files").itemsOrSingle().map { pattern in
                 resolve(try pattern.text(expected: "a file or pattern like exports/twilio/*.json"), base: base)
             }
-            files.append(.init(name: name, patterns: patterns,
-                               mapping: mapping, zone: sourceZone))
+            var source = RingbackConfig.FileSource(name: name, patterns: patterns, mapping: mapping, zone: sourceZone)
+            source.allowEmpty = try item.optional("allow_empty")?.bool() ?? false
+            source.staleAfterHours = try item.optional("stale_after_hours")?.int(min: 0, max: 24 * 365) ?? RingbackConfig.defaultStaleAfterHours
+            files.append(source)
         }
         return (files, apis)
     }
 
     private static func mapping(_ node: YAMLValue, among mappings: [MappingSpec], directory: String) throws -> MappingSpec {
-        let wanted = try node.string()
+        let wanted = try node.text(expected: "a mapping's name, e.g. twilio-calls-json")
         guard let found = mappings.first(where: { $0.name == wanted }) else {
             throw node.error("no mapping `\(wanted)` in \(directory); found: \(mappings.map(\.name).sorted().joined(separator: ", "))")
         }
@@ -274,7 +277,7 @@ public enum ConfigLoader {
         return (path, nil)
     }
 
-    /// `state:` or `rejects:`: a file Ringback can create or write, in a folder that is or can be made.
+    /// `state:`, `rejects:` or `status:`: a file Ringback can create or write, in a folder that is or can be made.
     private static func writableFile(_ root: YAMLValue, _ key: String, default name: String, base: String) throws -> String {
         if let node = try root.optional(key) { return try ConfigPathCheck.check(node, base: base, need: .writableFile) }
         let path = resolve(name, base: base)

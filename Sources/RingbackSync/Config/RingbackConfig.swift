@@ -14,7 +14,13 @@ public struct RingbackConfig: Sendable {
         /// Mapping named in the config; nil means guess per file.
         public var mapping: MappingSpec?
         public var zone: LocalZone
+        /// The source may match no file (`allow_empty: true`); otherwise that is a silent source.
+        public var allowEmpty = false
+        /// A source with no new call for longer than this is reported (`stale_after_hours`, 0: never).
+        public var staleAfterHours = RingbackConfig.defaultStaleAfterHours
     }
+
+    public static let defaultStaleAfterHours = 48
 
     public var file: String
     /// The configuration's folder: relative paths in it, and in the state, start here.
@@ -28,6 +34,8 @@ public struct RingbackConfig: Sendable {
     public var targets: [ConfiguredTarget]
     public var statePath: String
     public var rejectsPath: String
+    /// One line per run (time, files, calls, leads, rejects, problems) for the office to see the job is alive.
+    public var statusPath: String
     /// Every mapping found in the mappings folder, for guessing.
     public var mappings: [MappingSpec]
     /// Things worth fixing that do not stop a run (e.g. a list row with an unusable phone).

@@ -7,6 +7,8 @@ public struct PreparedRun: Sendable {
     public var rejects: [RecordReject]
     /// Sources that stopped part-way: their calls are not in the plan, their watermarks are not moved.
     public var failures: [any SourceFailure]
+    /// Sources that brought nothing they should have: shown in the plan, exit code 6 from the command line.
+    public var silences: [SourceSilence]
     /// Worth fixing, not stopping the run; the command line logs them.
     public var warnings: [String]
     var commit: StateCommit
@@ -17,6 +19,7 @@ public struct PreparedRun: Sendable {
         plan = output.plan
         rejects = output.rejects
         failures = output.failures
+        silences = output.silences
         warnings = output.warnings
         commit = output.commit
         self.sheet = sheet

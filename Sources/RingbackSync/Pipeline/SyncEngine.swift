@@ -13,6 +13,8 @@ public struct SyncEngine: Sendable {
     public let planner: RunPlanner
     /// Where rejected records are appended for the office; nil keeps them in the plan only.
     public let rejectsPath: String?
+    /// Where each applied run appends its status line; nil for none.
+    public var statusPath: String?
     public var progress: (@Sendable (String) -> Void)?
     /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
     public var adopt = false
@@ -87,6 +89,14 @@ public struct SyncEngine: Sendable {
     /// so the sheet still gets every call that was read and cron still sees the failure.
     public func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
         try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
+        if let statusPath {
+            let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count
+            do {
+                try RunStatusFile(path: statusPath).append(run.plan, problems: problems, at: time.format(finishedAt))
+            } catch {
+                throw SyncError.io(error.path, error.message)
+            }
+        }
         if !run.failures.isEmpty { throw SyncError.pull(run.failures) }
     }
 

@@ -43,7 +43,15 @@ public struct FileCallSource: CallSource {
             let (engine, legs) = legsByMapping[mapping]!
             pull.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
         }
+        pull.silence = try silence(files: files, pulled: pull.calls, state: state, now: now)
         return pull
+    }
+
+    /// No file where files are expected, or no new call for too long.
+    private func silence(files: [String], pulled: [Call], state: any SourceStateReading, now: Date) throws -> SourceSilence? {
+        if files.isEmpty && !settings.allowEmpty { return SourceSilence(source: name, kind: .noFiles(patterns: settings.patterns)) }
+        let newest = [try state.latestCall(source: name), pulled.map(\.startedAt).max()].compactMap { $0 }.max()
+        return SourceSilence.stale(source: name, lastCall: newest, hours: settings.staleAfterHours, now: now)
     }
 
     /// Whether the file was read before: the same size and time, or the same size and bytes (a folder

@@ -12,6 +12,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case invalidConfiguration = 3
     case locked = 4
     case ioFailure = 5
+    /// A source brought nothing it should have (no file matches, or no new call for `stale_after_hours`);
+    /// everything else was applied.
+    case silentSource = 6
+    /// `--fail-on-rejects` only: records were rejected (they are in the rejects file); the rest was applied.
+    case rejectedRecords = 7
 
     public static func of(_ error: Error) -> ExitStatus {
         switch error {

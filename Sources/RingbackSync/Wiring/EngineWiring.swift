@@ -23,6 +23,7 @@ extension SyncEngine {
         self.init(sources: Self.sources(config, progress: progress), sheet: sheet, calendars: calendars, store: store,
                   planner: RunPlanner(rules: config.rules, phones: config.phones, work: ParallelWork()),
                   rejectsPath: config.rejectsPath, progress: progress)
+        statusPath = config.statusPath
     }
 
     private static func sources(_ config: RingbackConfig, progress: (@Sendable (String) -> Void)?) -> [any CallSource] {
