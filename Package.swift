@@ -71,18 +71,22 @@ let package = Package(
             "RingbackEmulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // The sync pipeline: config loading, sources, planning, applying, lock, rejects, logs.
-        .target(name: "RingbackSync", dependencies: [
-            "RingbackCore", "RingbackMapping", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
-            "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
+        // The call sources: export files and paged APIs, with their config sections.
+        .target(name: "RingbackSources", dependencies: [
+            "RingbackCore", "RingbackMapping", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML", "RingbackCodecs", "RingbackJSON",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The sync pipeline: config loading, the target registry, planning, applying, lock, rejects.
+        .target(name: "RingbackSync", dependencies: [
+            "RingbackCore", "RingbackMapping", "RingbackSources", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
+            "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
         ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
         // swift-log handlers (text, JSON lines), their sinks, the one-call bootstrap and terminal progress.
         .target(name: "RingbackLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "ringback", dependencies: [
-            "RingbackSync", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore", "RingbackLogging",
+            "RingbackSync", "RingbackSources", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore", "RingbackLogging",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -108,7 +112,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
-        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
+        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
                                                                "RingbackEmulator", "RingbackGoogle", "RingbackJSON"],
                     exclude: ["Fakes"]),
     ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RingbackCore
+import RingbackSources
 import RingbackSync
 
 struct ValidateCommand: ParsableCommand {

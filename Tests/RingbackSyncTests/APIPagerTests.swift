@@ -4,6 +4,7 @@ import Testing
 import RingbackHTTP
 import RingbackMapping
 import RingbackNormalisation
+@testable import RingbackSources
 @testable import RingbackSync
 
 /// Page walking without a network: where the pager refuses to go, and how it asks for the start time.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RingbackCore
 import RingbackStore
+@testable import RingbackSources
 @testable import RingbackSync
 
 /// API sources end to end against the loopback fake of each phone system's paging: every page in

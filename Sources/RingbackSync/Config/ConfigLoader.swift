@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCodecs
 import RingbackCore
+import RingbackSources
 import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
@@ -222,13 +223,7 @@ public enum ConfigLoader {
                                                      zone: sourceZone, environment: environment))
                 continue
             }
-            let patterns = try item.required("files").itemsOrSingle().map { pattern in
-                resolve(try pattern.text(expected: "a file or pattern like exports/twilio/*.json"), base: base)
-            }
-            var source = RingbackConfig.FileSource(name: name, patterns: patterns, mapping: mapping, zone: sourceZone)
-            source.allowEmpty = try item.optional("allow_empty")?.bool() ?? false
-            source.staleAfterHours = try item.optional("stale_after_hours")?.int(min: 0, max: 24 * 365) ?? RingbackConfig.defaultStaleAfterHours
-            files.append(source)
+            files.append(try FileSourceSettings.load(item, name: name, mapping: mapping, zone: sourceZone, base: base))
         }
         return (files, apis)
     }

@@ -1,26 +1,15 @@
 import Foundation
 import RingbackCore
+import RingbackSources
 import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
 
 /// A loaded and checked `ringback.yaml`: the business rules plus where to read and write.
 public struct RingbackConfig: Sendable {
-    /// A configured source of call exports.
-    public struct FileSource: Sendable {
-        public var name: String
-        /// Glob patterns, absolute after loading.
-        public var patterns: [String]
-        /// Mapping named in the config; nil means guess per file.
-        public var mapping: MappingSpec?
-        public var zone: LocalZone
-        /// The source may match no file (`allow_empty: true`); otherwise that is a silent source.
-        public var allowEmpty = false
-        /// A source with no new call for longer than this is reported (`stale_after_hours`, 0: never).
-        public var staleAfterHours = RingbackConfig.defaultStaleAfterHours
-    }
+    public typealias FileSource = FileSourceSettings
+    public typealias APISource = APISourceSettings
 
-    public static let defaultStaleAfterHours = 48
 
     public var file: String
     /// The configuration's folder: relative paths in it, and in the state, start here.

@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackSources
 import RingbackMapping
 import RingbackNormalisation
 import RingbackParallel

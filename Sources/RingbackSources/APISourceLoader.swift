@@ -6,11 +6,11 @@ import RingbackYAML
 
 /// Reads a source's `api:` block and the environment variables its mapping names. A variable that is
 /// not set stops the configuration with the variable's name; values never appear in a message.
-enum APISourceLoader {
+public enum APISourceLoader {
     static let keys: Set<String> = ["overlap_hours", "start_at", "base_url", "max_attempts"]
 
-    static func load(_ node: YAMLValue, name: String, mapping: MappingSpec?, mappingNode: YAMLValue?, zone: LocalZone,
-                     environment: [String: String]) throws -> RingbackConfig.APISource {
+    public static func load(_ node: YAMLValue, name: String, mapping: MappingSpec?, mappingNode: YAMLValue?, zone: LocalZone,
+                     environment: [String: String]) throws -> APISourceSettings {
         guard let mapping, let mappingNode else {
             throw node.error("an API source needs `mapping:` naming a mapping with an `api:` section")
         }
@@ -48,7 +48,7 @@ enum APISourceLoader {
         }
         for variable in api.variables { values[variable] = environment[variable] }
 
-        return RingbackConfig.APISource(
+        return APISourceSettings(
             name: name, mapping: mapping, api: api, baseURL: baseURL,
             variables: APIVariables(values: values, secretNames: api.secretVariables),
             overlap: TimeInterval(overlapHours) * 3600, startAt: startAt, zone: zone, retry: retry)

@@ -7,18 +7,24 @@ import RingbackMapping
 /// export files. A pull whose pages all arrived moves the watermark to the latest call start it saw; one
 /// that stopped part-way keeps the old watermark, records none of its calls, and is reported.
 public struct APICallSource: CallSource {
-    public let settings: RingbackConfig.APISource
+    public let settings: APISourceSettings
     /// The source's name, zone, and the business's numbers, for its mapping.
     public let context: MappingContext
     public var progress: (@Sendable (String) -> Void)?
 
     public var name: String { settings.name }
 
+    public init(settings: APISourceSettings, context: MappingContext, progress: (@Sendable (String) -> Void)? = nil) {
+        self.settings = settings
+        self.context = context
+        self.progress = progress
+    }
+
     public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         var pull = SourcePull(source: name)
         let stored = try state.watermark(source: name)
         let since = stored.map { $0.addingTimeInterval(-settings.overlap) }
-            ?? settings.startAt ?? now.addingTimeInterval(-RingbackConfig.APISource.defaultHistory)
+            ?? settings.startAt ?? now.addingTimeInterval(-APISourceSettings.defaultHistory)
         let engine = MappingEngine(spec: settings.mapping, context: context)
         let progress = self.progress
         let name = self.name

@@ -9,7 +9,7 @@ import RingbackMapping
 /// by the HTTP client; when it still fails, the pages already read have been handed on and the error
 /// says which page stopped the pull.
 struct APIPager {
-    let source: RingbackConfig.APISource
+    let source: APISourceSettings
     let client: HTTPClient
 
     func pull(since: Date?, onPage: (APIPage) -> Void) throws(APIPullFailure) {

@@ -7,7 +7,7 @@ import RingbackYAML
 /// A set of export files (`files:` globs): each file is read once, and again only when it changes.
 /// Files are mapped by the source's mapping or, without one, by the mapping that recognises them.
 public struct FileCallSource: CallSource {
-    public let settings: RingbackConfig.FileSource
+    public let settings: FileSourceSettings
     /// Every mapping of the mappings folder, for recognising files.
     public let catalogue: [MappingSpec]
     /// The source's name, zone, and the business's numbers, for its mappings.
@@ -17,6 +17,15 @@ public struct FileCallSource: CallSource {
     public var progress: (@Sendable (String) -> Void)?
 
     public var name: String { settings.name }
+
+    public init(settings: FileSourceSettings, catalogue: [MappingSpec], context: MappingContext, base: String,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.settings = settings
+        self.catalogue = catalogue
+        self.context = context
+        self.base = base
+        self.progress = progress
+    }
 
     public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         var pull = SourcePull(source: name)

@@ -1,0 +1,39 @@
+import Foundation
+import RingbackHTTP
+import RingbackMapping
+import RingbackNormalisation
+
+/// A source pulled from a phone system's paged API (the mapping's `api:` section) instead of read from
+/// files: from its watermark less an overlap window, so a re-run or a late record is never missed.
+public struct APISourceSettings: Sendable {
+    public var name: String
+    public var mapping: MappingSpec
+    public var api: APISpec
+    /// The mapping's base URL, or the source's `base_url:` override.
+    public var baseURL: String
+    public var variables: APIVariables
+    /// How far before the watermark each pull starts again.
+    public var overlap: TimeInterval
+    /// Where the first pull starts when the source has no watermark yet.
+    public var startAt: Date?
+    public var zone: LocalZone
+    public var retry: RetryPolicy
+
+    /// The first pull of a source with neither a watermark nor `start_at:` goes back this far.
+    public static let defaultHistory: TimeInterval = 7 * 86400
+
+    /// The header carrying the credentials, built from the environment; never shown.
+    var authorization: (name: String, value: String)? {
+        switch api.auth {
+        case .basic(let user, let password):
+            let pair = Data("\(variables.value(user)):\(variables.value(password))".utf8).base64EncodedString()
+            return ("Authorization", "Basic \(pair)")
+        case .bearer(let token):
+            return ("Authorization", "Bearer \(variables.value(token))")
+        case .header(let name, let value):
+            return (name, variables.expand(value))
+        case .none:
+            return nil
+        }
+    }
+}
