@@ -10,5 +10,5 @@ struct Ringback: ParsableCommand {
             (sync --dry-run --detailed-exitcode), 3 invalid configuration or mapping, \
             4 another run holds the lock, 5 a file, target or the state store could not be read or written.
             """,
-        subcommands: [SyncCommand.self, ValidateCommand.self, InspectCommand.self])
+        subcommands: [SyncCommand.self, ValidateCommand.self, InspectCommand.self, ExplainCommand.self, EvalCommand.self])
 }
