@@ -28,10 +28,12 @@ enum CallerNameReader {
         }
         var start = 0
         while start < words.count, greetings.contains(words[start]) { start += 1 }
-        guard start < words.count, text.tokens[start].isCapitalised else { return nil }
+        // A transcript without capitals ("marty here the…") cannot show a name by its capital letter.
+        let caseless = !text.tokens.contains(where: \.isCapitalised)
+        guard start < words.count, text.tokens[start].isCapitalised || caseless else { return nil }
         let next = start + 1
         guard next < words.count, followers.contains(words[next]) || text.tokens[next].breakBefore == 1 else { return nil }
-        return name(at: start, in: text, needsCapital: true, single: true)
+        return name(at: start, in: text, needsCapital: !caseless, single: true)
     }
 
     private static func name(at index: Int, in text: TextTokens, needsCapital: Bool, single: Bool = false) -> String? {

@@ -30,7 +30,7 @@ public struct Phrase: Sendable, Hashable {
         pastTense = tokens.map { Self.isPast($0.1) }
     }
 
-    static let irregularPast: Set<String> = ["did", "redid", "put", "came", "had", "made", "built", "set", "got", "took", "gave", "ran", "hooked", "did"]
+    static let irregularPast: Set<String> = ["did", "redid", "came", "had", "made", "built", "set", "got", "took", "gave", "ran", "hooked", "did"]
 
     static func isPast(_ word: String) -> Bool {
         (word.count > 4 && word.hasSuffix("ed") && !word.hasSuffix("eed")) || irregularPast.contains(word)
