@@ -27,8 +27,7 @@ enum PreferredTimeReader {
             if ["in", "en", "por"].contains(word), next == "the" || next == "la", index + 2 < words.count, parts.contains(words[index + 2]) {
                 return text.surface(index..<(index + 3))
             }
-            if ["anytime", "tonight", "whenever"].contains(word) { return text.surface(index..<(index + 1)) }
         }
-        return nil
+        return words.firstIndex { ["tonight", "anytime", "whenever"].contains($0) }.map { text.surface($0..<($0 + 1)) }
     }
 }

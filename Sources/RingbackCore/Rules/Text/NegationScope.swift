@@ -24,7 +24,7 @@ public enum NegationScope {
                 if hedges.contains(w) && next <= index + 2 { break }
                 if scopeEnders.contains(w) { break }
                 covered[next] = covered[next] ?? index
-                if closers.contains(w) { break }
+                if closers.contains(w) && !(w == "longer" && next == index + 1) { break }
                 next += 1
             }
         }
