@@ -49,10 +49,7 @@ struct TradeScoring {
 
     /// Matches of every service's keywords, longest first, each word claimed once.
     private func claims(_ text: PhraseMatcher) -> [Claim] {
-        var tradesByStems: [[String]: Set<String>] = [:]
-        for (rule, phrases) in vocabulary.services {
-            for phrase in phrases { tradesByStems[phrase.stems, default: []].insert(rule.trade) }
-        }
+        let tradesByStems = vocabulary.tradesByStems
         var candidates: [(service: Int, phrase: Phrase, match: PhraseMatcher.Match)] = []
         for (index, service) in vocabulary.services.enumerated() {
             for phrase in service.phrases {

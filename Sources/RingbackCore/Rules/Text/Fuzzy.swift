@@ -3,6 +3,8 @@
 /// and "heal" are different problems.
 enum Fuzzy {
     static func close(_ a: String, _ b: String) -> Bool {
+        let (m, n) = (a.utf8.count, b.utf8.count)
+        guard min(m, n) >= 6, abs(m - n) <= 2, a.utf8.first == b.utf8.first else { return false }
         let x = Array(a), y = Array(b)
         let shorter = min(x.count, y.count)
         guard shorter >= 6, x[0] == y[0], x.allSatisfy(\.isLetter), y.allSatisfy(\.isLetter) else { return false }

@@ -14,6 +14,10 @@ public struct PhraseMatcher: Sendable {
 
     public let text: TextTokens
     private var cancelled: [Range<Int>] = []
+    /// Where each stem and word occurs, and the long lowercase words a near spelling may match:
+    /// a phrase is only tried where its first word can start.
+    private var positions: [String: [Int]] = [:]
+    private var longWords: [Int] = []
 
     static let fillers: Set<String> = [
         "the", "a", "an", "of", "some", "like", "is", "are", "was", "its", "been", "has", "all", "um", "uh", "de", "la",
@@ -22,6 +26,11 @@ public struct PhraseMatcher: Sendable {
 
     public init(_ text: TextTokens, cancelling: [Phrase] = []) {
         self.text = text
+        for (index, token) in text.tokens.enumerated() {
+            positions[token.stem, default: []].append(index)
+            if token.word != token.stem { positions[token.word, default: []].append(index) }
+            if token.stem.utf8.count >= 5 && !token.isCapitalised { longWords.append(index) }
+        }
         cancelled = cancelling.flatMap { phrase in rawMatches(phrase).map(\.range) }
     }
 
@@ -69,17 +78,22 @@ public struct PhraseMatcher: Sendable {
 
     private func rawMatches(_ phrase: Phrase) -> [Match] {
         guard phrase.isUsable, !phrase.isCompound else { return [] }
+        let first = phrase.stems[0]
+        var starts: [Int]
+        if first == "*" || first == "*ed" {
+            starts = Array(0..<text.count)
+        } else {
+            starts = positions[first] ?? []
+            if first.utf8.count >= 6 { starts = Array(Set(starts + longWords)).sorted() }
+        }
         var found: [Match] = []
-        var start = 0
-        while start < text.count {
-            if let end = match(phrase, at: start) {
-                let range = start..<end
-                let negated = text.tokens[range].contains { token in token.negatedBy.map { $0 < start } ?? false }
-                found.append(Match(phrase: phrase.text, range: range, negated: negated, heard: text.surface(range)))
-                start = end
-            } else {
-                start += 1
-            }
+        var next = 0
+        for start in starts where start >= next {
+            guard let end = match(phrase, at: start) else { continue }
+            let range = start..<end
+            let negated = text.tokens[range].contains { token in token.negatedBy.map { $0 < start } ?? false }
+            found.append(Match(phrase: phrase.text, range: range, negated: negated, heard: text.surface(range)))
+            next = end
         }
         return found
     }

@@ -17,6 +17,8 @@ struct Vocabulary: Sendable {
     var cancel: [Phrase]
     var soundAlikes: SoundAlikes
     var services: [(rule: ServiceRule, phrases: [Phrase])]
+    /// How many trades list each keyword: a shared one counts for each in part.
+    var tradesByStems: [[String]: Set<String>] = [:]
 
     init(_ rules: BusinessRules) {
         let compile: ([String]) -> [Phrase] = { $0.map(Phrase.init).filter(\.isUsable) }
@@ -32,6 +34,9 @@ struct Vocabulary: Sendable {
         cancel = compile(rules.text.cancel)
         soundAlikes = SoundAlikes(rules.text.soundAlikes)
         services = rules.services.map { ($0, compile($0.keywords)) }
+        for (rule, phrases) in services {
+            for phrase in phrases { tradesByStems[phrase.stems, default: []].insert(rule.trade) }
+        }
     }
 
     /// A transcript read with these words.
