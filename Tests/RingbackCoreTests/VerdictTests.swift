@@ -17,7 +17,7 @@ import Testing
         rules.safetyIssues = [SafetyIssue(name: "gas smell", keywords: ["smell gas", "huele a gas"]),
                               SafetyIssue(name: "no heat", keywords: ["no heat"])]
         rules.text = TextRules(vendor: ["invoice"], spam: ["press one"], existingCustomer: ["you did our"], activeJob: ["your crew"],
-                               ambiguous: ["weird smell"], cancel: ["gas station"])
+                               ambiguous: ["weird smell"], cancel: ["gas station"], resolved: ["came and fixed"])
         return rules
     }
 
@@ -64,6 +64,14 @@ import Testing
     @Test func negatedAndCancelledSafetyWordsAreNotEmergencies() {
         #expect(assess("I don't smell gas, the furnace just clicks").callerType == .newLead)
         #expect(assess("the gas station down the road gave me your number").callerType == .newLead)
+    }
+
+    @Test func aSafetyWordSaidAsPastGoesToAPersonNotTheOnCallOwner() {
+        let a = assess("I could smell gas, the gas company came and fixed it, now the stove needs a look")
+        #expect(a.callerType == .newLead)
+        #expect(a.status == .staffReview)
+        #expect(a.verdict.reviewReason?.contains("came and fixed") == true)
+        #expect(assess("I can smell gas, it came back after they left").callerType == .emergency)
     }
 
     @Test func wordsThatNeedJudgementGoToStaffReviewNotRoutine() {

@@ -34,12 +34,22 @@ struct CallerTypeRules {
         return (.newLead, "not on any list, no caller-type phrase heard")
     }
 
-    /// The first safety issue heard without a negation, in the config's order of issues.
-    func safety(in text: PhraseMatcher) -> (issue: String, match: PhraseMatcher.Match)? {
+    /// The first safety issue heard without a negation, in the config's order of issues, and whether
+    /// its sentence says it is past or passing (then a person decides rather than the on-call owner).
+    func safety(in text: PhraseMatcher) -> (issue: String, match: PhraseMatcher.Match, resolved: PhraseMatcher.Match?)? {
+        var passing: (issue: String, match: PhraseMatcher.Match, resolved: PhraseMatcher.Match?)?
         for issue in vocabulary.safety {
-            if let match = text.firstAffirmed(in: issue.phrases) { return (issue.name, match) }
+            for phrase in issue.phrases {
+                for match in text.matches(phrase) where !match.negated {
+                    let sentence = text.text.tokens[match.range.lowerBound].sentence
+                    let resolved = vocabulary.resolved.lazy.flatMap { text.matches($0) }
+                        .first { !$0.negated && text.text.tokens[$0.range.lowerBound].sentence == sentence }
+                    if resolved == nil { return (issue.name, match, nil) }
+                    passing = passing ?? (issue.name, match, resolved)
+                }
+            }
         }
-        return nil
+        return passing
     }
 
     static func named(_ name: String) -> String { name.isEmpty ? "" : " (\(name))" }

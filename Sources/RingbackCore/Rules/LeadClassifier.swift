@@ -59,10 +59,15 @@ public struct LeadClassifier: Sendable {
     /// The caller type, urgency and trade with their reasons; the office's caller type wins when typed.
     func verdict(_ lead: Lead, text: PhraseMatcher, known: CallerTypeRules.Known, callerType officeType: CallerType?) -> Verdict {
         let typeRules = CallerTypeRules(vocabulary: vocabulary)
-        let safety = typeRules.safety(in: text)
+        let heard = typeRules.safety(in: text)
+        let safety = heard.flatMap { $0.resolved == nil ? (issue: $0.issue, match: $0.match) : nil }
         var (callerType, typeReason) = typeRules.decide(text, known: known, safety: safety)
         if let officeType, officeType != callerType { (callerType, typeReason) = (officeType, "set by the office") }
-        let review = callerType == .emergency ? nil : text.firstAffirmed(in: vocabulary.ambiguous)
+        var review = callerType == .emergency ? nil : text.firstAffirmed(in: vocabulary.ambiguous)
+        if callerType != .emergency, let heard, let resolved = heard.resolved {
+            review = PhraseMatcher.Match(phrase: heard.issue, range: heard.match.range, negated: false,
+                                         heard: "\(heard.match.heard)\u{201D} with \u{201C}\(resolved.heard)")
+        }
         let (urgency, urgencyReason) = self.urgency(callerType, attempts: lead.attempts, text: text, safety: safety?.issue, review: review)
         let trade = callerType == .vendorSpamWrongNumber ? .init(service: nil, reason: "") : TradeScoring(vocabulary: vocabulary).score(text)
         return Verdict(callerType: callerType, callerTypeReason: "\(callerType.rawValue): \(typeReason)", urgency: urgency,

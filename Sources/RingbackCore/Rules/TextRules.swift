@@ -10,16 +10,20 @@ public struct TextRules: Sendable {
     public var ambiguous: [String]
     /// Phrases that cancel a keyword's sense ("smoke detector", "gas station").
     public var cancel: [String]
+    /// Words that make a safety word past or passing ("the gas company came and fixed it", "only when
+    /// it first turns on"): a person decides, the lead is not escalated as an emergency.
+    public var resolved: [String]
     public var soundAlikes: [String: String]
 
     public init(vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
-                ambiguous: [String] = [], cancel: [String] = [], soundAlikes: [String: String] = [:]) {
+                ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:]) {
         self.vendor = vendor
         self.spam = spam
         self.existingCustomer = existingCustomer
         self.activeJob = activeJob
         self.ambiguous = ambiguous
         self.cancel = cancel
+        self.resolved = resolved
         self.soundAlikes = soundAlikes
     }
 }

@@ -158,12 +158,13 @@ public enum ConfigLoader {
         func text() -> TextRules {
             TextRules(vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
                       activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
+                      resolved: lists["resolved"] ?? [],
                       soundAlikes: soundAlikes)
         }
     }
 
     static let keywordLists = ["same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
-                               "staff_review", "cancel"]
+                               "staff_review", "resolved", "cancel"]
 
     private static func keywords(_ node: YAMLValue?) throws -> Keywords {
         var keywords = Keywords()

@@ -15,6 +15,7 @@ struct Vocabulary: Sendable {
     var activeJob: [Phrase]
     var ambiguous: [Phrase]
     var cancel: [Phrase]
+    var resolved: [Phrase]
     var soundAlikes: SoundAlikes
     var services: [(rule: ServiceRule, phrases: [Phrase])]
     /// How many trades list each keyword: a shared one counts for each in part.
@@ -32,6 +33,7 @@ struct Vocabulary: Sendable {
         activeJob = compile(rules.text.activeJob)
         ambiguous = compile(rules.text.ambiguous)
         cancel = compile(rules.text.cancel)
+        resolved = compile(rules.text.resolved)
         soundAlikes = SoundAlikes(rules.text.soundAlikes)
         services = rules.services.map { ($0, compile($0.keywords)) }
         for (rule, phrases) in services {
