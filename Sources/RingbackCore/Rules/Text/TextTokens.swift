@@ -63,14 +63,16 @@ public struct TextTokens: Sendable {
     static func split(_ text: String) -> [RawWord] {
         var words: [RawWord] = []
         var current = ""
+        var shown = ""
         var pendingBreak = 0
         let characters = Array(text)
         func flush() {
             guard !current.isEmpty else { return }
             let folded = current.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            words.append(RawWord(word: folded, surface: current, breakBefore: words.isEmpty ? 0 : pendingBreak,
+            words.append(RawWord(word: folded, surface: shown, breakBefore: words.isEmpty ? 0 : pendingBreak,
                                  isCapitalised: current.first?.isUppercase ?? false))
             current = ""
+            shown = ""
             pendingBreak = 0
         }
         for (index, character) in characters.enumerated() {
@@ -80,7 +82,9 @@ public struct TextTokens: Sendable {
             }
             if character.isLetter || character.isNumber {
                 current.append(character)
+                shown.append(character)
             } else if character == "'" || character == "\u{2019}" {
+                if !current.isEmpty { shown.append(character) }
                 continue
             } else {
                 flush()
