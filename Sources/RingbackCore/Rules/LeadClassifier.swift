@@ -94,7 +94,7 @@ public struct LeadClassifier: Sendable {
         } else if let street = intake.street, let key = Self.streetKey(street), let entry = jobsByStreet[key] {
             known.job = entry
             known.jobHeard = "address \(street)\(entry.reference.isEmpty ? "" : " (\(entry.reference))")"
-        } else if let reference = JobReference.heard(in: text.text.tokens.isEmpty ? "" : lead.transcripts.joined(separator: " ")) {
+        } else if let reference = JobReference.heard(in: lead.transcripts.joined(separator: " ")) {
             known.jobHeard = "job reference \u{201C}\(reference)\u{201D}"
         }
         return known
