@@ -16,6 +16,19 @@ import Testing
         #expect(result.stdout.contains("Address:     78702"))
     }
 
+    @Test func explainReadsALeadFromTheState() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.sync()
+        let priya = try #require(try workspace.sheet().first { $0["Phone"] == "+15125550175" }?["Lead ID"])
+        let result = try CommandRunner.run(["explain", "--config", workspace.configPath, "--lead", priya, "--at", "2026-11-20T23:00:00Z"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("safety issue water pouring through the ceiling"))
+        #expect(result.stdout.contains("Name:        Priya"))
+        let missing = try CommandRunner.run(["explain", "--config", workspace.configPath, "--lead", "RB-NOPE"])
+        #expect(missing.status != 0)
+    }
+
     @Test func evalPrintsAccuracyAndTheConfusionMatrix() throws {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
