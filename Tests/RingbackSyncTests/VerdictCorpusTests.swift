@@ -34,6 +34,15 @@ import Testing
         #expect(evaluation.falseEmergencies == 0)
     }
 
+    /// Probes written against the safety rules: every emergency recognised, no routine call escalated.
+    @Test func emergencyAndFalseAlarmProbes() throws {
+        let emergencies = try evaluate("emergencies.jsonl")
+        #expect(emergencies.emergenciesRecalled == emergencies.emergencies)
+        #expect(emergencies.emergencies == emergencies.outcomes.count)
+        let routine = try evaluate("false-alarms.jsonl")
+        #expect(routine.falseEmergencies == 0, "\(routine.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+    }
+
     @Test func theMainCorpusHasThreeHundredVoicemailsOfEveryCallerType() throws {
         let evaluation = try evaluate("voicemails.jsonl")
         #expect(evaluation.outcomes.count >= 300)
