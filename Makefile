@@ -12,7 +12,7 @@ BENCH_PACKAGES = python3 miller hyperfine time curl bc
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
 DEMO_PACKAGES = curl python3
 
-.PHONY: run test bench bench-google demo-google build deps-build deps-test deps-bench fuzz clean
+.PHONY: run eval test bench bench-google demo-google build deps-build deps-test deps-bench fuzz clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -40,6 +40,10 @@ run: build
 	.build/debug/ringback validate --config samples/ringback.yaml
 	.build/debug/ringback sync --config samples/ringback.yaml --now $(SAMPLE_NOW)
 	@echo "Wrote out/missed-calls.csv, out/callbacks.ics, out/rejects.csv (state: out/ringback-state.sqlite)"
+
+# The rules against the labelled voicemail corpus: accuracy per field, emergencies, the caller-type confusion matrix.
+eval: build
+	.build/debug/ringback eval --config samples/ringback.yaml eval/voicemails.jsonl
 
 # The same sync against the local Google emulator: a Google Sheet and two calendars, no account needed.
 # Starts ringback-emulator on DEMO_PORT, syncs (a dry run first, then for real, then again: no changes),

@@ -113,14 +113,21 @@ public struct GoogleSheetTarget: Sendable {
     /// What applying the plan sends, in order; empty when nothing changes. Pure, so tests can read it.
     public func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
         if snapshot.restored { return restoringWrites(for: plan, snapshot: snapshot) }
-        let grid = snapshot.header.isEmpty ? SheetGrid.new : snapshot.grid
-        let header = grid.header
+        var grid = snapshot.header.isEmpty ? SheetGrid.new : snapshot.grid
         let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
         var data: [SheetsValueRange] = []
         if writesHeader {
-            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: header.count),
-                                         values: [header.map(SheetCellText.outgoing)]))
+            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: grid.header.count),
+                                         values: [grid.header.map(SheetCellText.outgoing)]))
+        } else if plan.writesTarget {
+            let width = grid.header.count
+            if grid.appendAddedColumns() {
+                let added = Array(grid.header[width...])
+                data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: width, rows: 1, columns: added.count),
+                                             values: [added.map(SheetCellText.outgoing)]))
+            }
         }
+        let header = grid.header
         let rowNumbers = snapshot.rowNumbers
         for update in plan.updates {
             guard let row = rowNumbers[update.leadID] else { continue }
@@ -168,8 +175,12 @@ public struct GoogleSheetTarget: Sendable {
             if !snapshot.exists {
                 let layout = MissedCallsTabLayout(title: tab, sheetID: Self.sheetID(for: tab), rowCount: lastRow + Self.spareRows)
                 _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: layout.requests)
-            } else if lastRow > snapshot.gridRows {
-                try grow(to: lastRow + Self.spareRows, from: snapshot.gridRows)
+            } else {
+                if lastRow > snapshot.gridRows { try grow(to: lastRow + Self.spareRows, from: snapshot.gridRows) }
+                var grid = snapshot.grid
+                if plan.writesTarget && grid.appendAddedColumns() && grid.header.count > snapshot.gridColumns {
+                    try grow(columns: grid.header.count, from: snapshot.gridColumns)
+                }
             }
             for chunk in Self.chunks(data) {
                 try service.batchUpdateValues(spreadsheetID: spreadsheetID, data: chunk)
@@ -201,6 +212,21 @@ public struct GoogleSheetTarget: Sendable {
         guard rows > current else { return }
         _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: [
             ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "ROWS", "length": .number(Double(rows - current))]],
+        ])
+    }
+
+    /// Widens the tab for columns appended to its header.
+    private func grow(columns: Int, from current: Int) throws(GoogleAPIError) {
+        let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
+        let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
+        guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
+            throw GoogleAPIError(kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
+                                 operation: "sheets spreadsheets.get \(spreadsheetID)")
+        }
+        let current = sheet?["properties"]?["gridProperties"]?["columnCount"]?.int ?? current
+        guard columns > current else { return }
+        _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: [
+            ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "COLUMNS", "length": .number(Double(columns - current))]],
         ])
     }
 

@@ -159,16 +159,19 @@ struct ConfigMutator {
         let optional: Set<String> = ["business.default_country", "business.internal_extensions", "business.service_area_zips",
                                      "sources.mapping", "sources.time_zone", "state", "rejects", "status", "targets.name"]
         return valued.filter { !$0.path.hasPrefix("keywords.") }.map { line in
-            let isOptional = optional.contains(line.path) || line.path.hasPrefix("follow_up.")
+            let isOptional = optional.contains(line.path) || line.path.hasPrefix("follow_up.") || line.path == "services.job_minutes"
                 || ["after_hours_owner", "around_the_clock", "next_action"].contains(line.key)
             return replacing(line, with: "~", isOptional ? .valid : .invalid, "null")
         }
     }
 
     private func wrongTypes() -> [ConfigMutation] {
-        let listValued: Set<String> = ["internal_extensions", "service_area_zips", "files", "emergency", "same_day", "complex_quote", "wrong_number"]
+        let listValued: Set<String> = ["internal_extensions", "service_area_zips", "files", "emergency", "same_day", "complex_quote", "wrong_number",
+                                       "keywords", "staff_review", "resolved", "vendor", "spam", "existing_customer", "active_job", "cancel"]
         return valued.map { line in
-            replacing(line, with: listValued.contains(line.key) ? "{ a: 1 }" : "[one, two]", .invalid, "type")
+            // Every list of keywords (a safety issue's phrases under `keywords.emergency`, too) is a list.
+            let isList = listValued.contains(line.key) || line.path.hasPrefix("keywords.")
+            return replacing(line, with: isList ? "{ a: 1 }" : "[one, two]", .invalid, "type")
         }
     }
 
@@ -201,8 +204,10 @@ struct ConfigMutator {
         var copy = lines
         let dash = line.isListItem ? "- " : ""
         copy[line.number - 1] = "\(line.indent)\(dash)\(line.key): \(value)\(line.comment)"
+        // A list continued on the lines below leaves them dangling: the mistake may be found on either.
+        let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
         return .init(name: "\(kind): \(line.path) = \(value) (line \(line.number))", text: copy.joined(separator: "\n"),
-                     expectation: expectation, line: expectation == .invalid ? line.number : nil)
+                     expectation: expectation, line: expectation == .invalid && !opensList ? line.number : nil)
     }
 
     private mutating func pick(_ candidates: [ConfigMutation], _ count: Int) -> [ConfigMutation] {

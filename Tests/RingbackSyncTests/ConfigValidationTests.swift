@@ -99,16 +99,16 @@ import Testing
     @Test func pathsAreCheckedForWhatTheyMustBe() throws {
         let state = "state: ../out/ringback-state.sqlite"
         #expect(try Self.problem(state, "state: \"\"")
-            == "ringback.yaml:121: state: found an empty path; expected a file path in a folder Ringback can write or create")
-        #expect(try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:121: state: found `/dev/null/state.sqlite`") == true)
+            == "ringback.yaml:257: state: found an empty path; expected a file path in a folder Ringback can write or create")
+        #expect(try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:257: state: found `/dev/null/state.sqlite`") == true)
         #expect(try Self.problem(state, "state: ../samples")?.contains("which is a folder") == true)
         #expect(try Self.problem(state, "state: ../out/new/folder/state.sqlite") == nil)
         #expect(try Self.problem("mappings_dir: ../mappings", "mappings_dir: ../no-such-dir")?
-            .hasPrefix("ringback.yaml:112: mappings_dir: found `../no-such-dir`") == true)
-        #expect(try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix("ringback.yaml:116: targets.[0].path: found an empty path") == true)
-        #expect(try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:83: lists.customers: found") == true)
+            .hasPrefix("ringback.yaml:248: mappings_dir: found `../no-such-dir`") == true)
+        #expect(try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix("ringback.yaml:252: targets.[0].path: found an empty path") == true)
+        #expect(try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:219: lists.customers: found") == true)
         #expect(try Self.problem("customers: lists/customers.csv", "customers: ~")
-            == "ringback.yaml:83: lists.customers: found no value; expected an existing file this user can read")
+            == "ringback.yaml:219: lists.customers: found no value; expected an existing file this user can read")
     }
 
     @Test func ownersAndNamesMustNotBeBlank() throws {

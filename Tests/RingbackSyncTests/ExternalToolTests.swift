@@ -91,7 +91,7 @@ import RingbackCodecs
         #expect(cell("+15125550401", "Call Source") == "'@SUM(1+1)")
         #expect(cell("+15125550402", "Call Source") == "'=1+2")
         #expect(cell("+15125550402", "Caller Name") == "'+1 512 555 0402")
-        #expect(cell("+15125550401", "Summary")?.contains("-2+3 and =1+2") == true)
+        #expect(cell("+15125550401", "Transcript")?.contains("-2+3 and =1+2") == true)
         #expect(records.count == (try workspace.sheet().count) + 1)
         // Reading the office's saved file back gives the original text, not the protection.
         let row = try #require(try workspace.row(phone: "+15125550401"))

@@ -259,7 +259,7 @@ import RingbackJSON
     @Test func aClearedHeaderRowStopsTheRunInsteadOfLosingTheRows() throws {
         let google = try GoogleWorkspace()
         try google.sync()
-        for column in 0..<20 {
+        for column in 0..<SheetColumn.count {
             google.emulator.type("", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: 0, column: column)
         }
         #expect {

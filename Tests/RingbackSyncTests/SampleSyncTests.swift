@@ -31,7 +31,7 @@ import RingbackStore
         #expect(priya["Caller Type"] == "Emergency request")
         #expect(priya["Status"] == "Staff review")
         #expect(priya["Service Type"] == "Plumbing: Leak repair")
-        #expect(priya["Address or ZIP"] == "78751")
+        #expect(priya["Address or ZIP"] == "4410 Avenue B 78751")   // street and ZIP from the voicemail
         #expect(priya["Call Source"] == "Google Business Profile")
         #expect(try row("+15125550144")["Caller Type"] == "Complex quote")
         let karen = try row("+15125550191")                     // Asterisk ring group: three legs, one voicemail call

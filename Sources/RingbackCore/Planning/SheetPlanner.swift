@@ -79,7 +79,8 @@ public struct SheetPlanner: Sendable {
         next.deletedByOffice = false
         var changes: [SheetPlan.CellChange] = []
         for column in Self.comparedColumns {
-            guard let office = found.cells[column] else { continue }
+            // A column added since the sheet was made reads as empty: it is written and its header appended.
+            guard let office = found.cells[column] ?? (SheetColumn.addedLater.contains(column) ? "" : nil) else { continue }
             if column.isOfficeOwned {
                 next.cells[column] = office
                 continue

@@ -17,6 +17,9 @@ public struct BusinessRules: Sendable {
     public var sameDayKeywords: [String]
     public var complexQuoteKeywords: [String]
     public var wrongNumberKeywords: [String]
+    /// Safety words by issue; `emergencyKeywords` not grouped in one are each their own issue.
+    public var safetyIssues: [SafetyIssue]
+    public var text: TextRules
     /// This many missed calls in one lead make it same-day.
     public var repeatCallsForSameDay: Int
     public var lists: ContactLists
@@ -28,7 +31,8 @@ public struct BusinessRules: Sendable {
         serviceAreaZIPs: Set<String> = [], routes: [CallerType: Route], followUpWindow: TimeInterval = 72 * 3600,
         services: [ServiceRule] = [], emergencyKeywords: [String] = [], sameDayKeywords: [String] = [],
         complexQuoteKeywords: [String] = [], wrongNumberKeywords: [String] = [], repeatCallsForSameDay: Int = 3,
-        lists: ContactLists = ContactLists(), callbackMinutes: Int = 15, defaultJobMinutes: Int = 120
+        lists: ContactLists = ContactLists(), callbackMinutes: Int = 15, defaultJobMinutes: Int = 120,
+        safetyIssues: [SafetyIssue] = [], text: TextRules = TextRules()
     ) {
         self.businessName = businessName
         self.hours = hours
@@ -46,6 +50,9 @@ public struct BusinessRules: Sendable {
         self.lists = lists
         self.callbackMinutes = callbackMinutes
         self.defaultJobMinutes = defaultJobMinutes
+        let grouped = Set(safetyIssues.flatMap(\.keywords))
+        self.safetyIssues = safetyIssues + emergencyKeywords.filter { !grouped.contains($0) }.map { SafetyIssue(name: $0, keywords: [$0]) }
+        self.text = text
     }
 
     public func route(for type: CallerType) -> Route {

@@ -17,4 +17,10 @@ public struct LeadAssessment: Sendable, Hashable {
     public var dueBy: Date?
     public var summary: String
     public var appointment: Date?
+    /// The caller type, urgency and trade with the reasons for each.
+    public var verdict: Verdict
+    /// Name, callback number, address and preferred time as the voicemail gave them.
+    public var intake: IntakeFields
+    /// Every voicemail of the lead, in full.
+    public var transcript: String
 }

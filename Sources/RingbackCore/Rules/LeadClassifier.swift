@@ -3,72 +3,120 @@ import Foundation
 /// Applies the business's rules to a lead: caller type, service, urgency, area, owner, status, next action, due-by.
 public struct LeadClassifier: Sendable {
     public let rules: BusinessRules
+    let vocabulary: Vocabulary
+    /// Active jobs by house number and first street word, to recognise an address said in a voicemail.
+    private let jobsByStreet: [String: ContactLists.Entry]
 
     public init(rules: BusinessRules) {
         self.rules = rules
+        vocabulary = Vocabulary(rules)
+        var streets: [String: ContactLists.Entry] = [:]
+        for entry in rules.lists.activeJobs.values.sorted(by: { $0.reference < $1.reference }) {
+            if let key = Self.streetKey(entry.address) { streets[key] = streets[key] ?? entry }
+        }
+        jobsByStreet = streets
     }
 
     public func assess(_ lead: Lead, office: OfficeInput = .none, now: Date) -> LeadAssessment {
-        let number = lead.customer.e164
-        let matcher = KeywordMatcher(lead.transcripts.joined(separator: " \n "))
-        let job = number.flatMap { rules.lists.activeJobs[$0] }
-        let customer = number.flatMap { rules.lists.customers[$0] }
-        let vendor = number.flatMap { rules.lists.vendors[$0] }
-        let isSpam = number.map { rules.lists.spam.contains($0) } ?? false
-        let emergencyWord = matcher.firstMatch(in: rules.emergencyKeywords)
+        let transcript = lead.transcripts.joined(separator: " \n ")
+        let text = vocabulary.read(transcript)
+        let intake = IntakeFields.read(text.text, serviceArea: rules.serviceAreaZIPs)
+        let known = self.known(lead, text: text, intake: intake)
+        let verdict = self.verdict(lead, text: text, known: known, callerType: office.callerType)
+        let callerType = verdict.callerType
 
-        let computedType = callerType(spam: isSpam, vendor: vendor != nil, job: job != nil, customer: customer != nil,
-                                      emergency: emergencyWord != nil, matcher: matcher)
-        let callerType = office.callerType ?? computedType
-
-        let service = rules.services.first { rule in rule.keywords.contains { matcher.contains($0) } }
-        let known = job ?? customer ?? vendor
-        let listedZIP = known.map(\.zip).flatMap { $0.isEmpty ? nil : $0 }
-        let zip = listedZIP ?? LeadClassifier.zip(in: lead.transcripts)
+        let listed = known.job ?? known.customer ?? known.vendor
+        let listedZIP = listed.map(\.zip).flatMap { $0.isEmpty ? nil : $0 }
+        let zip = listedZIP ?? intake.zip
         let zipHeard = listedZIP == nil && zip != nil
         let inServiceArea: Bool? = zip.map { rules.serviceAreaZIPs.isEmpty || rules.serviceAreaZIPs.contains($0) }
-
-        let urgency = self.urgency(callerType, attempts: lead.attempts, matcher: matcher)
 
         let afterHours = !rules.hours.isOpen(at: lead.firstMissedAt)
         let route = rules.route(for: callerType)
         let routedOwner = (afterHours ? route.afterHoursOwner : nil) ?? route.owner
-        let owner = office.owner ?? (job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
+        let owner = office.owner ?? (known.job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
 
         let status = office.status ?? LeadClassifier.status(
             lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
-            appointment: office.appointment, window: rules.followUpWindow, now: now)
-
-        let dueBy = self.dueBy(status: status, urgency: urgency, route: route, lead: lead)
+            appointment: office.appointment, window: rules.followUpWindow, now: now, needsReview: verdict.reviewReason != nil)
+        let dueBy = self.dueBy(status: status, urgency: verdict.urgency, route: route, lead: lead)
+        let address = listed.map(\.address).flatMap { $0.isEmpty ? nil : $0 } ?? intake.street ?? ""
 
         return LeadAssessment(
-            callerType: callerType, service: service, urgency: urgency,
-            callerName: known.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? lead.callerName ?? "",
-            address: known?.address ?? "", zip: zip ?? "", inServiceArea: inServiceArea,
+            callerType: callerType, service: verdict.service, urgency: verdict.urgency,
+            callerName: listed.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? CallerNameReader.best(said: intake.name, callerID: lead.callerName),
+            address: address, zip: zip ?? "", inServiceArea: inServiceArea,
             afterHours: afterHours, owner: owner, status: status,
             nextAction: nextAction(status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
-                                   callerType: callerType, emergencyWord: emergencyWord),
+                                   verdict: verdict),
             dueBy: dueBy,
-            summary: LeadClassifier.summary(lead: lead, service: service, job: job),
-            appointment: office.appointment)
+            summary: SummaryLine.summary(lead: lead, verdict: verdict, intake: intake, address: address, zip: zip ?? "",
+                                         job: known.job, text: text),
+            appointment: office.appointment, verdict: verdict, intake: intake,
+            transcript: lead.transcripts.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: " / "))
     }
 
-    /// Lists first, then the voicemail's words: spam and vendors, emergencies, active jobs, quotes, customers.
-    private func callerType(spam: Bool, vendor: Bool, job: Bool, customer: Bool, emergency: Bool, matcher: KeywordMatcher) -> CallerType {
-        if spam || vendor || matcher.firstMatch(in: rules.wrongNumberKeywords) != nil { return .vendorSpamWrongNumber }
-        if emergency { return .emergency }
-        if job { return .activeJobProblem }
-        if matcher.firstMatch(in: rules.complexQuoteKeywords) != nil { return .complexQuote }
-        if customer { return .existingCustomer }
-        return .newLead
-    }
-
-    private func urgency(_ callerType: CallerType, attempts: Int, matcher: KeywordMatcher) -> Urgency {
-        if callerType == .emergency { return .emergency }
-        if attempts >= rules.repeatCallsForSameDay || matcher.firstMatch(in: rules.sameDayKeywords) != nil || callerType == .activeJobProblem {
-            return .sameDay
+    /// The caller type, urgency and trade with their reasons; the office's caller type wins when typed.
+    func verdict(_ lead: Lead, text: PhraseMatcher, known: CallerTypeRules.Known, callerType officeType: CallerType?) -> Verdict {
+        let typeRules = CallerTypeRules(vocabulary: vocabulary)
+        let heard = typeRules.safety(in: text)
+        let safety = heard.flatMap { $0.resolved == nil ? (issue: $0.issue, match: $0.match) : nil }
+        var (callerType, typeReason) = typeRules.decide(text, known: known, safety: safety)
+        if let officeType, officeType != callerType { (callerType, typeReason) = (officeType, "set by the office") }
+        var review = callerType == .emergency ? nil : text.firstAffirmed(in: vocabulary.ambiguous)
+        if callerType != .emergency, let heard, let resolved = heard.resolved {
+            review = PhraseMatcher.Match(phrase: heard.issue, range: heard.match.range, negated: false,
+                                         heard: "\(heard.match.heard)\u{201D} with \u{201C}\(resolved.heard)")
         }
-        return .routine
+        let (urgency, urgencyReason) = self.urgency(callerType, attempts: lead.attempts, text: text, safety: safety?.issue, review: review)
+        let trade = callerType == .vendorSpamWrongNumber ? .init(service: nil, reason: "") : TradeScoring(vocabulary: vocabulary).score(text)
+        return Verdict(callerType: callerType, callerTypeReason: "\(callerType.rawValue): \(typeReason)", urgency: urgency,
+                       urgencyReason: urgencyReason, service: trade.service, tradeReason: trade.reason,
+                       safetyIssue: callerType == .emergency ? safety?.issue : nil,
+                       safetyHeard: callerType == .emergency ? safety?.match.heard : nil,
+                       reviewReason: review.map { "\(CallerTypeRules.quoted($0.heard)) needs a person's judgement" })
+    }
+
+    /// What the lists know of the caller: by number, by a job reference said, or by an active job's address said.
+    private func known(_ lead: Lead, text: PhraseMatcher, intake: IntakeFields) -> CallerTypeRules.Known {
+        let number = lead.customer.e164
+        var known = CallerTypeRules.Known(
+            spam: number.map { rules.lists.spam.contains($0) } ?? false, vendor: number.flatMap { rules.lists.vendors[$0] },
+            job: number.flatMap { rules.lists.activeJobs[$0] }, customer: number.flatMap { rules.lists.customers[$0] })
+        guard known.job == nil else { return known }
+        let words = Set(text.text.tokens.map(\.word))
+        if let entry = rules.lists.activeJobs.values.sorted(by: { $0.reference < $1.reference }).first(where: { entry in
+            let reference = TextTokens(entry.reference).tokens.map(\.word)
+            return !reference.isEmpty && reference.allSatisfy(words.contains) && reference.contains { $0.contains(where: \.isNumber) }
+        }) {
+            known.job = entry
+            known.jobHeard = "job \(entry.reference)"
+        } else if let street = intake.street, let key = Self.streetKey(street), let entry = jobsByStreet[key] {
+            known.job = entry
+            known.jobHeard = "address \(street)\(entry.reference.isEmpty ? "" : " (\(entry.reference))")"
+        } else if let reference = JobReference.heard(in: lead.transcripts.joined(separator: " ")) {
+            known.jobHeard = "job reference \u{201C}\(reference)\u{201D}"
+        }
+        return known
+    }
+
+    static func streetKey(_ address: String) -> String? {
+        let words = TextTokens(address).tokens.map(\.word)
+        guard words.count >= 2, words[0].allSatisfy(\.isNumber) else { return nil }
+        return "\(words[0]) \(words[1])"
+    }
+
+    private func urgency(_ callerType: CallerType, attempts: Int, text: PhraseMatcher, safety: String?, review: PhraseMatcher.Match?) -> (Urgency, String) {
+        switch callerType {
+        case .emergency: return (.emergency, "safety issue \(safety ?? "reported")")
+        case .vendorSpamWrongNumber: return (.routine, "not a customer's job")
+        case .activeJobProblem: return (.sameDay, "an active job's problem")
+        default: break
+        }
+        if attempts >= rules.repeatCallsForSameDay { return (.sameDay, "\(attempts) missed calls") }
+        if let match = text.firstAffirmed(in: vocabulary.sameDay) { return (.sameDay, "heard \(CallerTypeRules.quoted(match.heard))") }
+        if let review { return (.sameDay, "heard \(CallerTypeRules.quoted(review.heard)): a person decides") }
+        return (.routine, "no safety or same-day words heard")
     }
 
     /// When an open lead is due: its route's SLA from the last missed call (or the last activity while
@@ -84,19 +132,21 @@ public struct LeadClassifier: Sendable {
 
     /// The status model's transitions, from the calls and the office's appointment. A ZIP from the
     /// business's lists outside the area closes the lead; one only heard in a voicemail asks a person.
+    /// Words that need judgement send a lead to Staff review rather than the routine queue.
     public static func status(lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
-                              appointment: Date?, window: TimeInterval, now: Date) -> LeadStatus {
+                              appointment: Date?, window: TimeInterval, now: Date, needsReview: Bool = false) -> LeadStatus {
         if callerType == .vendorSpamWrongNumber || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
         if inServiceArea == false && appointment == nil { return .staffReview }
         if appointment != nil { return .booked }
         if callerType == .emergency { return .staffReview }
         if lead.wasReached { return .qualified }
         if now.timeIntervalSince(lead.lastActivityAt) > window { return .closedNoResponse }
+        if needsReview { return .staffReview }
         if lead.outboundAttempts > 0 { return .awaitingReply }
         return .newMissedCall
     }
 
-    private func nextAction(status: LeadStatus, route: Route, lead: Lead, inServiceArea: Bool?, zip: String, callerType: CallerType, emergencyWord: String?) -> String {
+    private func nextAction(status: LeadStatus, route: Route, lead: Lead, inServiceArea: Bool?, zip: String, verdict: Verdict) -> String {
         switch status {
         case .newMissedCall:
             return lead.customer.e164 == nil ? "No callback number: review the voicemail, then close or match to a caller" : route.nextAction
@@ -105,56 +155,24 @@ public struct LeadClassifier: Sendable {
         case .qualified: return "Book, estimate, or escalate"
         case .booked: return "Confirm the appointment with the customer"
         case .staffReview:
-            if let word = emergencyWord { return "Escalate now: caller reports \(word). \(route.nextAction)" }
+            if let issue = verdict.safetyIssue {
+                let heard = verdict.safetyHeard.map { $0.lowercased() == issue.lowercased() ? "" : " (\(CallerTypeRules.quoted($0)))" } ?? ""
+                return "Escalate now: caller reports \(issue)\(heard). \(route.nextAction)"
+            }
             if inServiceArea == false { return "Check the address: ZIP \(zip) from the voicemail is outside the service area" }
+            if let reason = verdict.reviewReason { return "Staff review: \(reason); decide how urgent it is. \(route.nextAction)" }
             return "Owner must accept, reject, or request more info"
         case .closedNoResponse: return "None: keep for reporting"
         case .closedNotAFit:
             if inServiceArea == false { return "None: outside the service area" }
-            return callerType == .vendorSpamWrongNumber ? "None: vendor, spam, or wrong number" : "None: not a fit"
+            return verdict.callerType == .vendorSpamWrongNumber ? "None: vendor, spam, or wrong number" : "None: not a fit"
         }
     }
 
-    static func summary(lead: Lead, service: ServiceRule?, job: ContactLists.Entry?) -> String {
-        var parts: [String] = []
-        let calls = lead.attempts == 1 ? "1 missed call" : "\(lead.attempts) missed calls"
-        parts.append(lead.hasVoicemail ? "\(calls), voicemail left" : calls)
-        if let service { parts.append("\(service.trade): \(service.name)") }
-        if let job, !job.reference.isEmpty { parts.append("active job \(job.reference)") }
-        if case .unusable(_, let reason) = lead.customer { parts.append("caller number unusable: \(reason)") }
-        if let transcript = lead.transcripts.last {
-            let flat = transcript.split(whereSeparator: \.isNewline).joined(separator: " ")
-            let clipped = flat.count > 160 ? String(flat.prefix(157)) + "..." : flat
-            parts.append("\"\(clipped)\"")
-        }
-        return parts.joined(separator: "; ")
-    }
-
-    /// The last five-digit number in the transcripts that reads as a ZIP: said after "zip" or "code",
-    /// or ending a phrase ("…Avenue B, 78751."). A street number or an amount ("10500 Burnet Road",
-    /// "25000 dollars") is followed by more words and is not taken.
+    /// The ZIP a transcript gives, as the rules read it (kept for callers of the old helper).
     static func zip(in transcripts: [String]) -> String? {
         for text in transcripts.reversed() {
-            let characters = Array(text)
-            var found: String?
-            var index = 0
-            while index < characters.count {
-                guard characters[index].isNumber else {
-                    index += 1
-                    continue
-                }
-                let start = index
-                while index < characters.count && characters[index].isNumber { index += 1 }
-                guard index - start == 5, start == 0 || !(characters[start - 1].isLetter || characters[start - 1].isNumber) else { continue }
-                let before = String(characters[max(0, start - 30)..<start]).lowercased().split { !$0.isLetter }.suffix(3)
-                var after = index
-                while after < characters.count && characters[after] == " " { after += 1 }
-                let endsPhrase = after >= characters.count || ".,;!?)\n".contains(characters[after])
-                if before.contains("zip") || before.contains("code") || (endsPhrase && (index >= characters.count || !characters[index].isLetter)) {
-                    found = String(characters[start..<index])
-                }
-            }
-            if let found { return found }
+            if let zip = AddressReader.zip(in: TextTokens(text), serviceArea: []) { return zip }
         }
         return nil
     }

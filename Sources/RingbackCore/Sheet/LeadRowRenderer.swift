@@ -28,6 +28,8 @@ public struct LeadRowRenderer: Sendable {
         cells[.status] = a.status.rawValue
         cells[.consentSourceNote] = consentNote(for: lead)
         cells[.transcriptLink] = lead.recordingURL ?? (lead.hasVoicemail ? "voicemail (no link in export)" : "")
+        cells[.why] = a.verdict.why
+        cells[.transcript] = a.transcript
         cells[.appointment] = ""
         cells[.notes] = ""
         cells[.lastSynced] = syncedAt

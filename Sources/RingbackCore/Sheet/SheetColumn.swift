@@ -21,6 +21,8 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
     case notes = "notes"
     case consentSourceNote = "consent_source_note"
     case transcriptLink = "transcript_or_recording"
+    case why = "why"
+    case transcript = "transcript"
     case lastSynced = "last_synced"
 
     public static let tabName = "Missed Calls"
@@ -50,6 +52,8 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .notes: "Notes"
         case .consentSourceNote: "Consent/Source Note"
         case .transcriptLink: "Transcript or Recording"
+        case .why: "Why"
+        case .transcript: "Transcript"
         case .lastSynced: "Last Synced"
         }
     }
@@ -84,9 +88,15 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .notes: 16
         case .consentSourceNote: 17
         case .transcriptLink: 18
-        case .lastSynced: 19
+        case .why: 19
+        case .transcript: 20
+        case .lastSynced: 21
         }
     }
+
+    /// Columns added after sheets were already in use: appended to the end of an existing sheet's
+    /// header, so the office sees them without rebuilding the sheet.
+    public static let addedLater: [SheetColumn] = [.why, .transcript]
 
     /// The office types these; Ringback writes them empty once and never changes them.
     public var isOfficeOwned: Bool { self == .appointment || self == .notes }

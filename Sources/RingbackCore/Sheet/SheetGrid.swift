@@ -59,8 +59,21 @@ public struct SheetGrid: Sendable, Hashable {
         layout = SheetLayout(header: header)
     }
 
-    /// Updates in place (the first row of an ID only) and appends the new rows.
+    /// Appends the columns Ringback added since the sheet was made (`SheetColumn.addedLater`) to the
+    /// end of the header; true when the header grew.
+    @discardableResult
+    public mutating func appendAddedColumns() -> Bool {
+        let missing = SheetColumn.addedLater.filter { !layout.contains($0) }
+        guard !missing.isEmpty, layout.contains(.leadID) else { return false }
+        header.append(contentsOf: missing.map(\.title))
+        layout = SheetLayout(header: header)
+        return true
+    }
+
+    /// Updates in place (the first row of an ID only) and appends the new rows; a plan that writes
+    /// brings the header up to date first.
     public mutating func apply(_ plan: SheetPlan) {
+        if !plan.updates.isEmpty || !plan.creates.isEmpty { appendAddedColumns() }
         let firstRow = firstRows().indices
         for update in plan.updates {
             guard let rowIndex = firstRow[update.leadID] else { continue }

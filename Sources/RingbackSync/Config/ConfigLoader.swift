@@ -57,10 +57,10 @@ public enum ConfigLoader {
         let rules = BusinessRules(
             businessName: business.name, hours: hours, ownNumbers: business.own, internalExtensions: business.extensions,
             serviceAreaZIPs: business.zips, routes: routes, followUpWindow: followUp.window, services: services,
-            emergencyKeywords: keywords["emergency"] ?? [], sameDayKeywords: keywords["same_day"] ?? [],
-            complexQuoteKeywords: keywords["complex_quote"] ?? [], wrongNumberKeywords: keywords["wrong_number"] ?? [],
+            sameDayKeywords: keywords.lists["same_day"] ?? [],
+            complexQuoteKeywords: keywords.lists["complex_quote"] ?? [], wrongNumberKeywords: keywords.lists["wrong_number"] ?? [],
             repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
-            defaultJobMinutes: followUp.jobMinutes)
+            defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
 
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
@@ -164,20 +164,73 @@ public enum ConfigLoader {
         return routes
     }
 
-    private static func keywords(_ node: YAMLValue?) throws -> [String: [String]] {
-        var keywords: [String: [String]] = [:]
+    /// The `keywords:` block: word lists by purpose, safety words grouped by issue, cancelling phrases
+    /// and sound-alikes. Every phrase must have a word the rules can match.
+    struct Keywords {
+        var lists: [String: [String]] = [:]
+        var safety: [SafetyIssue] = []
+        var soundAlikes: [String: String] = [:]
+
+        func text() -> TextRules {
+            TextRules(vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
+                      activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
+                      resolved: lists["resolved"] ?? [],
+                      soundAlikes: soundAlikes)
+        }
+    }
+
+    static let keywordLists = ["same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
+                               "staff_review", "resolved", "cancel"]
+
+    private static func keywords(_ node: YAMLValue?) throws -> Keywords {
+        var keywords = Keywords()
         guard let node else { return keywords }
-        try node.allowOnly(["emergency", "same_day", "complex_quote", "wrong_number"])
-        for (key, value) in try node.entries() { keywords[key] = try value.strings() }
+        try node.allowOnly(Set(keywordLists + ["emergency", "sound_alikes"]))
+        for (key, value) in try node.entries() {
+            switch key {
+            case "emergency": keywords.safety = try safetyIssues(value)
+            case "sound_alikes":
+                guard value.isMapping else { throw value.error("expected heard: meant pairs, like `leek: leak`") }
+                for (heard, meant) in try value.entries() {
+                    let meantText = try meant.string()
+                    guard Phrase(heard).isUsable, Phrase(meantText).isUsable else { throw meant.error("a sound-alike needs words on both sides") }
+                    keywords.soundAlikes[heard] = meantText
+                }
+            default: keywords.lists[key] = try phrases(value)
+            }
+        }
         return keywords
+    }
+
+    /// Safety words: a list (each word its own issue) or issues by name, each with its words.
+    private static func safetyIssues(_ node: YAMLValue) throws -> [SafetyIssue] {
+        guard node.isMapping else { return try phrases(node).map { SafetyIssue(name: $0, keywords: [$0]) } }
+        return try node.entries().map { entry in
+            let words = try phrases(entry.value)
+            guard !words.isEmpty else { throw entry.value.error("the safety issue `\(entry.key)` has no words") }
+            return SafetyIssue(name: entry.key, keywords: words)
+        }
+    }
+
+    private static func phrases(_ node: YAMLValue) throws -> [String] {
+        let items = try node.items()
+        return try items.map { item in
+            let text = try item.string()
+            guard Phrase(text).isUsable else { throw item.error("`\(text)` has no word to match") }
+            return text
+        }
     }
 
     private static func services(_ node: YAMLValue?, defaultJobMinutes: Int) throws -> [ServiceRule] {
         try (node?.items() ?? []).map { item in
             try item.allowOnly(["name", "trade", "keywords", "job_minutes"])
+            let keywordsNode = try item.required("keywords")
+            let keywords = try phrases(keywordsNode)
+            guard !keywords.isEmpty else { throw keywordsNode.error("a service needs at least one keyword") }
             return ServiceRule(
-                name: try item.required("name").string(), trade: try item.required("trade").string(),
-                keywords: try item.required("keywords").strings(),
+                name: try item.required("name").text(expected: "the service's name, e.g. Leak repair"),
+                trade: try item.required("trade").text(expected: "the trade, e.g. Plumbing"),
+                keywords: keywords,
                 jobMinutes: try item.optional("job_minutes")?.int(min: 5, max: 24 * 60) ?? defaultJobMinutes)
         }
     }

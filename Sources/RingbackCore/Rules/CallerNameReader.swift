@@ -1,0 +1,73 @@
+import Foundation
+
+/// The caller's name from how voicemails open: "this is Derek", "my name is Priya", "soy Jorge",
+/// "Marcus here", "Hank calling", "Jake, sales rep with…". Words that are not names ("this is an
+/// important message", "Congratulations,") are refused.
+enum CallerNameReader {
+    static let triggers: [[String]] = [["my", "name", "is"], ["this", "is"], ["names"], ["me", "llamo"], ["mi", "nombre", "es"], ["soy"], ["habla"], ["its"]]
+    static let greetings: Set<String> = [
+        "hi", "hey", "hello", "yeah", "yes", "um", "uh", "hola", "buenas", "buenos", "noches", "tardes", "dias", "good", "morning",
+        "afternoon", "evening", "oh", "so", "okay", "ok", "well",
+    ]
+    static let followers: Set<String> = ["here", "calling", "speaking", "from", "with", "aqui", "at", "in", "again"]
+    static let notNames: Set<String> = [
+        "a", "an", "the", "about", "for", "regarding", "urgent", "my", "our", "your", "calling", "in", "at", "to", "not", "so", "just",
+        "really", "kind", "emergency", "congratulations", "attention", "sorry", "please", "help", "hello", "hi", "yes", "okay",
+        "perdon", "disculpe", "press", "this", "it", "we", "i", "im", "ive", "there", "uh", "um", "cliente", "clientes", "el", "la",
+        "una", "un", "de", "que", "important", "automated", "recorded", "courtesy", "final", "message", "call", "hola", "yeah",
+        "hey", "no", "yo", "soy", "from", "with", "on", "and", "is", "be", "emergencia", "water", "mi", "ill",
+    ]
+    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "miss"]
+
+    static func name(in text: TextTokens) -> String? {
+        let words = text.tokens.map(\.word)
+        for trigger in triggers {
+            for start in 0..<max(0, words.count - trigger.count + 1) where Array(words[start..<(start + trigger.count)]) == trigger {
+                if let name = name(at: start + trigger.count, in: text, needsCapital: trigger == ["its"]) { return name }
+            }
+        }
+        var start = 0
+        while start < words.count, greetings.contains(words[start]) { start += 1 }
+        // A transcript without capitals ("marty here the…") cannot show a name by its capital letter.
+        let caseless = !text.tokens.contains(where: \.isCapitalised)
+        guard start < words.count, text.tokens[start].isCapitalised || caseless else { return nil }
+        let next = start + 1
+        guard next < words.count, followers.contains(words[next]) || text.tokens[next].breakBefore == 1 else { return nil }
+        return name(at: start, in: text, needsCapital: !caseless, single: true)
+    }
+
+    private static func name(at index: Int, in text: TextTokens, needsCapital: Bool, single: Bool = false) -> String? {
+        var index = index
+        var parts: [String] = []
+        if index < text.count, titles.contains(text.tokens[index].word) {
+            parts.append(capitalised(text.tokens[index].word))
+            index += 1
+        }
+        guard index < text.count else { return nil }
+        let first = text.tokens[index]
+        guard first.word.allSatisfy(\.isLetter), first.word.count > 1, !isNotName(first.word), !needsCapital || first.isCapitalised else { return nil }
+        parts.append(capitalised(first.surface))
+        let second = index + 1
+        if !single, second < text.count, text.tokens[second].breakBefore == 0, text.tokens[second].isCapitalised,
+           text.tokens[second].word.allSatisfy(\.isLetter), !isNotName(text.tokens[second].word), !followers.contains(text.tokens[second].word) {
+            parts.append(capitalised(text.tokens[second].surface))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The name to show: the caller ID when it is a person's name and agrees with the name said
+    /// ("Priya Shah" for "this is Priya"), else the name said, else whatever the caller ID shows.
+    static func best(said: String?, callerID: String?) -> String {
+        let id = callerID?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let said, !said.isEmpty else { return id }
+        let generic = id.isEmpty || id == id.uppercased() || id.contains(where: \.isNumber)
+        if !generic, id.lowercased().hasPrefix(said.lowercased().split(separator: " ")[0]) { return id }
+        return said
+    }
+
+    static func isNotName(_ word: String) -> Bool { notNames.contains(word) }
+
+    static func capitalised(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A keyword or phrase from the config, split and stemmed once, so it matches "leaks", "Leaking" and
+/// "leak" alike. `*` stands for any one word ("isn't * number"), `*ed` for any word in the past tense
+/// ("you *ed our"). Parts joined by ` + ` must all be heard in one sentence, in any order, each with
+/// its alternatives split by `|`: "heat|furnace + out|dead + freezing|degrees".
+public struct Phrase: Sendable, Hashable {
+    public let text: String
+    public let stems: [String]
+    /// Words written in the past tense ("you installed"): the caller must have said them so too, or
+    /// "can you install" would read as an existing customer.
+    public let pastTense: [Bool]
+    /// For a phrase of parts: each part's alternatives.
+    public let parts: [[Phrase]]
+
+    public init(_ text: String) {
+        self.text = text
+        let pieces = text.components(separatedBy: " + ")
+        if pieces.count > 1 {
+            parts = pieces.map { piece in piece.split(separator: "|").map { Phrase(String($0).trimmingCharacters(in: .whitespaces)) } }
+            stems = []
+            pastTense = []
+            return
+        }
+        parts = []
+        let tokens = text.split(separator: " ").flatMap { part -> [(String, String)] in
+            part == "*" || part == "*ed" ? [(String(part), String(part))] : TextTokens(String(part)).tokens.map { ($0.stem, $0.word) }
+        }
+        stems = tokens.map(\.0)
+        pastTense = tokens.map { Self.isPast($0.1) }
+    }
+
+    static let irregularPast: Set<String> = ["did", "redid", "came", "had", "made", "built", "set", "got", "took", "gave", "ran", "hooked", "did"]
+
+    static func isPast(_ word: String) -> Bool {
+        (word.count > 4 && word.hasSuffix("ed") && !word.hasSuffix("eed")) || irregularPast.contains(word)
+    }
+
+    public var isCompound: Bool { !parts.isEmpty }
+
+    /// Phrases with at least one word; what the config validation requires.
+    public var isUsable: Bool {
+        isCompound ? parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isUsable) } : !stems.isEmpty && stems.contains { $0 != "*" && $0 != "*ed" }
+    }
+}

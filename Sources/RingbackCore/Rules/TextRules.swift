@@ -1,0 +1,29 @@
+/// The words the rules listen for beyond safety, trades and the old keyword lists: how vendors,
+/// robocalls, existing customers and active jobs sound in a voicemail, what makes a lead worth a
+/// person's look, which phrases cancel a keyword's sense, and what speech-to-text mishears.
+public struct TextRules: Sendable {
+    public var vendor: [String]
+    public var spam: [String]
+    public var existingCustomer: [String]
+    public var activeJob: [String]
+    /// Words that need a person's judgement: Staff review rather than routine.
+    public var ambiguous: [String]
+    /// Phrases that cancel a keyword's sense ("smoke detector", "gas station").
+    public var cancel: [String]
+    /// Words that make a safety word past or passing ("the gas company came and fixed it", "only when
+    /// it first turns on"): a person decides, the lead is not escalated as an emergency.
+    public var resolved: [String]
+    public var soundAlikes: [String: String]
+
+    public init(vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
+                ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:]) {
+        self.vendor = vendor
+        self.spam = spam
+        self.existingCustomer = existingCustomer
+        self.activeJob = activeJob
+        self.ambiguous = ambiguous
+        self.cancel = cancel
+        self.resolved = resolved
+        self.soundAlikes = soundAlikes
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import RingbackCore
+import Testing
+@testable import RingbackSync
+
+/// Pins the verdicts on the labelled corpora with the shipped sample config: a rule or keyword change
+/// that breaks a case that worked fails here, with the case named.
+@Suite struct VerdictCorpusTests {
+    static let tuesdayMorning = ISO8601DateFormatter().date(from: "2026-11-17T16:00:00Z")!
+
+    func evaluate(_ corpus: String) throws -> CorpusEvaluation {
+        let root = SampleWorkspace.repository
+        let config = try ConfigLoader.load(path: root.appendingPathComponent("samples/ringback.yaml").path)
+        let text = String(decoding: try Data(contentsOf: root.appendingPathComponent("eval/\(corpus)")), as: UTF8.self)
+        return CorpusEvaluation(cases: try VoicemailCase.parse(jsonLines: text), rules: config.rules, at: Self.tuesdayMorning)
+    }
+
+    /// Ids of the cases each field is known to get wrong; any other miss fails.
+    static let knownMisses: [String: [String: Set<String>]] = [
+        "voicemails.jsonl": ["caller type": ["v076"], "name": ["v027"]],
+        "holdout.jsonl": [:],
+        "blind.jsonl": ["caller type": ["b040", "b050"], "trade": ["b008"], "name": ["b017", "b024", "b034", "b039", "b042"]],
+    ]
+
+    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl"])
+    func everyCaseThatWorkedStillWorks(corpus: String) throws {
+        let evaluation = try evaluate(corpus)
+        for field in CorpusEvaluation.fields {
+            let misses = Set(evaluation.outcomes.filter { let v = evaluation.value(field, of: $0); return v.got != v.want }.map(\.id))
+            let known = Self.knownMisses[corpus]?[field] ?? []
+            #expect(misses.subtracting(known).isEmpty, "\(corpus) \(field): new misses \(misses.subtracting(known).sorted())")
+        }
+        #expect(evaluation.emergenciesRecalled == evaluation.emergencies)
+        #expect(evaluation.falseEmergencies == 0)
+    }
+
+    /// Probes written against the safety rules: every emergency recognised, no routine call escalated.
+    @Test func emergencyAndFalseAlarmProbes() throws {
+        let emergencies = try evaluate("emergencies.jsonl")
+        #expect(emergencies.emergenciesRecalled == emergencies.emergencies)
+        #expect(emergencies.emergencies == emergencies.outcomes.count)
+        let routine = try evaluate("false-alarms.jsonl")
+        #expect(routine.falseEmergencies == 0, "\(routine.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+    }
+
+    @Test func theMainCorpusHasThreeHundredVoicemailsOfEveryCallerType() throws {
+        let evaluation = try evaluate("voicemails.jsonl")
+        #expect(evaluation.outcomes.count >= 300)
+        for type in CallerType.allCases {
+            #expect(evaluation.outcomes.contains { $0.expected.callerType == type.rawValue })
+        }
+        #expect(evaluation.report().contains("caller type: expected (rows) × decided (columns)"))
+    }
+
+    @Test func bothSampleConfigsShareTheKeywordsAndServices() throws {
+        let root = SampleWorkspace.repository
+        func block(_ file: String) throws -> String {
+            let text = String(decoding: try Data(contentsOf: root.appendingPathComponent("samples/\(file)")), as: UTF8.self)
+            let start = text.range(of: "# Words in voicemail transcripts")!.lowerBound
+            let end = text.range(of: "# CSV files with a `phone` column")!.lowerBound
+            return String(text[start..<end])
+        }
+        #expect(try block("ringback.yaml") == block("ringback-google.yaml"))
+    }
+
+    @Test func aKeywordWithoutWordsIsRefusedWithFileLineAndKey() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [\"--\", today,")
+        try workspace.write(text, to: "samples/ringback.yaml")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [\"--\"") }! + 1
+        #expect {
+            _ = try ConfigLoader.load(path: workspace.configPath)
+        } throws: { error in
+            "\(error)".contains("ringback.yaml:\(line): keywords.same_day") && "\(error)".contains("has no word to match")
+        }
+    }
+}
