@@ -66,6 +66,13 @@ import Testing
         let sync = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", now, "--quiet"])
         #expect(sync.status == 0)
         #expect(sync.stdout.contains("! \(lead) Appointment \"11/24 9:30 AM\" is not a date and time Ringback can read"))
+        #expect(try workspace.row(lead)?["Problems"]?.hasPrefix("Appointment \"11/24 9:30 AM\" is not a date and time Ringback can read") == true)
+        #expect(try workspace.row(lead)?["Appointment"] == "11/24 9:30 AM")
+
+        try workspace.setCell(lead, "Appointment", to: "2026-11-24 09:30")
+        _ = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", now, "--quiet"])
+        #expect(try workspace.row(lead)?["Problems"] == "")
+        #expect(try workspace.row(lead)?["Status"] == "Booked")
     }
 }
 

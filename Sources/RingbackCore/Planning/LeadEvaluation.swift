@@ -49,10 +49,13 @@ public struct LeadEvaluation: Sendable {
         for lead in leads {
             let row = sheet?.rows[lead.id]
             let remembered = base[lead.id]
+            let noted = output.notes.count
             let office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
+            let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
             let computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
             let effective = office.hasOverrides ? classifier.assess(lead, office: office, now: now) : computed
             var cells = renderer.cells(for: lead, effective, syncedAt: syncedAt)
+            cells[.problems] = problems.joined(separator: "; ")
             cells[.status] = computed.status.rawValue
             cells[.callerType] = computed.callerType.rawValue
             cells[.owner] = computed.owner

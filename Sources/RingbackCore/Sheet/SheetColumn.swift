@@ -23,6 +23,7 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
     case transcriptLink = "transcript_or_recording"
     case why = "why"
     case transcript = "transcript"
+    case problems = "problems"
     case lastSynced = "last_synced"
 
     public static let tabName = "Missed Calls"
@@ -54,6 +55,7 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .transcriptLink: "Transcript or Recording"
         case .why: "Why"
         case .transcript: "Transcript"
+        case .problems: "Problems"
         case .lastSynced: "Last Synced"
         }
     }
@@ -90,13 +92,14 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .transcriptLink: 18
         case .why: 19
         case .transcript: 20
-        case .lastSynced: 21
+        case .problems: 21
+        case .lastSynced: 22
         }
     }
 
     /// Columns added after sheets were already in use: appended to the end of an existing sheet's
     /// header, so the office sees them without rebuilding the sheet.
-    public static let addedLater: [SheetColumn] = [.why, .transcript]
+    public static let addedLater: [SheetColumn] = [.why, .transcript, .problems]
 
     /// The office types these; Ringback writes them empty once and never changes them.
     public var isOfficeOwned: Bool { self == .appointment || self == .notes }
