@@ -61,6 +61,7 @@ bench: deps-bench
 	$(SWIFT) build -c release --product ringback-emulator
 	bash bench/run.sh
 	bash bench/google.sh
+	bash bench/flaky.sh
 
 # Requests per sync and re-sync time against the emulator, for 10,000 leads (writes bench/google-results.md).
 bench-google: deps-bench

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Log lines through swift-log: a text and a JSON-lines handler chosen by --log-format.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        // Ringback's HTTP client on SwiftNIO: FoundationNetworking (libcurl) spun a core after a dropped connection.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     ],
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
@@ -46,8 +48,13 @@ let package = Package(
         ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackYAML"]),
-        // A small HTTP client on the toolchain's URLSession: timeouts, retries with backoff and jitter; secret redaction.
-        .target(name: "RingbackHTTP", dependencies: ["RingbackCodecs"]),
+        // A small HTTP client on async-http-client: timeouts, retries with backoff and jitter; secret redaction.
+        .target(name: "RingbackHTTP", dependencies: [
+            "RingbackCodecs",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         // JSON documents as values, for Google API bodies and the emulator.
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.

@@ -34,8 +34,9 @@ struct SheetsBatchUpdate {
             guard members.count == 1, let (kind, payload) = members.first else {
                 throw .invalid("Invalid requests[\(index)]: No request set.")
             }
-            do {
+            do throws(Problem) {
                 replies.append(try applyOne(kind, payload))
+                if doc.exceedsCellLimit { throw Problem(message: WorkbookLimits.tooManyCells) }
             } catch {
                 throw .invalid("Invalid requests[\(index)].\(kind): \(error.message)")
             }

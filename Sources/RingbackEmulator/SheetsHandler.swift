@@ -196,9 +196,13 @@ struct SheetsHandler {
                 throw .invalid("Requested writing within range [\(range)], but tried writing to row [\(resolved.rect.endRow + 1)]")
             }
         }
+        if rows.contains(where: { $0.contains { $0.string.map(WorkbookLimits.isTooLong) ?? false } }) {
+            throw .invalid(WorkbookLimits.cellTooLong)
+        }
         if growGrid {
             doc.sheets[resolved.sheet].properties.rowCount = max(doc.sheets[resolved.sheet].properties.rowCount, target.endRow)
             doc.sheets[resolved.sheet].properties.columnCount = max(doc.sheets[resolved.sheet].properties.columnCount, target.endColumn)
+            if doc.exceedsCellLimit { throw .invalid(WorkbookLimits.tooManyCells) }
         }
         let props = doc.sheets[resolved.sheet].properties
         if target.endRow > props.rowCount || target.endColumn > props.columnCount {

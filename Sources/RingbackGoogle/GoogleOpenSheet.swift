@@ -36,6 +36,8 @@ extension GoogleSheetTarget: SheetTarget {
         let empty = !snapshot.exists || (snapshot.header.allSatisfy(\.isEmpty) && snapshot.rows.isEmpty)
         if empty && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
             snapshot = restored(snapshot, from: Array(remembered.rows.values))
+        } else {
+            snapshot = uncut(snapshot, remembered: remembered)
         }
         return GoogleOpenSheet(target: self, snapshot: snapshot)
     }

@@ -129,18 +129,23 @@ public struct GoogleSheetTarget: Sendable {
         }
         let header = grid.header
         let rowNumbers = snapshot.rowNumbers
+        let linkColumn = grid.layout[.transcriptLink]
         for update in plan.updates {
             guard let row = rowNumbers[update.leadID] else { continue }
             let changes = update.changes.compactMap { change in grid.layout[change.column].map { ($0, change.new) } }
             guard let low = changes.map(\.0).min(), let high = changes.map(\.0).max() else { continue }
+            let link = update.changes.first { $0.column == .transcriptLink }?.new
+                ?? linkColumn.flatMap { column in snapshot.rows[row - 2].indices.contains(column) ? snapshot.rows[row - 2][column] : nil }
             var cells = [JSONValue](repeating: .null, count: high - low + 1)
-            for (index, value) in changes { cells[index - low] = SheetCellText.outgoing(value) }
+            for (index, value) in changes { cells[index - low] = Self.cell(value, column: grid.layout.columnAt[index], link: link) }
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: row, column: low, rows: 1, columns: cells.count), values: [cells]))
         }
         if !plan.creates.isEmpty {
             let first = snapshot.rows.count + 2
             let values = plan.creates.map { create in
-                grid.layout.columnAt.map { column in column.flatMap { create.cells[$0] }.map(SheetCellText.outgoing) ?? .null }
+                grid.layout.columnAt.map { column in
+                    column.flatMap { create.cells[$0] }.map { Self.cell($0, column: column, link: create.cells[.transcriptLink]) } ?? .null
+                }
             }
             data.append(SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
         }
@@ -152,8 +157,36 @@ public struct GoogleSheetTarget: Sendable {
         var grid = snapshot.grid
         grid.apply(plan)
         let values = [grid.header] + grid.rows
+        let linkColumn = grid.layout[.transcriptLink]
         return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: grid.header.count),
-                                 values: values.map { $0.map(SheetCellText.outgoing) })]
+                                 values: values.map { row in
+                                     let link = linkColumn.flatMap { row.indices.contains($0) ? row[$0] : nil }
+                                     return row.enumerated().map { Self.cell($1, column: grid.layout.columnAt[$0], link: link) }
+                                 })]
+    }
+
+    /// A cell as written: cut to Google's limit when it is longer. The marker sends the reader to the row's
+    /// transcript link for what was said (the summary), and to the phone system's export for anything else.
+    static func cell(_ text: String, column: SheetColumn?, link: String?) -> JSONValue {
+        let hasLink = !(link ?? "").isEmpty && column == .summary
+        return SheetCellText.outgoing(SheetCellLimit.fitted(text, fullTextIn: hasLink ? SheetCellLimit.transcriptLink : SheetCellLimit.export))
+    }
+
+    /// The rows as read, with each cell that is the cut form of what Ringback last wrote there read as the full
+    /// text it stands for, so a cut transcript is not taken for an office edit on the next run.
+    func uncut(_ snapshot: GoogleSheetSnapshot, remembered: TargetState) -> GoogleSheetSnapshot {
+        guard let keyColumn = snapshot.grid.layout[.leadID] else { return snapshot }
+        let columns = SheetColumn.allCases.compactMap { column in snapshot.grid.layout[column].map { (column, $0) } }
+        var result = snapshot
+        for (r, row) in snapshot.rows.enumerated() where keyColumn < row.count {
+            guard let known = remembered.rows[row[keyColumn].trimmingCharacters(in: .whitespaces)] else { continue }
+            for (column, index) in columns where index < row.count {
+                guard row[index].hasSuffix("]"),
+                      let full = known.cells[column], SheetCellLimit.isCut(row[index], of: full) else { continue }
+                result.grid.rows[r][index] = full
+            }
+        }
+        return result
     }
 
     /// The last sheet row the plan writes.

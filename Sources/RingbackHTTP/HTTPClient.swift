@@ -11,7 +11,7 @@ public struct HTTPClient: Sendable {
     public var onRetry: (@Sendable (String) -> Void)?
 
     public init(policy: RetryPolicy = .standard, onRetry: (@Sendable (String) -> Void)? = nil) {
-        self.init(policy: policy, transport: URLSessionTransport(requestTimeout: policy.requestTimeout, attemptTimeout: policy.attemptTimeout),
+        self.init(policy: policy, transport: AsyncHTTPClientTransport(requestTimeout: policy.requestTimeout, attemptTimeout: policy.attemptTimeout),
                   pause: { Thread.sleep(forTimeInterval: $0) }, random: { Double.random(in: 0..<1) }, onRetry: onRetry)
     }
 

@@ -38,7 +38,7 @@ import Testing
         let portLine = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
 
-        let transport = URLSessionTransport(requestTimeout: 5, attemptTimeout: 10)
+        let transport = AsyncHTTPClientTransport(requestTimeout: 5, attemptTimeout: 10)
         let request = HTTPRequest(url: URL(string: "http://127.0.0.1:\(port)/calls")!, headers: ["Authorization": "Basic c2VjcmV0OnRva2Vu"])
         let response = try transport.send(request).get()
         #expect(response.status == 302)
