@@ -12,7 +12,7 @@ BENCH_PACKAGES = python3 miller hyperfine time curl bc
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
 DEMO_PACKAGES = curl python3
 
-.PHONY: run eval test bench bench-google demo-google build deps-build deps-test deps-bench fuzz clean
+.PHONY: run eval test bench bench-google demo-google build deps-build deps-test deps-bench fuzz format clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -79,6 +79,10 @@ FUZZ_MAPPINGS ?= freeswitch-xml-cdr google-voice-takeout-html twilio-calls-json 
 fuzz: deps-build
 	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address --product ringback-fuzz
 	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_MAPPINGS)
+
+# Formats the code with the toolchain's swift-format and the project's .swift-format.
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --recursive --parallel Sources Tests Package.swift
 
 clean:
 	rm -rf .build out bench/data

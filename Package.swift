@@ -38,65 +38,84 @@ let package = Package(
         // libxml2, for the XML and HTML exports (parsing and XPath).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Declarative mappings from phone-system exports to call records.
-        .target(name: "RingbackMapping", dependencies: [
-            "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackJSON", "RingbackParallel", "CLibXML2",
-        ]),
+        .target(
+            name: "RingbackMapping",
+            dependencies: [
+                "RingbackCore", "RingbackNormalisation", "RingbackCodecs", "RingbackYAML", "RingbackJSON", "RingbackParallel", "CLibXML2",
+            ]),
         // SQLite state store (GRDB).
-        .target(name: "RingbackStore", dependencies: [
-            "RingbackCore", "RingbackJSON",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "RingbackStore",
+            dependencies: [
+                "RingbackCore", "RingbackJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackYAML"]),
         // A small HTTP client on async-http-client: timeouts, retries with backoff and jitter; secret redaction.
-        .target(name: "RingbackHTTP", dependencies: [
-            "RingbackCodecs",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        .target(
+            name: "RingbackHTTP",
+            dependencies: [
+                "RingbackCodecs",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         // JSON documents as values, for Google API bodies and the emulator.
         .target(name: "RingbackJSON"),
         // Google Sheets and Calendar over REST: auth, retries, Google's errors, and the two targets.
-        .target(name: "RingbackGoogle", dependencies: [
-            "RingbackCore", "RingbackCodecs", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CryptoExtras", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "RingbackGoogle",
+            dependencies: [
+                "RingbackCore", "RingbackCodecs", "RingbackJSON", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
         // Seeded randomness shared by the emulator and the property tests.
         .target(name: "RingbackSeededRandom"),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
-        .target(name: "RingbackEmulator", dependencies: [
-            "RingbackJSON", "RingbackNormalisation", "RingbackCodecs", "RingbackSeededRandom",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CryptoExtras", package: "swift-crypto"),
-        ]),
-        .executableTarget(name: "ringback-emulator", dependencies: [
-            "RingbackEmulator",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "RingbackEmulator",
+            dependencies: [
+                "RingbackJSON", "RingbackNormalisation", "RingbackCodecs", "RingbackSeededRandom",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "ringback-emulator",
+            dependencies: [
+                "RingbackEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The call sources: export files and paged APIs, with their config sections.
-        .target(name: "RingbackSources", dependencies: [
-            "RingbackCore", "RingbackMapping", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML", "RingbackCodecs", "RingbackJSON",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "RingbackSources",
+            dependencies: [
+                "RingbackCore", "RingbackMapping", "RingbackHTTP", "RingbackNormalisation", "RingbackYAML", "RingbackCodecs", "RingbackJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The sync pipeline: config loading, the target registry, planning, applying, lock, rejects.
-        .target(name: "RingbackSync", dependencies: [
-            "RingbackCore", "RingbackMapping", "RingbackSources", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML", "RingbackHTTP",
-            "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
-        ]),
+        .target(
+            name: "RingbackSync",
+            dependencies: [
+                "RingbackCore", "RingbackMapping", "RingbackSources", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML",
+                "RingbackHTTP",
+                "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
+            ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
         // swift-log handlers (text, JSON lines), their sinks, the one-call bootstrap and terminal progress.
         .target(name: "RingbackLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
-        .executableTarget(name: "ringback", dependencies: [
-            "RingbackSync", "RingbackSources", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore", "RingbackLogging",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .executableTarget(
+            name: "ringback",
+            dependencies: [
+                "RingbackSync", "RingbackSources", "RingbackCore", "RingbackMapping", "RingbackNormalisation", "RingbackStore", "RingbackLogging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Test-only: a sync that pauses before its commit so the crash-repair tests can kill it there.
         .executableTarget(name: "ringback-kill-harness", dependencies: ["RingbackSync", "RingbackStore"]),
         .testTarget(name: "RingbackNormalisationTests", dependencies: ["RingbackNormalisation", "RingbackSeededRandom"]),
@@ -104,23 +123,33 @@ let package = Package(
         .testTarget(name: "RingbackCoreTests", dependencies: ["RingbackCore", "RingbackTesting"]),
         .testTarget(name: "RingbackEngineTests", dependencies: ["RingbackSync", "RingbackCore", "RingbackTesting", "RingbackNormalisation"]),
         .testTarget(name: "RingbackMappingTests", dependencies: ["RingbackMapping"], exclude: ["Fixtures"]),
-        .testTarget(name: "RingbackStoreTests", dependencies: ["RingbackStore", "RingbackCore", .product(name: "GRDB", package: "GRDB.swift")],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RingbackStoreTests", dependencies: ["RingbackStore", "RingbackCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
         .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),
-        .testTarget(name: "RingbackLoggingTests", dependencies: [
-            "RingbackLogging", "RingbackJSON", .product(name: "Logging", package: "swift-log"),
-        ]),
-        .testTarget(name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
-        .testTarget(name: "RingbackEmulatorTests", dependencies: [
-            "RingbackEmulator", "RingbackJSON",
-            // Signing test JWTs with the key files the emulator hands out.
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CryptoExtras", package: "swift-crypto"),
-        ]),
-        .testTarget(name: "RingbackSyncTests", dependencies: ["RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
-                                                               "RingbackEmulator", "RingbackGoogle", "RingbackJSON"],
-                    exclude: ["Fakes"]),
+        .testTarget(
+            name: "RingbackLoggingTests",
+            dependencies: [
+                "RingbackLogging", "RingbackJSON", .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
+        .testTarget(
+            name: "RingbackEmulatorTests",
+            dependencies: [
+                "RingbackEmulator", "RingbackJSON",
+                // Signing test JWTs with the key files the emulator hands out.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
+        .testTarget(
+            name: "RingbackSyncTests",
+            dependencies: [
+                "RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
+                "RingbackEmulator", "RingbackGoogle", "RingbackJSON",
+            ],
+            exclude: ["Fakes"]),
     ]
 )

@@ -117,14 +117,16 @@ extension CSVReader {
                         }
                         // A quote that "closes" only on a later line and is followed by more text was
                         // never meant to span lines: the quote on the first line is unbalanced.
-                        let closesMidField = pos < n && p[pos] == quote && crossedLine
+                        let closesMidField =
+                            pos < n && p[pos] == quote && crossedLine
                             && (pos + 1 >= n || (p[pos + 1] != quote && classes[Int(p[pos + 1])] & endsUnquotedField == 0))
                         if pos >= n || closesMidField {
                             if pos >= n { knownUnterminatedQuote = openingQuote }
-                            problems.append(CSVProblem(
-                                line: recordLine,
-                                message: "unterminated quoted field starting on line \(recordLine)"
-                            ))
+                            problems.append(
+                                CSVProblem(
+                                    line: recordLine,
+                                    message: "unterminated quoted field starting on line \(recordLine)"
+                                ))
                             pos = recordStart
                             while pos < n && p[pos] != lineFeed && p[pos] != carriageReturn { pos += 1 }
                             if pos < n {
@@ -166,11 +168,13 @@ extension CSVReader {
                             scratch.append(contentsOf: p + segmentStart, count: contentEnd - segmentStart)
                         }
                         if unescaping {
-                            spans.append(CSVFieldSpan(
-                                start: scratchStart, count: scratch.count - scratchStart, isInScratch: true))
+                            spans.append(
+                                CSVFieldSpan(
+                                    start: scratchStart, count: scratch.count - scratchStart, isInScratch: true))
                         } else {
-                            spans.append(CSVFieldSpan(
-                                start: segmentStart, count: contentEnd - segmentStart, isInScratch: false))
+                            spans.append(
+                                CSVFieldSpan(
+                                    start: segmentStart, count: contentEnd - segmentStart, isInScratch: false))
                         }
                         break
                     }

@@ -61,8 +61,10 @@ public struct CSVWriter: Sendable {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == Self.space || last == Self.space { return true }
         if bytes.starts(with: LenientText.byteOrderMark) { return true }
-        for byte in bytes where byte == delimiter || byte == Self.quote
-            || byte == Self.carriageReturn || byte == Self.lineFeed {
+        for byte in bytes
+        where byte == delimiter || byte == Self.quote
+            || byte == Self.carriageReturn || byte == Self.lineFeed
+        {
             return true
         }
         return false

@@ -81,8 +81,9 @@ struct A1Range: Equatable {
         // A column-only start pairs with a column-only end, a row-only start with a row-only end.
         if start.row == nil && end.column == nil { return nil }
         if start.column == nil && end.row == nil { return nil }
-        var range = A1Range(sheetName: nil, startRow: start.row ?? 0, startColumn: start.column ?? 0,
-                            endRow: end.row, endColumn: end.column)
+        var range = A1Range(
+            sheetName: nil, startRow: start.row ?? 0, startColumn: start.column ?? 0,
+            endRow: end.row, endColumn: end.column)
         if let endRow = range.endRow, let startRow = range.startRow, endRow < startRow {
             range.startRow = endRow
             range.endRow = startRow
@@ -127,7 +128,10 @@ enum A1Notation {
         if A1Range.parseCells(title) != nil { return true }
         let upper = title.uppercased()
         if upper.hasPrefix("R"), upper.dropFirst().contains("C"),
-           upper.allSatisfy({ $0 == "R" || $0 == "C" || $0.isNumber }) { return true }
+            upper.allSatisfy({ $0 == "R" || $0 == "C" || $0.isNumber })
+        {
+            return true
+        }
         if upper == "TRUE" || upper == "FALSE" { return true }
         return false
     }

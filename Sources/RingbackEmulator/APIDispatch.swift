@@ -46,8 +46,9 @@ extension EmulatorState {
             guard let calendar = calendars[calendarID], calendar.sharedWith.map({ $0.contains(caller) }) ?? true else {
                 return CalendarHandler.notFound.response
             }
-            var handler = CalendarHandler(calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch,
-                                          generatedID: randomID(length: 26, alphabet: "0123456789abcdefghijklmnopqrstuv"), now: now)
+            var handler = CalendarHandler(
+                calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch,
+                generatedID: randomID(length: 26, alphabet: "0123456789abcdefghijklmnopqrstuv"), now: now)
             do {
                 let response = try handler.perform(operation)
                 calendars[calendarID] = handler.calendar
@@ -61,8 +62,10 @@ extension EmulatorState {
         }
     }
 
-    private func authenticate(_ request: HTTPRequestData, scopeWords: [String], service: String, legacy: Bool,
-                              now: Date) -> Result<String, APIFailure> {
+    private func authenticate(
+        _ request: HTTPRequestData, scopeWords: [String], service: String, legacy: Bool,
+        now: Date
+    ) -> Result<String, APIFailure> {
         guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer ") else {
             return .failure(APIFailure(GoogleError.unauthenticated(.missing, legacy: legacy, service: service)))
         }

@@ -26,8 +26,12 @@ extension EmulatorState {
                 guard parsed.count == kinds.count else { return .json(400, ["error": "unknown fault kind"]) }
                 faults.kinds = parsed
             }
-            return .json(200, ["latency": .number(faults.latency), "rate": .number(faults.rate),
-                               "stallSeconds": .number(faults.stallSeconds), "kinds": .array(faults.kinds.map { .string($0.rawValue) })])
+            return .json(
+                200,
+                [
+                    "latency": .number(faults.latency), "rate": .number(faults.rate),
+                    "stallSeconds": .number(faults.stallSeconds), "kinds": .array(faults.kinds.map { .string($0.rawValue) }),
+                ])
         default:
             return .json(404, ["error": "unknown emulator path"])
         }

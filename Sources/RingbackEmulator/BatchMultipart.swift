@@ -28,8 +28,10 @@ enum BatchMultipart {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
             let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
             guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-            return (String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces),
-                    String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (
+                String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces),
+                String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            )
         }
     }
 
@@ -61,8 +63,12 @@ enum BatchMultipart {
             }
             let headers = headerLines(requestHead.dropFirst(requestLine.count))
             let contentID = partHeaders.first { $0.name.lowercased() == "content-id" }?.value
-            parts.append(Part(contentID: contentID, request: HTTPRequestData(method: String(words[0]), target: target, headers: headers,
-                                                                              body: Array(requestBody.utf8))))
+            parts.append(
+                Part(
+                    contentID: contentID,
+                    request: HTTPRequestData(
+                        method: String(words[0]), target: target, headers: headers,
+                        body: Array(requestBody.utf8))))
         }
         return parts
     }

@@ -6,7 +6,8 @@ import RingbackJSON
 extension EmulatorState {
     mutating func serveBatch(_ request: HTTPRequestData, now: Date) -> HTTPResponseData {
         guard let boundary = BatchMultipart.boundary(fromContentType: request.header("Content-Type")),
-              let parts = BatchMultipart.parse(request.body, boundary: boundary) else {
+            let parts = BatchMultipart.parse(request.body, boundary: boundary)
+        else {
             return GoogleError.calendar(400, reason: "badRequest", "Invalid multipart request.")
         }
         guard !parts.isEmpty else { return GoogleError.calendar(400, reason: "badRequest", "Batch request is empty.") }
@@ -34,7 +35,8 @@ extension EmulatorState {
             responses.append((part.contentID, serve(inner, route: route, now: now)))
         }
         let outer = "batch_" + randomID(length: 22, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-        return HTTPResponseData(status: 200, headers: [("Content-Type", "multipart/mixed; boundary=\(outer)")],
-                                body: BatchMultipart.render(responses, boundary: outer))
+        return HTTPResponseData(
+            status: 200, headers: [("Content-Type", "multipart/mixed; boundary=\(outer)")],
+            body: BatchMultipart.render(responses, boundary: outer))
     }
 }

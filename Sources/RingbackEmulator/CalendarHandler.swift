@@ -42,7 +42,8 @@ struct CalendarHandler {
         return object
     }
 
-    private mutating func validateAndStore(_ id: String, fields input: [String: JSONValue], existing: EventRecord?) throws(APIFailure) -> EventRecord {
+    private mutating func validateAndStore(_ id: String, fields input: [String: JSONValue], existing: EventRecord?) throws(APIFailure) -> EventRecord
+    {
         var fields = input
         for key in Self.serverFields { fields.removeValue(forKey: key) }
         // A patch carries the current status merged in; an update (full replace) without one is confirmed.
@@ -64,9 +65,10 @@ struct CalendarHandler {
         var sequence = existing?.sequence ?? 0
         if let existing, existing.start.instant != start.instant || existing.end.instant != end.instant { sequence += 1 }
         if let requestedSequence { sequence = max(sequence, requestedSequence) }
-        let record = EventRecord(id: id, fields: fields, status: status, created: existing?.created ?? now, updated: now,
-                                 sequence: sequence, changedAt: clock, order: existing?.order ?? calendar.insertions,
-                                 start: start, end: end)
+        let record = EventRecord(
+            id: id, fields: fields, status: status, created: existing?.created ?? now, updated: now,
+            sequence: sequence, changedAt: clock, order: existing?.order ?? calendar.insertions,
+            start: start, end: end)
         if existing == nil { calendar.insertions += 1 }
         calendar.events[id] = record
         return record
@@ -140,7 +142,9 @@ struct CalendarHandler {
         let query = request
         var maxResults = 250
         if let text = query.queryValue("maxResults") {
-            guard let n = Int(text), n >= 1 else { throw Self.error(400, "invalid", "Invalid value '\(text)'. Values must match the following regular expression: '[0-9]+'") }
+            guard let n = Int(text), n >= 1 else {
+                throw Self.error(400, "invalid", "Invalid value '\(text)'. Values must match the following regular expression: '[0-9]+'")
+            }
             maxResults = min(n, 2500)
         }
         var since: Int?
@@ -150,8 +154,10 @@ struct CalendarHandler {
                 throw Self.error(400, "invalid", "Sync token cannot be combined with the given query parameters.")
             }
             guard let numbers = readToken(sync, "sync"), numbers.count == 1, numbers[0] <= clock else {
-                throw APIFailure(GoogleError.calendar(410, domain: "calendar", reason: "fullSyncRequired",
-                                                      "Sync token is no longer valid, a full sync is required.", location: ("parameter", "syncToken")))
+                throw APIFailure(
+                    GoogleError.calendar(
+                        410, domain: "calendar", reason: "fullSyncRequired",
+                        "Sync token is no longer valid, a full sync is required.", location: ("parameter", "syncToken")))
             }
             since = numbers[0]
         }
@@ -164,8 +170,10 @@ struct CalendarHandler {
         }
         let timeMin = try instant("timeMin"), timeMax = try instant("timeMax"), updatedMin = try instant("updatedMin")
         if let timeMin, let timeMax, timeMax <= timeMin {
-            throw APIFailure(GoogleError.calendar(400, domain: "calendar", reason: "timeRangeEmpty", "The specified time range is empty.",
-                                                  location: ("parameter", "timeMax")))
+            throw APIFailure(
+                GoogleError.calendar(
+                    400, domain: "calendar", reason: "timeRangeEmpty", "The specified time range is empty.",
+                    location: ("parameter", "timeMax")))
         }
         let privateFilters = query.queryValues("privateExtendedProperty").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
         let sharedFilters = query.queryValues("sharedExtendedProperty").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
@@ -174,7 +182,9 @@ struct CalendarHandler {
         var events = calendar.events.values.filter { event in
             if let since { return event.changedAt > since }
             if event.status == "cancelled" && !showDeleted { return false }
-            if let timeMin, event.end.instant <= timeMin, !(event.end.instant == event.start.instant && event.start.instant >= timeMin) { return false }
+            if let timeMin, event.end.instant <= timeMin, !(event.end.instant == event.start.instant && event.start.instant >= timeMin) {
+                return false
+            }
             if let timeMax, event.start.instant >= timeMax { return false }
             if let updatedMin, event.updated < updatedMin { return false }
             if let id = query.queryValue("iCalUID"), id != event.id + "@google.com" { return false }

@@ -16,7 +16,8 @@ struct RenderOptions {
         }
         if let dateTime {
             guard let parsed = DateTime(rawValue: dateTime) else {
-                throw .invalid("Invalid value at 'date_time_render_option' (type.googleapis.com/google.apps.sheets.v4.DateTimeRenderOption), \"\(dateTime)\"")
+                throw .invalid(
+                    "Invalid value at 'date_time_render_option' (type.googleapis.com/google.apps.sheets.v4.DateTimeRenderOption), \"\(dateTime)\"")
             }
             self.dateTime = parsed
         }

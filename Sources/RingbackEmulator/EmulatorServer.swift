@@ -63,8 +63,9 @@ final class EmulatorHTTPHandler: ChannelInboundHandler {
         case .end:
             guard let requestHead = head else { return }
             head = nil
-            let request = HTTPRequestData(method: requestHead.method.rawValue, target: requestHead.uri,
-                                          headers: requestHead.headers.map { ($0.name, $0.value) }, body: body)
+            let request = HTTPRequestData(
+                method: requestHead.method.rawValue, target: requestHead.uri,
+                headers: requestHead.headers.map { ($0.name, $0.value) }, body: body)
             body = []
             respond(to: request, head: requestHead, context: context)
         }

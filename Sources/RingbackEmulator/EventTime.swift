@@ -27,9 +27,10 @@ struct EventTime {
             return value
         }
         guard chars.count >= 19, let year = number(0, 4), chars[4] == 45, let month = number(5, 2), chars[7] == 45,
-              let day = number(8, 2), chars[10] == 84 || chars[10] == 116, let hour = number(11, 2), chars[13] == 58,
-              let minute = number(14, 2), chars[16] == 58, let second = number(17, 2),
-              CivilCalendar.isValidDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 61 else { return .some(nil) }
+            let day = number(8, 2), chars[10] == 84 || chars[10] == 116, let hour = number(11, 2), chars[13] == 58,
+            let minute = number(14, 2), chars[16] == 58, let second = number(17, 2),
+            CivilCalendar.isValidDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 61
+        else { return .some(nil) }
         var index = 19
         var fraction = 0.0
         if index < chars.count, chars[index] == 46 {
@@ -41,7 +42,8 @@ struct EventTime {
                 index += 1
             }
         }
-        let localSeconds = Double(CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second) + fraction
+        let localSeconds =
+            Double(CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second) + fraction
         if index == chars.count {
             guard let zone else { return nil }
             let guess = Date(timeIntervalSince1970: localSeconds)
@@ -52,7 +54,8 @@ struct EventTime {
             return .some(Date(timeIntervalSince1970: localSeconds))
         }
         guard chars.count == index + 6, chars[index] == 43 || chars[index] == 45, let oh = number(index + 1, 2),
-              chars[index + 3] == 58, let om = number(index + 4, 2) else { return .some(nil) }
+            chars[index + 3] == 58, let om = number(index + 4, 2)
+        else { return .some(nil) }
         let offset = Double(oh * 3600 + om * 60) * (chars[index] == 45 ? -1 : 1)
         return .some(Date(timeIntervalSince1970: localSeconds - offset))
     }
@@ -63,7 +66,8 @@ struct EventTime {
         let days = Int((Double(local) / 86400).rounded(.down))
         let seconds = local - days * 86400
         let date = CivilCalendar.civilFromDays(days)
-        let base = String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let base = String(
+            format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld", date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60)
         if offset == 0 { return base + "Z" }
         let magnitude = abs(offset)
         return base + String(format: "%@%02ld:%02ld", offset < 0 ? "-" : "+", magnitude / 3600, magnitude / 60 % 60)
@@ -75,7 +79,9 @@ struct EventTime {
         let days = Int((Double(seconds) / 86400).rounded(.down))
         let rest = seconds - days * 86400
         let date = CivilCalendar.civilFromDays(days)
-        return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03ldZ", date.year, date.month, date.day, rest / 3600, rest / 60 % 60, rest % 60, millis % 1000)
+        return String(
+            format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03ldZ", date.year, date.month, date.day, rest / 3600, rest / 60 % 60, rest % 60,
+            millis % 1000)
     }
 
     /// Validates a start or end object as Calendar does and finds its instant.
@@ -100,8 +106,9 @@ struct EventTime {
         if let text = value["date"]?.string {
             let fields = text.split(separator: "-")
             guard text.count == 10, fields.count == 3, let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2]),
-                  CivilCalendar.isValidDate(year: y, month: m, day: d),
-                  case .some(.some(let date)) = parseDateTime(text + "T00:00:00", zone: zone ?? calendarZone) else {
+                CivilCalendar.isValidDate(year: y, month: m, day: d),
+                case .some(.some(let date)) = parseDateTime(text + "T00:00:00", zone: zone ?? calendarZone)
+            else {
                 throw Problem(reason: "invalid", message: "Invalid \(which) time.")
             }
             return EventTime(instant: date, allDay: true, day: text)

@@ -66,14 +66,20 @@ struct FormulaEvaluator {
                 while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" || chars[j] == "." || chars[j] == "$" { j += 1 }
                 tokens.append(.name(String(chars[i..<j])))
                 i = j
-            } else if c == "(" { tokens.append(.open); i += 1 }
-            else if c == ")" { tokens.append(.close); i += 1 }
-            else if c == "," { tokens.append(.comma); i += 1 }
-            else if i + 1 < chars.count, ["<=", ">=", "<>"].contains(String(chars[i...i + 1])) {
+            } else if c == "(" {
+                tokens.append(.open); i += 1
+            } else if c == ")" {
+                tokens.append(.close); i += 1
+            } else if c == "," {
+                tokens.append(.comma); i += 1
+            } else if i + 1 < chars.count, ["<=", ">=", "<>"].contains(String(chars[i...i + 1])) {
                 tokens.append(.op(String(chars[i...i + 1])))
                 i += 2
-            } else if "+-*/^&=<>%".contains(c) { tokens.append(.op(String(c))); i += 1 }
-            else { return nil }
+            } else if "+-*/^&=<>%".contains(c) {
+                tokens.append(.op(String(c))); i += 1
+            } else {
+                return nil
+            }
         }
         return tokens
     }
@@ -152,7 +158,13 @@ struct FormulaEvaluator {
         case .number(let n): .success(n)
         case .bool(let b): .success(b ? 1 : 0)
         case .text(let t):
-            if t.isEmpty { .success(0) } else if let n = Double(t.trimmingCharacters(in: .whitespaces)) { .success(n) } else { .failure(.error("#VALUE!")) }
+            if t.isEmpty {
+                .success(0)
+            } else if let n = Double(t.trimmingCharacters(in: .whitespaces)) {
+                .success(n)
+            } else {
+                .failure(.error("#VALUE!"))
+            }
         case .error: .failure(value)
         }
     }
@@ -171,9 +183,15 @@ struct FormulaEvaluator {
         case .literal(let value): return value
         case .reference(let name): return reference(name)
         case .percent(let inner):
-            switch number(eval(inner)) { case .success(let n): return .number(n / 100); case .failure(let e): return e }
+            switch number(eval(inner)) {
+            case .success(let n): return .number(n / 100);
+            case .failure(let e): return e
+            }
         case .unary(let op, let inner):
-            switch number(eval(inner)) { case .success(let n): return .number(op == "-" ? -n : n); case .failure(let e): return e }
+            switch number(eval(inner)) {
+            case .success(let n): return .number(op == "-" ? -n : n);
+            case .failure(let e): return e
+            }
         case .binary(let op, let l, let r):
             let left = eval(l), right = eval(r)
             if case .error = left { return left }
@@ -181,8 +199,14 @@ struct FormulaEvaluator {
             if op == "&" { return .text(text(left) + text(right)) }
             if ["=", "<>", "<", ">", "<=", ">="].contains(op) { return compare(op, left, right) }
             let a: Double, b: Double
-            switch number(left) { case .success(let n): a = n; case .failure(let e): return e }
-            switch number(right) { case .success(let n): b = n; case .failure(let e): return e }
+            switch number(left) {
+            case .success(let n): a = n;
+            case .failure(let e): return e
+            }
+            switch number(right) {
+            case .success(let n): b = n;
+            case .failure(let e): return e
+            }
             switch op {
             case "+": return .number(a + b)
             case "-": return .number(a - b)
@@ -197,7 +221,8 @@ struct FormulaEvaluator {
     private func compare(_ op: String, _ left: FormulaValue, _ right: FormulaValue) -> FormulaValue {
         let order: Int
         if case .success(let a) = number(left), case .success(let b) = number(right),
-           !(left.isText || right.isText) {
+            !(left.isText || right.isText)
+        {
             order = a < b ? -1 : (a > b ? 1 : 0)
         } else {
             let a = text(left).lowercased(), b = text(right).lowercased()
@@ -218,7 +243,12 @@ struct FormulaEvaluator {
         switch name {
         case "SUM":
             var total = 0.0
-            for arg in args { switch number(arg) { case .success(let n): total += n; case .failure(let e): return e } }
+            for arg in args {
+                switch number(arg) {
+                case .success(let n): total += n;
+                case .failure(let e): return e
+                }
+            }
             return .number(total)
         case "CONCATENATE", "CONCAT": return .text(args.map(text).joined())
         case "HYPERLINK":
@@ -242,7 +272,8 @@ struct FormulaEvaluator {
     private func reference(_ name: String) -> FormulaValue {
         let plain = name.replacingOccurrences(of: "$", with: "")
         guard let range = A1Range.parseCells(plain), range.startRow == range.endRow, range.startColumn == range.endColumn,
-              let row = range.startRow, let column = range.startColumn else { return .error("#NAME?") }
+            let row = range.startRow, let column = range.startColumn
+        else { return .error("#NAME?") }
         guard row < sheet.properties.rowCount, column < sheet.properties.columnCount else { return .error("#REF!") }
         switch sheet.cell(row, column).content {
         case .empty: return .text("")

@@ -41,8 +41,9 @@ public final class GoogleEmulator: Sendable {
         return state.withState { state in
             let keyID = state.randomID(length: 40, alphabet: "0123456789abcdef")
             state.accounts[email] = ServiceAccountRecord(email: email, keyID: keyID, publicKey: key.publicKey)
-            return ServiceAccountKeyFile.make(email: email, keyID: keyID, privateKeyPEM: key.pkcs8PEMRepresentation,
-                                              tokenURI: state.baseURL + "/token")
+            return ServiceAccountKeyFile.make(
+                email: email, keyID: keyID, privateKeyPEM: key.pkcs8PEMRepresentation,
+                tokenURI: state.baseURL + "/token")
         }
     }
 
@@ -151,10 +152,14 @@ public final class GoogleEmulator: Sendable {
                     guard let rule = grid.cell(row, column).validation else { row += 1; continue }
                     var end = row + 1
                     while end < grid.rows.count, grid.cell(end, column).validation == rule { end += 1 }
-                    result.append(["range": ["sheetId": .number(Double(grid.properties.sheetId)), "startRowIndex": .number(Double(row)),
-                                             "endRowIndex": .number(Double(end)), "startColumnIndex": .number(Double(column)),
-                                             "endColumnIndex": .number(Double(column + 1))],
-                                   "rule": rule])
+                    result.append([
+                        "range": [
+                            "sheetId": .number(Double(grid.properties.sheetId)), "startRowIndex": .number(Double(row)),
+                            "endRowIndex": .number(Double(end)), "startColumnIndex": .number(Double(column)),
+                            "endColumnIndex": .number(Double(column + 1)),
+                        ],
+                        "rule": rule,
+                    ])
                     row = end
                 }
             }

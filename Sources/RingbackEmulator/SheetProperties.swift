@@ -40,9 +40,10 @@ struct SheetProperties: Equatable {
             guard let n = v.int else { throw .invalid("Invalid value at '\(name)', \(v.text)") }
             return n
         }
-        var props = SheetProperties(sheetId: try int(object.removeValue(forKey: "sheetId"), "sheetId") ?? 0,
-                                    title: object.removeValue(forKey: "title")?.string ?? "",
-                                    index: try int(object.removeValue(forKey: "index"), "index") ?? 0)
+        var props = SheetProperties(
+            sheetId: try int(object.removeValue(forKey: "sheetId"), "sheetId") ?? 0,
+            title: object.removeValue(forKey: "title")?.string ?? "",
+            index: try int(object.removeValue(forKey: "index"), "index") ?? 0)
         props.sheetType = object.removeValue(forKey: "sheetType")?.string ?? "GRID"
         props.hidden = object.removeValue(forKey: "hidden")?.bool ?? false
         props.rowCount = try int(grid.removeValue(forKey: "rowCount"), "rowCount") ?? 0

@@ -60,13 +60,17 @@ struct SheetsBatchUpdate {
     private func gridRange(_ range: JSONValue?) throws(Problem) -> (sheet: Int, rect: GridRect) {
         let index = try sheet(range?["sheetId"])
         let props = doc.sheets[index].properties
-        let rect = GridRect(startRow: range?["startRowIndex"]?.int ?? 0, endRow: range?["endRowIndex"]?.int ?? props.rowCount,
-                            startColumn: range?["startColumnIndex"]?.int ?? 0, endColumn: range?["endColumnIndex"]?.int ?? props.columnCount)
+        let rect = GridRect(
+            startRow: range?["startRowIndex"]?.int ?? 0, endRow: range?["endRowIndex"]?.int ?? props.rowCount,
+            startColumn: range?["startColumnIndex"]?.int ?? 0, endColumn: range?["endColumnIndex"]?.int ?? props.columnCount)
         guard rect.startRow >= 0, rect.startColumn >= 0, rect.startRow <= rect.endRow, rect.startColumn <= rect.endColumn else {
             throw Problem(message: "Invalid range.")
         }
         if rect.endRow > props.rowCount || rect.endColumn > props.columnCount {
-            throw Problem(message: "Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)")
+            throw Problem(
+                message:
+                    "Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)"
+            )
         }
         return (index, rect)
     }
@@ -138,8 +142,12 @@ struct SheetsBatchUpdate {
             if props.title.isEmpty { throw Problem(message: "Sheet title must not be empty.") }
             try validateTitle(props.title, except: props.sheetId)
             if props.rowCount < 1 || props.columnCount < 1 { throw Problem(message: "Grid must have at least one row and one column.") }
-            if props.frozenRowCount >= props.rowCount && props.frozenRowCount > 0 { throw Problem(message: "You can't freeze all visible rows on the sheet.") }
-            if props.frozenColumnCount >= props.columnCount && props.frozenColumnCount > 0 { throw Problem(message: "You can't freeze all visible columns on the sheet.") }
+            if props.frozenRowCount >= props.rowCount && props.frozenRowCount > 0 {
+                throw Problem(message: "You can't freeze all visible rows on the sheet.")
+            }
+            if props.frozenColumnCount >= props.columnCount && props.frozenColumnCount > 0 {
+                throw Problem(message: "You can't freeze all visible columns on the sheet.")
+            }
             doc.sheets[index].properties = props
             if !doc.sheets.contains(where: { !$0.properties.hidden }) { throw Problem(message: "You can't hide all the sheets in a document.") }
             doc.sheets[index].trimToGrid()
@@ -166,8 +174,11 @@ struct SheetsBatchUpdate {
             let range = try dimensionRange(payload["range"])
             let limit = range.rows ? doc.sheets[range.sheet].properties.rowCount : doc.sheets[range.sheet].properties.columnCount
             guard range.span.lowerBound <= limit else { throw Problem(message: "Invalid dimension range: start index is beyond the grid.") }
-            if range.rows { doc.sheets[range.sheet].insertRows(at: range.span.lowerBound, count: range.span.count) }
-            else { doc.sheets[range.sheet].insertColumns(at: range.span.lowerBound, count: range.span.count) }
+            if range.rows {
+                doc.sheets[range.sheet].insertRows(at: range.span.lowerBound, count: range.span.count)
+            } else {
+                doc.sheets[range.sheet].insertColumns(at: range.span.lowerBound, count: range.span.count)
+            }
             return [:]
         case "deleteDimension":
             let range = try dimensionRange(payload["range"])
@@ -194,21 +205,27 @@ struct SheetsBatchUpdate {
             return [:]
         case "updateDimensionProperties":
             let range = try dimensionRange(payload["range"])
-            guard FieldMask(payload["fields"]?.string) != nil else { throw Problem(message: "At least one field must be updated, but none were specified.") }
+            guard FieldMask(payload["fields"]?.string) != nil else {
+                throw Problem(message: "At least one field must be updated, but none were specified.")
+            }
             doc.sheets[range.sheet].dimensionExtras["\(range.rows ? "ROWS" : "COLUMNS"):\(range.span)"] = payload["properties"]
             return [:]
         case "autoResizeDimensions":
             _ = try dimensionRange(payload["dimensions"])
             return [:]
         case "repeatCell":
-            guard let mask = FieldMask(payload["fields"]?.string) else { throw Problem(message: "At least one field must be updated, but none were specified.") }
+            guard let mask = FieldMask(payload["fields"]?.string) else {
+                throw Problem(message: "At least one field must be updated, but none were specified.")
+            }
             let target = try gridRange(payload["range"])
             let data = payload["cell"] ?? .object([:])
             let parsed = try Self.cellChange(data)
             forEachCell(target) { Self.applyCell(&$0, data, parsed, mask) }
             return [:]
         case "updateCells":
-            guard let mask = FieldMask(payload["fields"]?.string) else { throw Problem(message: "At least one field must be updated, but none were specified.") }
+            guard let mask = FieldMask(payload["fields"]?.string) else {
+                throw Problem(message: "At least one field must be updated, but none were specified.")
+            }
             let rows = payload["rows"]?.array ?? []
             let index: Int, origin: (Int, Int), bounds: GridRect?
             if let start = payload["start"] {
@@ -228,7 +245,10 @@ struct SheetsBatchUpdate {
                     if let bounds, rowIndex >= bounds.endRow || columnIndex >= bounds.endColumn { continue }
                     guard rowIndex < props.rowCount, columnIndex < props.columnCount else {
                         let rect = GridRect(startRow: rowIndex, endRow: rowIndex + 1, startColumn: columnIndex, endColumn: columnIndex + 1)
-                        throw Problem(message: "Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)")
+                        throw Problem(
+                            message:
+                                "Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)"
+                        )
                     }
                     let parsed = try Self.cellChange(data)
                     doc.sheets[index].update(rowIndex, columnIndex) { Self.applyCell(&$0, data, parsed, mask) }

@@ -99,7 +99,8 @@ struct SheetsHandler {
             let resolved = try doc.resolve(text)
             return (sheet: resolved.sheet, rect: resolved.rect)
         }
-        let wantsData = request.queryValue("includeGridData")?.lowercased() == "true"
+        let wantsData =
+            request.queryValue("includeGridData")?.lowercased() == "true"
             || (mask?.paths.contains { $0.count >= 2 && $0[0] == "sheets" && $0[1] == "data" } ?? false)
         let full = doc.json(includeGridData: wantsData, ranges: ranges)
         return mask?.filter(full) ?? full
@@ -141,7 +142,8 @@ struct SheetsHandler {
         case "RAW": return .raw
         case "USER_ENTERED": return .userEntered
         case nil, "INPUT_VALUE_OPTION_UNSPECIFIED": throw .invalid("Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED")
-        case let other?: throw .invalid("Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), \"\(other)\"")
+        case let other?:
+            throw .invalid("Invalid value at 'value_input_option' (type.googleapis.com/google.apps.sheets.v4.ValueInputOption), \"\(other)\"")
         }
     }
 
@@ -174,8 +176,10 @@ struct SheetsHandler {
     }
 
     /// Writes rows at a range's top-left cell; a range of more than one cell must hold them. Never grows the grid.
-    static func write(_ rowsIn: [[JSONValue]], into doc: inout Spreadsheet, range: String, input: InputOption,
-                      columnsMajor: Bool, growGrid: Bool = false, at anchor: (row: Int, column: Int)? = nil) throws(APIFailure) -> Written {
+    static func write(
+        _ rowsIn: [[JSONValue]], into doc: inout Spreadsheet, range: String, input: InputOption,
+        columnsMajor: Bool, growGrid: Bool = false, at anchor: (row: Int, column: Int)? = nil
+    ) throws(APIFailure) -> Written {
         let resolved = try doc.resolve(range)
         var rows = rowsIn
         if columnsMajor {
@@ -190,7 +194,8 @@ struct SheetsHandler {
         let target = GridRect(startRow: startRow, endRow: startRow + height, startColumn: startColumn, endColumn: startColumn + width)
         if anchor == nil && !resolved.anchorOnly {
             if target.endColumn > resolved.rect.endColumn {
-                throw .invalid("Requested writing within range [\(range)], but tried writing to column [\(A1Notation.columnLetters(resolved.rect.endColumn))]")
+                throw .invalid(
+                    "Requested writing within range [\(range)], but tried writing to column [\(A1Notation.columnLetters(resolved.rect.endColumn))]")
             }
             if target.endRow > resolved.rect.endRow {
                 throw .invalid("Requested writing within range [\(range)], but tried writing to row [\(resolved.rect.endRow + 1)]")
@@ -238,8 +243,9 @@ struct SheetsHandler {
         reply["updatedColumns"] = .number(Double(rect.columnCount))
         reply["updatedCells"] = .number(Double(written.cells))
         if includeValues {
-            let options = try RenderOptions(value: request.queryValue("responseValueRenderOption"),
-                                            dateTime: request.queryValue("responseDateTimeRenderOption"))
+            let options = try RenderOptions(
+                value: request.queryValue("responseValueRenderOption"),
+                dateTime: request.queryValue("responseDateTimeRenderOption"))
             reply["updatedData"] = CellRendering.valueRange(text, doc.sheets[written.sheet], rect, options, columnsMajor: false)
         }
         return .object(reply)
@@ -323,7 +329,8 @@ struct SheetsHandler {
         switch request.queryValue("insertDataOption") {
         case nil, "OVERWRITE": insertRows = false
         case "INSERT_ROWS": insertRows = true
-        case let other?: throw .invalid("Invalid value at 'insert_data_option' (type.googleapis.com/google.apps.sheets.v4.InsertDataOption), \"\(other)\"")
+        case let other?:
+            throw .invalid("Invalid value at 'insert_data_option' (type.googleapis.com/google.apps.sheets.v4.InsertDataOption), \"\(other)\"")
         }
         let body = try Self.body(request)
         let columns = try columnsMajor(body["majorDimension"]?.string)

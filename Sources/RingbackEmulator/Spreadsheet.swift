@@ -31,8 +31,9 @@ struct Spreadsheet {
             index = first
         }
         let props = sheets[index].properties
-        let rect = GridRect(startRow: range.startRow ?? 0, endRow: (range.endRow ?? (props.rowCount - 1)) + 1,
-                            startColumn: range.startColumn ?? 0, endColumn: (range.endColumn ?? (props.columnCount - 1)) + 1)
+        let rect = GridRect(
+            startRow: range.startRow ?? 0, endRow: (range.endRow ?? (props.rowCount - 1)) + 1,
+            startColumn: range.startColumn ?? 0, endColumn: (range.endColumn ?? (props.columnCount - 1)) + 1)
         let anchorOnly = range.startRow != nil && range.startRow == range.endRow && range.startColumn == range.endColumn
         if rect.endRow > props.rowCount || rect.endColumn > props.columnCount {
             throw gridLimits(sheet: index, rect)
@@ -42,7 +43,9 @@ struct Spreadsheet {
 
     func gridLimits(sheet: Int, _ rect: GridRect) -> APIFailure {
         let props = sheets[sheet].properties
-        return .invalid("Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)")
+        return .invalid(
+            "Range (\(A1Notation.format(title: props.title, rect, alwaysQuote: true))) exceeds grid limits. Max rows: \(props.rowCount), max columns: \(props.columnCount)"
+        )
     }
 
     func rangeText(sheet: Int, _ rect: GridRect) -> String { A1Notation.format(title: sheets[sheet].title, rect) }

@@ -52,9 +52,13 @@ enum TokenEndpoint {
     private static func jwtGrant(_ assertion: String, state: inout EmulatorState, now: Date) -> HTTPResponseData {
         let parts = assertion.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = base64URLDecode(parts[0]), let claimsData = base64URLDecode(parts[1]),
-              let signature = base64URLDecode(parts[2]),
-              let header = try? JSONValue.parse(headerData), let claims = try? JSONValue.parse(claimsData) else {
-            return oauthError(400, "invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.")
+            let signature = base64URLDecode(parts[2]),
+            let header = try? JSONValue.parse(headerData), let claims = try? JSONValue.parse(claimsData)
+        else {
+            return oauthError(
+                400, "invalid_grant",
+                "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim."
+            )
         }
         guard header["alg"]?.string == "RS256" else {
             return oauthError(400, "invalid_grant", "Invalid JWT Signature.")
@@ -66,8 +70,9 @@ enum TokenEndpoint {
             return oauthError(400, "invalid_grant", "Invalid JWT Signature.")
         }
         let signingInput = Data(assertion.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
-        let valid = account.publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                                       for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5)
+        let valid = account.publicKey.isValidSignature(
+            _RSA.Signing.RSASignature(rawRepresentation: signature),
+            for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5)
         guard valid else { return oauthError(400, "invalid_grant", "Invalid JWT Signature.") }
         let audiences = [state.baseURL + "/token", "https://oauth2.googleapis.com/token", "https://www.googleapis.com/oauth2/v4/token"]
         guard let audience = claims["aud"]?.string, audiences.contains(audience) else {
@@ -75,14 +80,20 @@ enum TokenEndpoint {
         }
         let nowSeconds = now.timeIntervalSince1970
         guard let iat = claims["iat"]?.number, let exp = claims["exp"]?.number, exp > iat, exp - iat <= 3600,
-              exp > nowSeconds, iat <= nowSeconds + 300 else {
-            return oauthError(400, "invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.")
+            exp > nowSeconds, iat <= nowSeconds + 300
+        else {
+            return oauthError(
+                400, "invalid_grant",
+                "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim."
+            )
         }
         guard let scope = claims["scope"]?.string, !scope.isEmpty else {
             return oauthError(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.")
         }
         if claims["sub"]?.string.map({ $0 != issuer }) == true {
-            return oauthError(401, "unauthorized_client", "Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.")
+            return oauthError(
+                401, "unauthorized_client",
+                "Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.")
         }
         return issue(email: issuer, scopes: scope.split(separator: " ").map(String.init), state: &state, now: now)
     }

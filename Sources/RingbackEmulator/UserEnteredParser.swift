@@ -101,8 +101,9 @@ enum UserEnteredParser {
         }
         guard let time = parseTime(Array(rest)) else { return nil }
         if let datePart {
-            return Parsed(content: .number(Double(datePart.serial) + time.fraction),
-                          numberFormat: ("DATE_TIME", datePart.pattern + " h:mm:ss"))
+            return Parsed(
+                content: .number(Double(datePart.serial) + time.fraction),
+                numberFormat: ("DATE_TIME", datePart.pattern + " h:mm:ss"))
         }
         return Parsed(content: .number(time.fraction), numberFormat: ("TIME", time.meridiem ? "h:mm:ss am/pm" : "h:mm:ss"))
     }
@@ -111,7 +112,8 @@ enum UserEnteredParser {
         let separator: Character = text.contains("-") ? "-" : "/"
         let fields = text.split(separator: separator, omittingEmptySubsequences: false)
         guard fields.count == 3, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let a = Int(fields[0]), let b = Int(fields[1]), let c = Int(fields[2]) else { return nil }
+            let a = Int(fields[0]), let b = Int(fields[1]), let c = Int(fields[2])
+        else { return nil }
         let year: Int, month: Int, day: Int, pattern: String
         if fields[0].count == 4 {
             (year, month, day) = (a, b, c)
@@ -139,8 +141,9 @@ enum UserEnteredParser {
         if let meridiem, meridiem != "AM" && meridiem != "PM" { return nil }
         let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 2 || fields.count == 3,
-              fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              var hour = Int(fields[0]), let minute = Int(fields[1]), minute < 60 else { return nil }
+            fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            var hour = Int(fields[0]), let minute = Int(fields[1]), minute < 60
+        else { return nil }
         let second = fields.count == 3 ? Int(fields[2]) ?? 0 : 0
         guard second < 60 else { return nil }
         if let meridiem {

@@ -30,8 +30,9 @@ public struct A1Range: Sendable, Hashable {
             return A1Range(sheet: sheet, startRow: row, startColumn: column, endRow: row, endColumn: column)
         }
         guard let end = Reference(ends[1]) else { return nil }
-        return A1Range(sheet: sheet, startRow: start.row ?? 1, startColumn: start.column ?? 0,
-                       endRow: end.row, endColumn: end.column)
+        return A1Range(
+            sheet: sheet, startRow: start.row ?? 1, startColumn: start.column ?? 0,
+            endRow: end.row, endColumn: end.column)
     }
 
     /// The range back in A1 notation, its sheet quoted when needed.

@@ -70,8 +70,9 @@ struct CalendarBatchResponse: Sendable {
             throw .malformed("a part's status line is not HTTP")
         }
         let body = rawBody.trimmingCharacters(in: .newlines)
-        return Part(number: number(outerHeaders["content-id"]), status: status,
-                    headers: headers(lines.dropFirst().joined(separator: "\n")[...]), bodyBytes: Array(body.utf8))
+        return Part(
+            number: number(outerHeaders["content-id"]), status: status,
+            headers: headers(lines.dropFirst().joined(separator: "\n")[...]), bodyBytes: Array(body.utf8))
     }
 
     /// Text before the first blank line, and the rest.

@@ -30,11 +30,13 @@ public struct CalendarEventResource: Sendable {
             "end": time(event.end),
             "status": "confirmed",
             "transparency": event.kind == .callback ? "transparent" : "opaque",
-            "extendedProperties": ["private": [
-                .init(stringLiteral: Self.leadIDProperty): .string(event.leadID),
-                "ringbackKind": .string(event.kind.rawValue),
-                "ringbackOwner": .string(event.owner),
-            ]],
+            "extendedProperties": [
+                "private": [
+                    .init(stringLiteral: Self.leadIDProperty): .string(event.leadID),
+                    "ringbackKind": .string(event.kind.rawValue),
+                    "ringbackOwner": .string(event.owner),
+                ]
+            ],
         ]
         if withID { fields["id"] = .string(Self.eventID(uid: event.uid)) }
         return .object(fields)
@@ -52,7 +54,8 @@ public struct CalendarEventResource: Sendable {
         let offset = zone.secondsFromUTC(at: instant)
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return "\(c.year)-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))\(sign)\(pad(minutes / 60)):\(pad(minutes % 60))"
+        return
+            "\(c.year)-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))\(sign)\(pad(minutes / 60)):\(pad(minutes % 60))"
     }
 
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -12,8 +12,10 @@ public struct CalendarRESTClient: CalendarService {
     public let maxPartAttempts: Int
     let pause: @Sendable (Double) -> Void
 
-    public init(session: GoogleSession, root: URL = GoogleEndpoints.google.calendar, batchSize: Int = 50,
-                pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }, maxPartAttempts: Int = 5) {
+    public init(
+        session: GoogleSession, root: URL = GoogleEndpoints.google.calendar, batchSize: Int = 50,
+        pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }, maxPartAttempts: Int = 5
+    ) {
         self.session = session
         self.root = root
         self.batchSize = min(max(batchSize, 1), 1000)
@@ -62,26 +64,32 @@ public struct CalendarRESTClient: CalendarService {
             pending = retry
             guard !pending.isEmpty else { break }
             let wait = max(min(asked, policy.maxRetryAfter), policy.backoff(afterAttempt: attempt, unit: Double.random(in: 0..<1)))
-            session.http.onRetry?("\(pending.count) calendar call\(pending.count == 1 ? "" : "s") failed for now; retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(maxPartAttempts))")
+            session.http.onRetry?(
+                "\(pending.count) calendar call\(pending.count == 1 ? "" : "s") failed for now; retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(maxPartAttempts))"
+            )
             pause(wait)
         }
         return results.map { $0 ?? CalendarCallResult(status: 0) }
     }
 
     /// Sends one batch request; returns the calls to send again and the longest `Retry-After` asked.
-    private func send(_ pending: [Int], of calls: [CalendarCall], attempt: Int,
-                      into results: inout [CalendarCallResult?]) throws(GoogleAPIError) -> (retry: [Int], asked: Double) {
+    private func send(
+        _ pending: [Int], of calls: [CalendarCall], attempt: Int,
+        into results: inout [CalendarCallResult?]
+    ) throws(GoogleAPIError) -> (retry: [Int], asked: Double) {
         let batchURL = try url("batch/calendar/v3", operation: "calendar batch")
         let request = CalendarBatchRequest(items: pending.map { (number: $0 + 1, call: calls[$0]) })
         let operation = "calendar batch of \(pending.count) call\(pending.count == 1 ? "" : "s")"
-        let response = try session.send(method: "POST", url: batchURL, body: request.body, contentType: request.contentType,
-                                        operation: operation)
+        let response = try session.send(
+            method: "POST", url: batchURL, body: request.body, contentType: request.contentType,
+            operation: operation)
         let answer: CalendarBatchResponse
         do {
             answer = try CalendarBatchResponse(contentType: response.header("Content-Type"), body: response.body)
         } catch {
-            throw GoogleAPIError(kind: .badResponse, status: response.status,
-                                 message: "the batch answer cannot be read: \(error)", operation: operation)
+            throw GoogleAPIError(
+                kind: .badResponse, status: response.status,
+                message: "the batch answer cannot be read: \(error)", operation: operation)
         }
         let parts = Self.match(answer.parts, to: pending)
         var retry: [Int] = []
@@ -92,8 +100,10 @@ public struct CalendarRESTClient: CalendarService {
             let partOperation = "calendar \(call.method) \(call.path)"
             guard let part = parts[index] else {
                 if final {
-                    results[index] = CalendarCallResult(status: 0, error: GoogleAPIError(
-                        kind: .badResponse, message: "the batch answer had no part for this call", operation: partOperation, attempts: attempt))
+                    results[index] = CalendarCallResult(
+                        status: 0,
+                        error: GoogleAPIError(
+                            kind: .badResponse, message: "the batch answer had no part for this call", operation: partOperation, attempts: attempt))
                 } else {
                     retry.append(index)
                 }
@@ -109,8 +119,9 @@ public struct CalendarRESTClient: CalendarService {
                 asked = max(asked, RetryAfterHeader.seconds(part.headers["retry-after"]) ?? 0)
                 continue
             }
-            let error = GoogleAPIError(status: part.status, body: body, operation: partOperation,
-                                       account: session.tokens.accountDescription, context: .batchPart, attempts: attempt)
+            let error = GoogleAPIError(
+                status: part.status, body: body, operation: partOperation,
+                account: session.tokens.accountDescription, context: .batchPart, attempts: attempt)
             results[index] = CalendarCallResult(status: part.status, body: part.json, error: error)
         }
         return (retry, asked)
@@ -136,8 +147,9 @@ public struct CalendarRESTClient: CalendarService {
 
     private func url(_ path: String, operation: String) throws(GoogleAPIError) -> URL {
         guard let url = GoogleEndpoints.url(root, path) else {
-            throw GoogleAPIError(kind: .credentials, message: "\(path) cannot be used in a URL", operation: operation,
-                                 hint: "Check the calendar id in the config")
+            throw GoogleAPIError(
+                kind: .credentials, message: "\(path) cannot be used in a URL", operation: operation,
+                hint: "Check the calendar id in the config")
         }
         return url
     }

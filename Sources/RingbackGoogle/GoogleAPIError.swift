@@ -27,8 +27,10 @@ public struct GoogleAPIError: Error, Sendable, Hashable, CustomStringConvertible
     public var hint: String?
     public var attempts: Int
 
-    public init(kind: Kind, status: Int? = nil, statusText: String? = nil, reason: String? = nil, message: String,
-                operation: String, hint: String? = nil, attempts: Int = 1) {
+    public init(
+        kind: Kind, status: Int? = nil, statusText: String? = nil, reason: String? = nil, message: String,
+        operation: String, hint: String? = nil, attempts: Int = 1
+    ) {
         self.kind = kind
         self.status = status
         self.statusText = statusText

@@ -40,18 +40,21 @@ public struct GoogleCalendarTarget: Sendable {
         func insert(_ event: CalendarEvent) -> Step {
             let calendar = routing.calendar(for: event.owner)
             let restore = resource.body(event, withID: false)
-            return Step(call: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)), uid: event.uid,
-                        fallback: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: restore))
+            return Step(
+                call: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)), uid: event.uid,
+                fallback: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: restore))
         }
         func patch(_ event: CalendarEvent) -> Step {
             let calendar = routing.calendar(for: event.owner)
             let body = resource.body(event, withID: false)
-            return Step(call: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: body), uid: event.uid,
-                        fallback: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)))
+            return Step(
+                call: CalendarCall(method: "PATCH", path: path(calendar, event.uid), body: body), uid: event.uid,
+                fallback: CalendarCall(method: "POST", path: path(calendar), body: resource.body(event)))
         }
         func delete(_ event: CalendarEvent) -> Step {
-            Step(call: CalendarCall(method: "DELETE", path: path(routing.calendar(for: event.owner), event.uid)), uid: event.uid,
-                 alreadyDone: [404, 410])
+            Step(
+                call: CalendarCall(method: "DELETE", path: path(routing.calendar(for: event.owner), event.uid)), uid: event.uid,
+                alreadyDone: [404, 410])
         }
         for created in plan.creates { steps.append(insert(created.event)) }
         for revision in plan.updates {
@@ -99,8 +102,9 @@ public struct GoogleCalendarTarget: Sendable {
                 "\(uid): " + (error?.description ?? "HTTP \(status)")
             }.joined(separator: "; ")
             let more = failures.count > 3 ? " (and \(failures.count - 3) more)" : ""
-            var error = GoogleTargetError(target: label, message: "\(failures.count) of \(steps.count) calendar writes failed: \(shown)\(more)",
-                                          api: failures.first?.1)
+            var error = GoogleTargetError(
+                target: label, message: "\(failures.count) of \(steps.count) calendar writes failed: \(shown)\(more)",
+                api: failures.first?.1)
             error.failedEvents = Set(failures.map(\.0))
             throw error
         }

@@ -15,8 +15,9 @@ public struct GoogleEndpoints: Sendable, Hashable {
         self.token = token
     }
 
-    public static let google = GoogleEndpoints(sheets: URL(string: "https://sheets.googleapis.com/")!,
-                                               calendar: URL(string: "https://www.googleapis.com/")!)
+    public static let google = GoogleEndpoints(
+        sheets: URL(string: "https://sheets.googleapis.com/")!,
+        calendar: URL(string: "https://www.googleapis.com/")!)
 
     /// Everything on one host, as the emulator serves it: the APIs at `base`, tokens at `base/token`.
     public static func emulator(_ base: URL) -> GoogleEndpoints {

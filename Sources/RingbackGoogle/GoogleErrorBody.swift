@@ -46,16 +46,19 @@ extension GoogleAPIError {
         if body == GoogleErrorBody(), !response.body.isEmpty {
             body.message = "the answer is not a Google error (\(response.body.count) bytes of \(response.header("Content-Type") ?? "unknown type"))"
         }
-        return GoogleAPIError(status: response.status, body: body, operation: operation, account: account,
-                              context: context, attempts: response.attempts)
+        return GoogleAPIError(
+            status: response.status, body: body, operation: operation, account: account,
+            context: context, attempts: response.attempts)
     }
 
     init(status: Int, body: GoogleErrorBody, operation: String, account: String, context: GoogleErrorHints.Context, attempts: Int = 1) {
         let message = body.message ?? (status == 404 ? "Not Found" : "Google gave no error message")
-        self.init(kind: .http, status: status, statusText: body.statusText, reason: body.reason, message: message,
-                  operation: operation,
-                  hint: GoogleErrorHints.hint(status: status, statusText: body.statusText, reason: body.reason,
-                                              operation: operation, account: account, context: context),
-                  attempts: attempts)
+        self.init(
+            kind: .http, status: status, statusText: body.statusText, reason: body.reason, message: message,
+            operation: operation,
+            hint: GoogleErrorHints.hint(
+                status: status, statusText: body.statusText, reason: body.reason,
+                operation: operation, account: account, context: context),
+            attempts: attempts)
     }
 }

@@ -8,13 +8,19 @@ enum GoogleErrorHints {
         case batchPart
     }
 
-    static let quotaReasons: Set<String> = ["rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED", "quotaExceeded",
-                                            "dailyLimitExceeded", "RESOURCE_EXHAUSTED"]
-    static let permissionReasons: Set<String> = ["forbidden", "insufficientPermissions", "requiredAccessLevel",
-                                                 "forbiddenForServiceAccounts", "PERMISSION_DENIED"]
+    static let quotaReasons: Set<String> = [
+        "rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED", "quotaExceeded",
+        "dailyLimitExceeded", "RESOURCE_EXHAUSTED",
+    ]
+    static let permissionReasons: Set<String> = [
+        "forbidden", "insufficientPermissions", "requiredAccessLevel",
+        "forbiddenForServiceAccounts", "PERMISSION_DENIED",
+    ]
 
-    static func hint(status: Int, statusText: String?, reason: String?, operation: String, account: String,
-                     context: Context) -> String? {
+    static func hint(
+        status: Int, statusText: String?, reason: String?, operation: String, account: String,
+        context: Context
+    ) -> String? {
         let target = operation.hasPrefix("calendar") ? "calendar" : operation.hasPrefix("sheets") ? "spreadsheet" : "spreadsheet (or calendar)"
         if status == 429 || statusText == "RESOURCE_EXHAUSTED" || reason.map(quotaReasons.contains) == true {
             return "Google's quota for this project was used up; the next run picks up where this one stopped"

@@ -12,7 +12,7 @@ struct GoogleOpenCalendar: OpenCalendar {
         do {
             try target.apply(plan)
             return .complete
-        } catch where !error.failedEvents.isEmpty {
+        } catch  where !error.failedEvents.isEmpty {
             return CalendarWriteResult(refusedUIDs: error.failedEvents, refusal: error)
         }
     }

@@ -18,9 +18,12 @@ struct GoogleOpenSheet: OpenSheet {
 
     var notes: [String] {
         if snapshot.restored {
-            return ["the tab `\(target.tab)` was missing or empty: \(snapshot.rows.count) rows restored from the last sync, with the office's edits, notes and appointments (a renamed tab is left as it is)"]
+            return [
+                "the tab `\(target.tab)` was missing or empty: \(snapshot.rows.count) rows restored from the last sync, with the office's edits, notes and appointments (a renamed tab is left as it is)"
+            ]
         }
-        return snapshot.exists ? [] : ["the tab `\(target.tab)` is not in the spreadsheet yet: it is created with a frozen header and a Status dropdown"]
+        return snapshot.exists
+            ? [] : ["the tab `\(target.tab)` is not in the spreadsheet yet: it is created with a frozen header and a Status dropdown"]
     }
 
     func apply(_ plan: SheetPlan) throws {

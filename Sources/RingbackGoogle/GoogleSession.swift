@@ -30,19 +30,23 @@ public final class GoogleSession: Sendable {
 
     /// A JSON request and its parsed 2xx answer; an empty answer is `.null`.
     public func json(method: String, url: URL, body: JSONValue?, operation: String) throws(GoogleAPIError) -> JSONValue {
-        let response = try send(method: method, url: url, body: body?.bytes(),
-                                contentType: body == nil ? nil : "application/json; charset=UTF-8", operation: operation)
+        let response = try send(
+            method: method, url: url, body: body?.bytes(),
+            contentType: body == nil ? nil : "application/json; charset=UTF-8", operation: operation)
         if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .null }
         do {
             return try JSONValue.parse(response.body)
         } catch {
-            throw GoogleAPIError(kind: .badResponse, status: response.status,
-                                 message: "the answer is not JSON (\(error.message))", operation: operation)
+            throw GoogleAPIError(
+                kind: .badResponse, status: response.status,
+                message: "the answer is not JSON (\(error.message))", operation: operation)
         }
     }
 
-    private func attempt(method: String, url: URL, body: [UInt8]?, contentType: String?, operation: String,
-                         forceRefresh: Bool) throws(GoogleAPIError) -> HTTPResponse {
+    private func attempt(
+        method: String, url: URL, body: [UInt8]?, contentType: String?, operation: String,
+        forceRefresh: Bool
+    ) throws(GoogleAPIError) -> HTTPResponse {
         let token = try tokens.accessToken(forceRefresh: forceRefresh)
         var headers = ["Authorization": "Bearer \(token)", "Accept": "application/json"]
         if let contentType { headers["Content-Type"] = contentType }

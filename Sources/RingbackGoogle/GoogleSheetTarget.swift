@@ -64,7 +64,11 @@ public struct GoogleSheetTarget: Sendable {
             }
         } catch {
             if Self.isMissingRange(error) {
-                throw GoogleTargetError(target: label, message: "a list tab named in the config is missing from the spreadsheet (\(error.message)); expected tabs: \(listTabs.joined(separator: ", "))", api: error)
+                throw GoogleTargetError(
+                    target: label,
+                    message:
+                        "a list tab named in the config is missing from the spreadsheet (\(error.message)); expected tabs: \(listTabs.joined(separator: ", "))",
+                    api: error)
             }
             throw failure(error)
         }
@@ -102,11 +106,19 @@ public struct GoogleSheetTarget: Sendable {
     public func validate(_ snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
         guard snapshot.exists, !snapshot.restored else { return }
         if snapshot.header.allSatisfy(\.isEmpty) && !snapshot.rows.isEmpty {
-            throw GoogleTargetError(target: label, message: "row 1 is empty but \(snapshot.rows.count) rows below it hold data; Ringback reads its column names from row 1. Put the header back (undo in the browser, or copy it from another sheet) and run again")
+            throw GoogleTargetError(
+                target: label,
+                message:
+                    "row 1 is empty but \(snapshot.rows.count) rows below it hold data; Ringback reads its column names from row 1. Put the header back (undo in the browser, or copy it from another sheet) and run again"
+            )
         }
         guard !snapshot.header.isEmpty else { return }
         guard snapshot.grid.layout.contains(.leadID) else {
-            throw GoogleTargetError(target: label, message: "row 1 has no `\(SheetColumn.leadID.title)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one")
+            throw GoogleTargetError(
+                target: label,
+                message:
+                    "row 1 has no `\(SheetColumn.leadID.title)` column (found: \(snapshot.header.filter { !$0.isEmpty }.joined(separator: ", "))); Ringback finds its rows by it. Restore the column, or rename the tab to start a new one"
+            )
         }
     }
 
@@ -117,14 +129,18 @@ public struct GoogleSheetTarget: Sendable {
         let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
         var data: [SheetsValueRange] = []
         if writesHeader {
-            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: grid.header.count),
-                                         values: [grid.header.map(SheetCellText.outgoing)]))
+            data.append(
+                SheetsValueRange(
+                    range: A1.range(sheet: tab, row: 1, column: 0, rows: 1, columns: grid.header.count),
+                    values: [grid.header.map(SheetCellText.outgoing)]))
         } else if plan.writesTarget {
             let width = grid.header.count
             if grid.appendAddedColumns() {
                 let added = Array(grid.header[width...])
-                data.append(SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: width, rows: 1, columns: added.count),
-                                             values: [added.map(SheetCellText.outgoing)]))
+                data.append(
+                    SheetsValueRange(
+                        range: A1.range(sheet: tab, row: 1, column: width, rows: 1, columns: added.count),
+                        values: [added.map(SheetCellText.outgoing)]))
             }
         }
         let header = grid.header
@@ -134,7 +150,8 @@ public struct GoogleSheetTarget: Sendable {
             guard let row = rowNumbers[update.leadID] else { continue }
             let changes = update.changes.compactMap { change in grid.layout[change.column].map { ($0, change.new) } }
             guard let low = changes.map(\.0).min(), let high = changes.map(\.0).max() else { continue }
-            let link = update.changes.first { $0.column == .transcriptLink }?.new
+            let link =
+                update.changes.first { $0.column == .transcriptLink }?.new
                 ?? linkColumn.flatMap { column in snapshot.rows[row - 2].indices.contains(column) ? snapshot.rows[row - 2][column] : nil }
             var cells = [JSONValue](repeating: .null, count: high - low + 1)
             for (index, value) in changes { cells[index - low] = Self.cell(value, column: grid.layout.columnAt[index], link: link) }
@@ -147,7 +164,8 @@ public struct GoogleSheetTarget: Sendable {
                     column.flatMap { create.cells[$0] }.map { Self.cell($0, column: column, link: create.cells[.transcriptLink]) } ?? .null
                 }
             }
-            data.append(SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
+            data.append(
+                SheetsValueRange(range: A1.range(sheet: tab, row: first, column: 0, rows: values.count, columns: header.count), values: values))
         }
         return data
     }
@@ -158,11 +176,14 @@ public struct GoogleSheetTarget: Sendable {
         grid.apply(plan)
         let values = [grid.header] + grid.rows
         let linkColumn = grid.layout[.transcriptLink]
-        return [SheetsValueRange(range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: grid.header.count),
-                                 values: values.map { row in
-                                     let link = linkColumn.flatMap { row.indices.contains($0) ? row[$0] : nil }
-                                     return row.enumerated().map { Self.cell($1, column: grid.layout.columnAt[$0], link: link) }
-                                 })]
+        return [
+            SheetsValueRange(
+                range: A1.range(sheet: tab, row: 1, column: 0, rows: values.count, columns: grid.header.count),
+                values: values.map { row in
+                    let link = linkColumn.flatMap { row.indices.contains($0) ? row[$0] : nil }
+                    return row.enumerated().map { Self.cell($1, column: grid.layout.columnAt[$0], link: link) }
+                })
+        ]
     }
 
     /// A cell as written: cut to Google's limit when it is longer. The marker sends the reader to the row's
@@ -182,7 +203,8 @@ public struct GoogleSheetTarget: Sendable {
             guard let known = remembered.rows[row[keyColumn].trimmingCharacters(in: .whitespaces)] else { continue }
             for (column, index) in columns where index < row.count {
                 guard row[index].hasSuffix("]"),
-                      let full = known.cells[column], SheetCellLimit.isCut(row[index], of: full) else { continue }
+                    let full = known.cells[column], SheetCellLimit.isCut(row[index], of: full)
+                else { continue }
                 result.grid.rows[r][index] = full
             }
         }
@@ -228,7 +250,11 @@ public struct GoogleSheetTarget: Sendable {
     private func positionsNow(for snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) -> GoogleSheetSnapshot {
         var fresh = try load()
         guard fresh.exists, fresh.header == snapshot.header else {
-            throw GoogleTargetError(target: label, message: "the tab's columns changed while Ringback was running; nothing was written. The next run starts again from the sheet as it is then")
+            throw GoogleTargetError(
+                target: label,
+                message:
+                    "the tab's columns changed while Ringback was running; nothing was written. The next run starts again from the sheet as it is then"
+            )
         }
         fresh.lists = snapshot.lists
         return fresh
@@ -238,14 +264,17 @@ public struct GoogleSheetTarget: Sendable {
         let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
         let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
         guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
-            throw GoogleAPIError(kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
-                                 operation: "sheets spreadsheets.get \(spreadsheetID)")
+            throw GoogleAPIError(
+                kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
+                operation: "sheets spreadsheets.get \(spreadsheetID)")
         }
         let current = sheet?["properties"]?["gridProperties"]?["rowCount"]?.int ?? current
         guard rows > current else { return }
-        _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: [
-            ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "ROWS", "length": .number(Double(rows - current))]],
-        ])
+        _ = try service.batchUpdate(
+            spreadsheetID: spreadsheetID,
+            requests: [
+                ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "ROWS", "length": .number(Double(rows - current))]]
+            ])
     }
 
     /// Widens the tab for columns appended to its header.
@@ -253,14 +282,17 @@ public struct GoogleSheetTarget: Sendable {
         let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
         let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
         guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
-            throw GoogleAPIError(kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
-                                 operation: "sheets spreadsheets.get \(spreadsheetID)")
+            throw GoogleAPIError(
+                kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
+                operation: "sheets spreadsheets.get \(spreadsheetID)")
         }
         let current = sheet?["properties"]?["gridProperties"]?["columnCount"]?.int ?? current
         guard columns > current else { return }
-        _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: [
-            ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "COLUMNS", "length": .number(Double(columns - current))]],
-        ])
+        _ = try service.batchUpdate(
+            spreadsheetID: spreadsheetID,
+            requests: [
+                ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "COLUMNS", "length": .number(Double(columns - current))]]
+            ])
     }
 
     /// A stable id for a tab Ringback adds, so the layout requests can name it in the same batch.
@@ -283,8 +315,13 @@ public struct GoogleSheetTarget: Sendable {
             if estimate > maxBatchBytes, range.values.count > 1, let bounds = A1Range.parse(range.range) {
                 let half = range.values.count / 2
                 let columns = range.values.map(\.count).max() ?? 1
-                let top = SheetsValueRange(range: A1.range(sheet: bounds.sheet, row: bounds.startRow, column: bounds.startColumn, rows: half, columns: columns), values: Array(range.values[..<half]))
-                let bottom = SheetsValueRange(range: A1.range(sheet: bounds.sheet, row: bounds.startRow + half, column: bounds.startColumn, rows: range.values.count - half, columns: columns), values: Array(range.values[half...]))
+                let top = SheetsValueRange(
+                    range: A1.range(sheet: bounds.sheet, row: bounds.startRow, column: bounds.startColumn, rows: half, columns: columns),
+                    values: Array(range.values[..<half]))
+                let bottom = SheetsValueRange(
+                    range: A1.range(
+                        sheet: bounds.sheet, row: bounds.startRow + half, column: bounds.startColumn, rows: range.values.count - half,
+                        columns: columns), values: Array(range.values[half...]))
                 chunks.append(contentsOf: Self.chunks([top, bottom]))
                 continue
             }

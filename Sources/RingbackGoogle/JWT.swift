@@ -7,8 +7,10 @@ import RingbackJSON
 /// `base64url(header).base64url(claims)`, valid for an hour.
 public enum JWT {
     /// The assertion for `key` asking for `scopes`, addressed to `audience` (the token endpoint).
-    public static func serviceAccountAssertion(key: ServiceAccountKey, scopes: [String], audience: URL,
-                                               issuedAt: Date) throws(GoogleAPIError) -> String {
+    public static func serviceAccountAssertion(
+        key: ServiceAccountKey, scopes: [String], audience: URL,
+        issuedAt: Date
+    ) throws(GoogleAPIError) -> String {
         let iat = Int(issuedAt.timeIntervalSince1970.rounded(.down))
         let header: JSONValue = ["alg": "RS256", "typ": "JWT", "kid": .string(key.privateKeyID)]
         let claims: JSONValue = [
@@ -27,8 +29,9 @@ public enum JWT {
         do {
             signature = try key.signature(for: SHA256.hash(data: Array(signingInput.utf8)), padding: .insecurePKCS1v1_5)
         } catch {
-            throw GoogleAPIError(kind: .credentials, message: "the private key could not sign the token request",
-                                 operation: "signing the service account assertion")
+            throw GoogleAPIError(
+                kind: .credentials, message: "the private key could not sign the token request",
+                operation: "signing the service account assertion")
         }
         return signingInput + "." + base64URL(Array(signature.rawRepresentation))
     }

@@ -24,33 +24,51 @@ public struct MissedCallsTabLayout: Sendable {
     public var requests: [JSONValue] {
         let columns = SheetColumn.allCases
         var requests: [JSONValue] = [
-            ["addSheet": ["properties": [
-                "sheetId": .number(Double(sheetID)), "title": .string(title),
-                "gridProperties": ["rowCount": .number(Double(rowCount)), "columnCount": .number(Double(columns.count)), "frozenRowCount": 1],
-            ]]],
-            ["repeatCell": [
-                "range": ["sheetId": .number(Double(sheetID)), "startRowIndex": 0, "endRowIndex": 1],
-                "cell": ["userEnteredFormat": ["textFormat": ["bold": true]]],
-                "fields": "userEnteredFormat.textFormat.bold",
-            ]],
+            [
+                "addSheet": [
+                    "properties": [
+                        "sheetId": .number(Double(sheetID)), "title": .string(title),
+                        "gridProperties": [
+                            "rowCount": .number(Double(rowCount)), "columnCount": .number(Double(columns.count)), "frozenRowCount": 1,
+                        ],
+                    ]
+                ]
+            ],
+            [
+                "repeatCell": [
+                    "range": ["sheetId": .number(Double(sheetID)), "startRowIndex": 0, "endRowIndex": 1],
+                    "cell": ["userEnteredFormat": ["textFormat": ["bold": true]]],
+                    "fields": "userEnteredFormat.textFormat.bold",
+                ]
+            ],
         ]
         if let status = columns.firstIndex(of: .status) {
-            requests.append(["setDataValidation": [
-                "range": ["sheetId": .number(Double(sheetID)), "startRowIndex": 1,
-                          "startColumnIndex": .number(Double(status)), "endColumnIndex": .number(Double(status + 1))],
-                "rule": [
-                    "condition": ["type": "ONE_OF_LIST", "values": .array(LeadStatus.allCases.map { ["userEnteredValue": .string($0.rawValue)] })],
-                    "strict": true, "showCustomUi": true,
-                ],
-            ]])
+            requests.append([
+                "setDataValidation": [
+                    "range": [
+                        "sheetId": .number(Double(sheetID)), "startRowIndex": 1,
+                        "startColumnIndex": .number(Double(status)), "endColumnIndex": .number(Double(status + 1)),
+                    ],
+                    "rule": [
+                        "condition": [
+                            "type": "ONE_OF_LIST", "values": .array(LeadStatus.allCases.map { ["userEnteredValue": .string($0.rawValue)] }),
+                        ],
+                        "strict": true, "showCustomUi": true,
+                    ],
+                ]
+            ])
         }
         for (index, column) in columns.enumerated() {
-            requests.append(["updateDimensionProperties": [
-                "range": ["sheetId": .number(Double(sheetID)), "dimension": "COLUMNS",
-                          "startIndex": .number(Double(index)), "endIndex": .number(Double(index + 1))],
-                "properties": ["pixelSize": .number(Double(Self.widths[column] ?? 120))],
-                "fields": "pixelSize",
-            ]])
+            requests.append([
+                "updateDimensionProperties": [
+                    "range": [
+                        "sheetId": .number(Double(sheetID)), "dimension": "COLUMNS",
+                        "startIndex": .number(Double(index)), "endIndex": .number(Double(index + 1)),
+                    ],
+                    "properties": ["pixelSize": .number(Double(Self.widths[column] ?? 120))],
+                    "fields": "pixelSize",
+                ]
+            ])
         }
         return requests
     }

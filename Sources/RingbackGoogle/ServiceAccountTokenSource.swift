@@ -12,8 +12,10 @@ public final class ServiceAccountTokenSource: AccessTokenSource {
     private let now: @Sendable () -> Date
 
     /// `tokenURL` overrides the key file's `token_uri` (the emulator's endpoint in tests).
-    public init(key: ServiceAccountKey, scopes: [String], tokenURL: URL? = nil, http: HTTPClient,
-                now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        key: ServiceAccountKey, scopes: [String], tokenURL: URL? = nil, http: HTTPClient,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.key = key
         self.scopes = scopes
         self.tokenURL = tokenURL ?? key.tokenURI
@@ -28,17 +30,23 @@ public final class ServiceAccountTokenSource: AccessTokenSource {
         try cache.token(forceRefresh: forceRefresh) { () throws(GoogleAPIError) -> AccessTokenCache.Token in
             let assertion = try JWT.serviceAccountAssertion(key: key, scopes: scopes, audience: tokenURL, issuedAt: now())
             let email = key.clientEmail
-            return try endpoint.fetch(form: [("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", assertion)],
-                                      secrets: [assertion]) { reason, message in
+            return try endpoint.fetch(
+                form: [("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), ("assertion", assertion)],
+                secrets: [assertion]
+            ) { reason, message in
                 switch reason {
                 case "invalid_grant":
-                    return ("Google refused the signed key of \(email): \(message)",
-                            "The key may have been deleted or the service account disabled (create a new key in the Google Cloud console), or this computer's clock is wrong")
+                    return (
+                        "Google refused the signed key of \(email): \(message)",
+                        "The key may have been deleted or the service account disabled (create a new key in the Google Cloud console), or this computer's clock is wrong"
+                    )
                 case "invalid_scope":
                     return ("Google refused the scopes asked for: \(message)", nil)
                 default:
-                    return ("Google refused the service account \(email): \(message)",
-                            "Check that the service account and its key still exist in the Google Cloud console")
+                    return (
+                        "Google refused the service account \(email): \(message)",
+                        "Check that the service account and its key still exist in the Google Cloud console"
+                    )
                 }
             }
         }

@@ -32,7 +32,8 @@ public enum SheetCellLimit {
     public static func isCut(_ cell: String, of full: String) -> Bool {
         let length = full.utf16.count
         guard length > maxCharacters, cell.utf16.count <= maxCharacters, cell.hasSuffix("]"),
-              let marker = cell.range(of: markerStart(length), options: .backwards) else { return false }
+            let marker = cell.range(of: markerStart(length), options: .backwards)
+        else { return false }
         return full.hasPrefix(cell[..<marker.lowerBound])
     }
 

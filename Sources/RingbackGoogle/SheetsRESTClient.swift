@@ -16,11 +16,13 @@ public struct SheetsRESTClient: SheetsService {
     public func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] {
         guard !ranges.isEmpty else { return [] }
         let operation = "sheets values:batchGet \(spreadsheetID)"
-        let query = PercentEncoding.form(ranges.map { ("ranges", $0) } + [
-            ("valueRenderOption", render.rawValue), ("dateTimeRenderOption", "SERIAL_NUMBER"), ("majorDimension", "ROWS"),
-        ])
-        let reply = try session.json(method: "GET", url: try url(spreadsheetID, "/values:batchGet", query: query, operation),
-                                     body: nil, operation: operation)
+        let query = PercentEncoding.form(
+            ranges.map { ("ranges", $0) } + [
+                ("valueRenderOption", render.rawValue), ("dateTimeRenderOption", "SERIAL_NUMBER"), ("majorDimension", "ROWS"),
+            ])
+        let reply = try session.json(
+            method: "GET", url: try url(spreadsheetID, "/values:batchGet", query: query, operation),
+            body: nil, operation: operation)
         guard let valueRanges = reply["valueRanges"]?.array else {
             throw GoogleAPIError(kind: .badResponse, status: 200, message: "the answer has no valueRanges", operation: operation)
         }
@@ -37,8 +39,9 @@ public struct SheetsRESTClient: SheetsService {
             var values: [[JSONValue]] = []
             for row in rowList {
                 guard let cells = row.array else {
-                    throw GoogleAPIError(kind: .badResponse, status: 200, message: "a row of \(range) is not a list of cells",
-                                         operation: operation)
+                    throw GoogleAPIError(
+                        kind: .badResponse, status: 200, message: "a row of \(range) is not a list of cells",
+                        operation: operation)
                 }
                 values.append(cells)
             }
@@ -60,23 +63,27 @@ public struct SheetsRESTClient: SheetsService {
     public func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
         guard !requests.isEmpty else { return [] }
         let operation = "sheets batchUpdate \(spreadsheetID)"
-        let reply = try session.json(method: "POST", url: try url(spreadsheetID, ":batchUpdate", operation),
-                                     body: ["requests": .array(requests)], operation: operation)
+        let reply = try session.json(
+            method: "POST", url: try url(spreadsheetID, ":batchUpdate", operation),
+            body: ["requests": .array(requests)], operation: operation)
         return reply["replies"]?.array ?? Array(repeating: [:], count: requests.count)
     }
 
     public func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue {
         let operation = "sheets get \(spreadsheetID)"
-        return try session.json(method: "GET", url: try url(spreadsheetID, "", query: PercentEncoding.form([("fields", fields)]), operation),
-                                body: nil, operation: operation)
+        return try session.json(
+            method: "GET", url: try url(spreadsheetID, "", query: PercentEncoding.form([("fields", fields)]), operation),
+            body: nil, operation: operation)
     }
 
     /// `root/v4/spreadsheets/{id}{suffix}?query`.
     private func url(_ spreadsheetID: String, _ suffix: String, query: String? = nil, _ operation: String) throws(GoogleAPIError) -> URL {
         guard !spreadsheetID.isEmpty,
-              let url = GoogleEndpoints.url(root, "v4/spreadsheets/" + PercentEncoding.encode(spreadsheetID) + suffix, query: query) else {
-            throw GoogleAPIError(kind: .credentials, message: "the spreadsheet id \"\(spreadsheetID)\" cannot be used in a URL",
-                                 operation: operation, hint: "Check the spreadsheet id in the config")
+            let url = GoogleEndpoints.url(root, "v4/spreadsheets/" + PercentEncoding.encode(spreadsheetID) + suffix, query: query)
+        else {
+            throw GoogleAPIError(
+                kind: .credentials, message: "the spreadsheet id \"\(spreadsheetID)\" cannot be used in a URL",
+                operation: operation, hint: "Check the spreadsheet id in the config")
         }
         return url
     }

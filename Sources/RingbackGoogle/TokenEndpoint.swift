@@ -13,14 +13,19 @@ struct TokenEndpoint: Sendable {
     var operation: String
 
     /// Reason words meaning the credentials themselves are refused, not the request.
-    static let credentialReasons: Set<String> = ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope",
-                                                 "access_denied", "unsupported_grant_type"]
+    static let credentialReasons: Set<String> = [
+        "invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope",
+        "access_denied", "unsupported_grant_type",
+    ]
 
-    func fetch(form: [(String, String)], secrets: [String],
-               advice: (_ reason: String?, _ message: String) -> (message: String, hint: String?)) throws(GoogleAPIError) -> AccessTokenCache.Token {
-        let request = HTTPRequest(method: "POST", url: url,
-                                  headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
-                                  body: Array(PercentEncoding.form(form).utf8))
+    func fetch(
+        form: [(String, String)], secrets: [String],
+        advice: (_ reason: String?, _ message: String) -> (message: String, hint: String?)
+    ) throws(GoogleAPIError) -> AccessTokenCache.Token {
+        let request = HTTPRequest(
+            method: "POST", url: url,
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
+            body: Array(PercentEncoding.form(form).utf8))
         let response: HTTPResponse
         do {
             response = try http.send(request) { GoogleRetryRules.retryableStatuses.contains($0.status) }
@@ -35,13 +40,16 @@ struct TokenEndpoint: Sendable {
             var message = googleMessage
             var hint: String?
             if credentials { (message, hint) = advice(reason, googleMessage) }
-            throw GoogleAPIError(kind: credentials ? .credentials : .http, status: response.status, statusText: body.statusText,
-                                 reason: reason, message: message, operation: operation, hint: hint, attempts: response.attempts)
+            throw GoogleAPIError(
+                kind: credentials ? .credentials : .http, status: response.status, statusText: body.statusText,
+                reason: reason, message: message, operation: operation, hint: hint, attempts: response.attempts)
         }
         guard let document = try? JSONValue.parse(response.body),
-              let token = document["access_token"]?.string, !token.isEmpty else {
-            throw GoogleAPIError(kind: .badResponse, status: response.status,
-                                 message: "the token endpoint's answer has no access_token", operation: operation)
+            let token = document["access_token"]?.string, !token.isEmpty
+        else {
+            throw GoogleAPIError(
+                kind: .badResponse, status: response.status,
+                message: "the token endpoint's answer has no access_token", operation: operation)
         }
         let expiresIn = document["expires_in"]?.number ?? Double(document["expires_in"]?.string ?? "") ?? 3600
         return AccessTokenCache.Token(value: token, expiresIn: expiresIn)

@@ -21,8 +21,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         do {
             var headers = HTTPHeaders()
             for (name, value) in request.headers { headers.add(name: name, value: value) }
-            outgoing = try .init(url: request.url.absoluteString, method: HTTPMethod(rawValue: request.method), headers: headers,
-                                 body: request.body.map { .bytes($0) })
+            outgoing = try .init(
+                url: request.url.absoluteString, method: HTTPMethod(rawValue: request.method), headers: headers,
+                body: request.body.map { .bytes($0) })
         } catch {
             return .failure(HTTPTransportError(message: "the request could not be sent (\(error))", retryable: false))
         }

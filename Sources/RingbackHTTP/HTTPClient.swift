@@ -11,12 +11,15 @@ public struct HTTPClient: Sendable {
     public var onRetry: (@Sendable (String) -> Void)?
 
     public init(policy: RetryPolicy = .standard, onRetry: (@Sendable (String) -> Void)? = nil) {
-        self.init(policy: policy, transport: AsyncHTTPClientTransport(requestTimeout: policy.requestTimeout, attemptTimeout: policy.attemptTimeout),
-                  pause: { Thread.sleep(forTimeInterval: $0) }, random: { Double.random(in: 0..<1) }, onRetry: onRetry)
+        self.init(
+            policy: policy, transport: AsyncHTTPClientTransport(requestTimeout: policy.requestTimeout, attemptTimeout: policy.attemptTimeout),
+            pause: { Thread.sleep(forTimeInterval: $0) }, random: { Double.random(in: 0..<1) }, onRetry: onRetry)
     }
 
-    public init(policy: RetryPolicy, transport: any HTTPTransport, pause: @escaping @Sendable (Double) -> Void,
-                random: @escaping @Sendable () -> Double, onRetry: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        policy: RetryPolicy, transport: any HTTPTransport, pause: @escaping @Sendable (Double) -> Void,
+        random: @escaping @Sendable () -> Double, onRetry: (@Sendable (String) -> Void)? = nil
+    ) {
         self.policy = policy
         self.transport = transport
         self.pause = pause
@@ -28,8 +31,9 @@ public struct HTTPClient: Sendable {
     public func get(_ request: HTTPRequest) throws(HTTPFailure) -> HTTPResponse {
         let response = try exchange(request, retryable: { policy.isRetryable(status: $0.status) }, refuseLongRetryAfter: true)
         guard (200..<300).contains(response.status) else {
-            throw HTTPFailure(kind: .status(response.status), displayURL: request.displayURL, attempts: response.attempts,
-                              method: request.method)
+            throw HTTPFailure(
+                kind: .status(response.status), displayURL: request.displayURL, attempts: response.attempts,
+                method: request.method)
         }
         return response
     }
@@ -41,8 +45,10 @@ public struct HTTPClient: Sendable {
         try exchange(request, retryable: retryable, refuseLongRetryAfter: false)
     }
 
-    private func exchange(_ request: HTTPRequest, retryable: (HTTPResponse) -> Bool,
-                          refuseLongRetryAfter: Bool) throws(HTTPFailure) -> HTTPResponse {
+    private func exchange(
+        _ request: HTTPRequest, retryable: (HTTPResponse) -> Bool,
+        refuseLongRetryAfter: Bool
+    ) throws(HTTPFailure) -> HTTPResponse {
         var attempt = 0
         while true {
             attempt += 1
@@ -56,8 +62,9 @@ public struct HTTPClient: Sendable {
                 if let asked = RetryAfterHeader.seconds(response.header("Retry-After")) {
                     guard asked <= policy.maxRetryAfter else {
                         guard refuseLongRetryAfter else { return response }
-                        throw HTTPFailure(kind: .retryAfterTooLong(status: response.status, seconds: asked),
-                                          displayURL: request.displayURL, attempts: attempt, method: request.method)
+                        throw HTTPFailure(
+                            kind: .retryAfterTooLong(status: response.status, seconds: asked),
+                            displayURL: request.displayURL, attempts: attempt, method: request.method)
                     }
                     wait = asked
                 } else {
@@ -66,13 +73,16 @@ public struct HTTPClient: Sendable {
                 problem = "HTTP \(response.status)"
             case .failure(let error):
                 guard error.retryable, attempt < policy.maxAttempts else {
-                    throw HTTPFailure(kind: .transport(error.message), displayURL: request.displayURL, attempts: attempt,
-                                      method: request.method)
+                    throw HTTPFailure(
+                        kind: .transport(error.message), displayURL: request.displayURL, attempts: attempt,
+                        method: request.method)
                 }
                 wait = policy.backoff(afterAttempt: attempt, unit: random())
                 problem = error.message
             }
-            onRetry?("\(problem) from \(request.method) \(request.displayURL); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))")
+            onRetry?(
+                "\(problem) from \(request.method) \(request.displayURL); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1) of \(policy.maxAttempts))"
+            )
             pause(wait)
         }
     }

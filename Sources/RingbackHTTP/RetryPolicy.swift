@@ -12,8 +12,10 @@ public struct RetryPolicy: Sendable, Equatable {
     /// Seconds one attempt may take in all.
     public var attemptTimeout: Double
 
-    public init(maxAttempts: Int = 4, baseDelay: Double = 1, maxDelay: Double = 30, maxRetryAfter: Double = 120,
-                requestTimeout: Double = 30, attemptTimeout: Double = 120) {
+    public init(
+        maxAttempts: Int = 4, baseDelay: Double = 1, maxDelay: Double = 30, maxRetryAfter: Double = 120,
+        requestTimeout: Double = 30, attemptTimeout: Double = 120
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay

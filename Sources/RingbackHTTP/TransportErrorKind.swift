@@ -10,7 +10,7 @@ enum TransportErrorKind {
             case .remoteConnectionClosed, .uncleanShutdown:
                 return .init(message: "the connection was dropped", retryable: true)
             case .readTimeout, .writeTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout,
-                 .tlsHandshakeTimeout:
+                .tlsHandshakeTimeout:
                 return .init(message: "timed out", retryable: true)
             case .invalidURL, .emptyHost, .emptyScheme, .cancelled, .alreadyShutdown:
                 return .init(message: "the request could not be sent (\(client))", retryable: false)

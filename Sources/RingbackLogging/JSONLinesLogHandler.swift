@@ -9,7 +9,8 @@ extension LineLogHandler where Encoder == JSONLineEncoder {
         label: String, sink: any LogSink, logLevel: Logger.Level = .info,
         metadataProvider: Logger.MetadataProvider? = nil, clock: @escaping LogClock = { Date() }
     ) {
-        self.init(label: label, encoder: JSONLineEncoder(), sink: sink, logLevel: logLevel,
-                  metadataProvider: metadataProvider, clock: clock)
+        self.init(
+            label: label, encoder: JSONLineEncoder(), sink: sink, logLevel: logLevel,
+            metadataProvider: metadataProvider, clock: clock)
     }
 }

@@ -1,3 +1,5 @@
+import Logging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Logging
 
 /// Keeps "what is happening now" apart from what must be recorded. Progress lines are for a person at a
 /// terminal and shown only there; notes and warnings always go to the logger, terminal or not, so a

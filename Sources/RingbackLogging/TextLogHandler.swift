@@ -9,7 +9,8 @@ extension LineLogHandler where Encoder == TextLineEncoder {
         label: String, sink: any LogSink, logLevel: Logger.Level = .info,
         metadataProvider: Logger.MetadataProvider? = nil, clock: @escaping LogClock = { Date() }
     ) {
-        self.init(label: label, encoder: TextLineEncoder(), sink: sink, logLevel: logLevel,
-                  metadataProvider: metadataProvider, clock: clock)
+        self.init(
+            label: label, encoder: TextLineEncoder(), sink: sink, logLevel: logLevel,
+            metadataProvider: metadataProvider, clock: clock)
     }
 }

@@ -63,8 +63,9 @@ public enum APISpecLoader {
         switch try typeNode.string() {
         case "basic":
             try node.allowOnly(["type", "username_env", "password_env"])
-            return .basic(usernameVariable: try variableName(try node.required("username_env")),
-                          passwordVariable: try variableName(try node.required("password_env")))
+            return .basic(
+                usernameVariable: try variableName(try node.required("username_env")),
+                passwordVariable: try variableName(try node.required("password_env")))
         case "bearer":
             try node.allowOnly(["type", "token_env"])
             return .bearer(tokenVariable: try variableName(try node.required("token_env")))
@@ -92,12 +93,14 @@ public enum APISpecLoader {
         let token = try node.optional("token_field")
         let kinds = [uri, page, token].compactMap { $0 }
         guard kinds.count == 1 else {
-            throw node.error("expected one way to the next page: uri_field; page_parameter with total_pages_field; or token_field with token_parameter")
+            throw node.error(
+                "expected one way to the next page: uri_field; page_parameter with total_pages_field; or token_field with token_parameter")
         }
         if let uri { return .nextURI(field: try uri.string()) }
         if let token { return .token(field: try token.string(), parameter: try node.required("token_parameter").string()) }
-        return .pageCounter(parameter: try kinds[0].string(), totalPagesField: try node.required("total_pages_field").string(),
-                            firstPage: try node.optional("first_page")?.int(min: 0) ?? 1)
+        return .pageCounter(
+            parameter: try kinds[0].string(), totalPagesField: try node.required("total_pages_field").string(),
+            firstPage: try node.optional("first_page")?.int(min: 0) ?? 1)
     }
 
     private static func pageSize(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.PageSize? {

@@ -160,7 +160,6 @@ public struct CallAssembler: Sendable {
         return leg.id
     }
 
-
     /// - Parameter members: indices into `legs` of this call's legs, the caller's leg first.
     private func call(key: String, legs: [CallLeg], members: [Int], hasRoot: Bool) -> Call {
         let root = legs[members[0]]
@@ -206,8 +205,10 @@ public struct CallAssembler: Sendable {
     }
 
     private func syntheticKey(_ leg: borrowing CallLeg) -> String {
-        let parts = [String(Int64(leg.start.timeIntervalSince1970)), leg.from.display, leg.to.display, leg.group,
-                     String(leg.durationSeconds), String(leg.ruleMatches, radix: 16), leg.callerName]
+        let parts = [
+            String(Int64(leg.start.timeIntervalSince1970)), leg.from.display, leg.to.display, leg.group,
+            String(leg.durationSeconds), String(leg.ruleMatches, radix: 16), leg.callerName,
+        ]
         return "h" + StableHash.hex(parts.joined(separator: "|"))
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import RingbackCodecs
 import RingbackCore
 import RingbackJSON
-import RingbackParallel
 import RingbackNormalisation
+import RingbackParallel
 
 /// Runs one mapping over export files: records → legs (with rejects) → calls.
 public struct MappingEngine: Sendable {
@@ -90,8 +90,9 @@ public struct MappingEngine: Sendable {
         }
         let plannedChunks = chunks
         var parts = ParallelChunks.map(count: plannedChunks.count) { index in
-            readCSVRows(all[plannedChunks[index].range], columns: columns, delimiter: delimiter,
-                        firstLine: plannedChunks[index].firstLine, file: file)
+            readCSVRows(
+                all[plannedChunks[index].range], columns: columns, delimiter: delimiter,
+                firstLine: plannedChunks[index].firstLine, file: file)
         }
         result.legs.reserveCapacity(parts.reduce(0) { $0 + $1.legs.count })
         for index in parts.indices {
@@ -118,9 +119,11 @@ public struct MappingEngine: Sendable {
         let required = ["start", "from", "customer"] + (directionFromField ? ["direction"] : [])
         for name in required {
             guard let slot = slots.names.firstIndex(of: name), resolved[slot] == nil else { continue }
-            return .failure(RecordReject(file: file, location: String(records.first?.line ?? 1),
-                                         reason: "header has no column `\(spec.fields[name]!.name ?? "?")` for \(name); is this a \(spec.name) export?",
-                                         raw: fields.joined(separator: ",")))
+            return .failure(
+                RecordReject(
+                    file: file, location: String(records.first?.line ?? 1),
+                    reason: "header has no column `\(spec.fields[name]!.name ?? "?")` for \(name); is this a \(spec.name) export?",
+                    raw: fields.joined(separator: ",")))
         }
         return .success(resolved)
     }
@@ -132,9 +135,11 @@ public struct MappingEngine: Sendable {
             let line = record.line
             result.records += 1
             if record.count < spec.csvMinColumns {
-                result.rejects.append(RecordReject(file: file, location: String(line),
-                                                   reason: "expected at least \(spec.csvMinColumns) columns, found \(record.count)",
-                                                   raw: record.fields.joined(separator: ",")))
+                result.rejects.append(
+                    RecordReject(
+                        file: file, location: String(line),
+                        reason: "expected at least \(spec.csvMinColumns) columns, found \(record.count)",
+                        raw: record.fields.joined(separator: ",")))
                 return
             }
             var start: Date?
@@ -156,7 +161,8 @@ public struct MappingEngine: Sendable {
             switch leg(values, parsedStart: start, record: Int32(clamping: line), recordsPath: nil, file: file) {
             case .success(let leg): result.legs.append(leg)
             case .failure(let reason):
-                result.rejects.append(RecordReject(file: file, location: String(line), reason: reason.text, raw: record.fields.joined(separator: ",")))
+                result.rejects.append(
+                    RecordReject(file: file, location: String(line), reason: reason.text, raw: record.fields.joined(separator: ",")))
             }
         }
         for problem in problems {
@@ -214,7 +220,8 @@ public struct MappingEngine: Sendable {
     /// A file holding one record object rather than a page of them (an API's answer for one call).
     private func singleRecord(_ parsed: JSONValue) -> JSONValue? {
         guard !spec.jsonRecords.isEmpty, case .object = parsed, parsed.value(at: spec.jsonRecords) == nil,
-              let startPath = spec.fields["start"]?.name, parsed.value(at: startPath) != nil else { return nil }
+            let startPath = spec.fields["start"]?.name, parsed.value(at: startPath) != nil
+        else { return nil }
         return parsed
     }
 
@@ -228,8 +235,10 @@ public struct MappingEngine: Sendable {
     /// Each object in the record's nested array becomes a forwarded leg of the record's call. A leg
     /// without its own start time or direction has the record's; a leg that cannot be read is
     /// rejected alone.
-    private func readNestedLegs(at path: String, in record: JSONValue, of root: CallLeg, recordValues: [String],
-                                location: String, file: String, into result: inout FileResult) {
+    private func readNestedLegs(
+        at path: String, in record: JSONValue, of root: CallLeg, recordValues: [String],
+        location: String, file: String, into result: inout FileResult
+    ) {
         guard let nested = record.value(at: path)?.array else { return }
         let legsPath = "\(location).\(path)"
         for (index, object) in nested.enumerated() {
@@ -300,7 +309,9 @@ public struct MappingEngine: Sendable {
             } else if outbound.contains(text) {
                 direction = .outbound
             } else {
-                return .failure("direction `\(text)` is neither inbound (\(inbound.sorted().joined(separator: ", "))) nor outbound (\(outbound.sorted().joined(separator: ", ")))")
+                return .failure(
+                    "direction `\(text)` is neither inbound (\(inbound.sorted().joined(separator: ", "))) nor outbound (\(outbound.sorted().joined(separator: ", ")))"
+                )
             }
         case .inferFromNumbers:
             direction = isBusinessSide(from) ? .outbound : .inbound
@@ -316,7 +327,8 @@ public struct MappingEngine: Sendable {
         var duration = 0
         let durationText = value(slots.duration)
         if !durationText.isEmpty {
-            let parsed = spec.durationFormat == .milliseconds ? DurationParser.secondsFromMilliseconds(durationText) : DurationParser.seconds(durationText)
+            let parsed =
+                spec.durationFormat == .milliseconds ? DurationParser.secondsFromMilliseconds(durationText) : DurationParser.seconds(durationText)
             guard let parsed else { return .failure("duration `\(durationText)` is not a number of seconds") }
             duration = parsed
         }
@@ -346,12 +358,14 @@ public struct MappingEngine: Sendable {
             eventTime = parsed
         }
         let transcript = value(slots.transcript), recording = value(slots.recording), tracking = value(slots.trackingSource)
-        let extras = transcript.isEmpty && recording.isEmpty && tracking.isEmpty && eventTime == nil
+        let extras =
+            transcript.isEmpty && recording.isEmpty && tracking.isEmpty && eventTime == nil
             ? nil : CallLeg.Extras(transcript: transcript, recording: recording, trackingSource: tracking, eventTime: eventTime)
-        return .success(CallLeg(
-            file: file, recordNumber: record, recordsPath: recordsPath, id: value(slots.id), parent: value(slots.parent),
-            group: group, start: start, from: from, to: to, direction: direction, durationSeconds: duration,
-            callerName: callerName, extras: extras, ruleMatches: matches))
+        return .success(
+            CallLeg(
+                file: file, recordNumber: record, recordsPath: recordsPath, id: value(slots.id), parent: value(slots.parent),
+                group: group, start: start, from: from, to: to, direction: direction, durationSeconds: duration,
+                callerName: callerName, extras: extras, ruleMatches: matches))
     }
 
     /// Whether every record needs a `direction` value (rather than inferring it from the numbers).

@@ -34,8 +34,10 @@ extension MappingEngine {
         return result
     }
 
-    private func readRecord(_ node: xmlNodePtr, number: Int32, tree: MarkupTree, queries: MarkupQueries, file: String,
-                            into result: inout FileResult) {
+    private func readRecord(
+        _ node: xmlNodePtr, number: Int32, tree: MarkupTree, queries: MarkupQueries, file: String,
+        into result: inout FileResult
+    ) {
         let recordsPath = "(\(spec.layout.recordsXPath))"
         let collapsesWhitespace = spec.format == .html
         var values: [String] = []
@@ -47,7 +49,8 @@ extension MappingEngine {
             switch tree.evaluate(query, at: node, Self.firstText) {
             case .success(let text): values.append(collapsesWhitespace ? Self.collapsingWhitespace(text) : text)
             case .failure(let problem):
-                result.rejects.append(RecordReject(file: file, location: "\(recordsPath)[\(number)]", reason: "XPath `\(query.expression)`: \(problem)"))
+                result.rejects.append(
+                    RecordReject(file: file, location: "\(recordsPath)[\(number)]", reason: "XPath `\(query.expression)`: \(problem)"))
                 return
             }
         }
@@ -55,8 +58,10 @@ extension MappingEngine {
         switch leg(values, parsedStart: nil, record: number, recordsPath: recordsPath, file: file) {
         case .success(let leg): result.legs.append(leg)
         case .failure(let reason):
-            result.rejects.append(RecordReject(file: file, location: "\(recordsPath)[\(number)]", reason: reason.text,
-                                               raw: Self.collapsingWhitespace(Self.text(of: node))))
+            result.rejects.append(
+                RecordReject(
+                    file: file, location: "\(recordsPath)[\(number)]", reason: reason.text,
+                    raw: Self.collapsingWhitespace(Self.text(of: node))))
         }
     }
 

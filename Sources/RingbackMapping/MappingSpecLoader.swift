@@ -5,8 +5,10 @@ import RingbackYAML
 public enum MappingSpecLoader {
     public static func load(yaml text: String, file: String) throws(YAMLFileError) -> MappingSpec {
         let root = try YAMLValue.parse(text, file: file)
-        try root.allowOnly(["name", "description", "format", "csv", "json", "fields", "time_format", "duration_format",
-                            "direction", "key_prefix", "legs", "outcome", "detect", "api", "xml", "html"])
+        try root.allowOnly([
+            "name", "description", "format", "csv", "json", "fields", "time_format", "duration_format",
+            "direction", "key_prefix", "legs", "outcome", "detect", "api", "xml", "html",
+        ])
         let name = try root.required("name").string()
         guard let format = MappingSpec.Format(rawValue: try root.required("format").string()) else {
             throw try root.required("format").error("expected csv, json, xml or html")
@@ -75,8 +77,9 @@ public enum MappingSpecLoader {
             guard fields["direction"] != nil else {
                 throw directionNode.error("direction values need a `direction` field under `fields:`; or use `infer: true`")
             }
-            direction = .field(inbound: Set(try directionNode.required("inbound").strings().map { $0.lowercased() }),
-                               outbound: Set(try directionNode.required("outbound").strings().map { $0.lowercased() }))
+            direction = .field(
+                inbound: Set(try directionNode.required("inbound").strings().map { $0.lowercased() }),
+                outbound: Set(try directionNode.required("outbound").strings().map { $0.lowercased() }))
         }
 
         var parent: String?
@@ -132,7 +135,9 @@ public enum MappingSpecLoader {
         return spec
     }
 
-    private static func fieldSource(_ value: YAMLValue, format: MappingSpec.Format, header: Bool, columns: [String]) throws(YAMLFileError) -> MappingSpec.FieldSource {
+    private static func fieldSource(
+        _ value: YAMLValue, format: MappingSpec.Format, header: Bool, columns: [String]
+    ) throws(YAMLFileError) -> MappingSpec.FieldSource {
         var name: String?
         var position: Int?
         var part = MappingSpec.FieldSource.Part.whole
@@ -145,7 +150,9 @@ public enum MappingSpecLoader {
             }
             name = try value.optional("path")?.string() ?? name
             if let partNode = try value.optional("part") {
-                guard let parsed = MappingSpec.FieldSource.Part(rawValue: try partNode.string()) else { throw partNode.error("expected whole, name or number") }
+                guard let parsed = MappingSpec.FieldSource.Part(rawValue: try partNode.string()) else {
+                    throw partNode.error("expected whole, name or number")
+                }
                 part = parsed
             }
             if let decodeNode = try value.optional("decode") {
@@ -175,7 +182,9 @@ public enum MappingSpecLoader {
     private static func recordsXPath(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> String {
         for section in ["xml", "html"] {
             guard let node = try root.optional(section) else { continue }
-            guard format.rawValue == section else { throw node.error("`\(section):` describes \(section) files; this mapping's format is \(format.rawValue)") }
+            guard format.rawValue == section else {
+                throw node.error("`\(section):` describes \(section) files; this mapping's format is \(format.rawValue)")
+            }
             try node.allowOnly(["records"])
             let recordsNode = try node.required("records")
             let xpath = try recordsNode.string()
@@ -183,7 +192,8 @@ public enum MappingSpecLoader {
             return xpath
         }
         if format == .xml || format == .html {
-            throw try root.required("format").error("an \(format.rawValue) mapping needs `\(format.rawValue): records:` with the XPath of its records")
+            throw try root.required("format").error(
+                "an \(format.rawValue) mapping needs `\(format.rawValue): records:` with the XPath of its records")
         }
         return ""
     }
@@ -223,7 +233,9 @@ public enum MappingSpecLoader {
             var tests: [(String, LegCondition.Test)] = []
             for (key, value) in try item.entries() {
                 if key == "leg" {
-                    guard let parsed = LegCondition.LegScope(rawValue: try value.string()) else { throw value.error("expected any, root, child or only") }
+                    guard let parsed = LegCondition.LegScope(rawValue: try value.string()) else {
+                        throw value.error("expected any, root, child or only")
+                    }
                     scope = parsed
                     continue
                 }

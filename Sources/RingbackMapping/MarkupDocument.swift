@@ -10,7 +10,8 @@ enum MarkupDocument {
 
     private static func loadXML(_ bytes: [UInt8]) -> Result<MarkupTree, RejectReason> {
         MarkupParser.xml(bytes).mapError { problem in
-            problem.refused ? "refused at line \(problem.line): \(problem.message)" : "not well-formed XML near line \(problem.line): \(problem.message)"
+            problem.refused
+                ? "refused at line \(problem.line): \(problem.message)" : "not well-formed XML near line \(problem.line): \(problem.message)"
         }
     }
 
@@ -26,7 +27,8 @@ enum MarkupDocument {
         var start = bytes.starts(with: LenientText.byteOrderMark) ? 3 : 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
         guard bytes[start...].starts(with: Array("<?xml".utf8)),
-              let end = firstRange(of: Array("?>".utf8), in: Array(bytes[start...])) else { return bytes }
+            let end = firstRange(of: Array("?>".utf8), in: Array(bytes[start...]))
+        else { return bytes }
         return Array(bytes[(start + end + 2)...])
     }
 
@@ -37,7 +39,8 @@ enum MarkupDocument {
         var index = bytes.count - tag.count
         while index >= 0 {
             if bytes[index] == UInt8(ascii: "<"),
-               zip(bytes[index..<index + tag.count], tag).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                zip(bytes[index..<index + tag.count], tag).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+            {
                 return Array(bytes[..<(index + tag.count)])
             }
             index -= 1

@@ -8,8 +8,9 @@ enum MarkupParser {
     /// XML_PARSE_NONET | XML_PARSE_NOWARNING, and nothing else: no NOENT, DTDLOAD, DTDATTR or HUGE.
     private static let xmlOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue)
     /// A page is read as a browser would: whatever can be read, quietly, off the network.
-    private static let htmlOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-                                           | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+    private static let htmlOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
 
     /// The document, or libxml2's first error and its line. A damaged file is refused whole.
     static func xml(_ bytes: [UInt8]) -> Result<MarkupTree, MarkupProblem> {
@@ -54,8 +55,10 @@ enum MarkupParser {
         }
         let depth = tree.depth
         guard depth <= ReaderLimits.nestingDepth else {
-            return .failure(MarkupProblem(message: "elements are nested \(depth) deep; the limit is \(ReaderLimits.nestingDepth)",
-                                          line: 1, refused: true))
+            return .failure(
+                MarkupProblem(
+                    message: "elements are nested \(depth) deep; the limit is \(ReaderLimits.nestingDepth)",
+                    line: 1, refused: true))
         }
         return .success(tree)
     }
@@ -80,8 +83,9 @@ private final class ParseReport {
             let context = data.assumingMemoryBound(to: xmlParserCtxt.self)
             let entity = name.map { String(cString: $0) } ?? "?"
             let line = context.pointee.input.map { Int($0.pointee.line) } ?? 1
-            report.refusal = MarkupProblem(message: "it declares the entity `\(entity)`; exports have none, and entities are never expanded",
-                                           line: line, refused: true)
+            report.refusal = MarkupProblem(
+                message: "it declares the entity `\(entity)`; exports have none, and entities are never expanded",
+                line: line, refused: true)
             xmlStopParser(context)
         }
     }

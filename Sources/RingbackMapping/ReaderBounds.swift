@@ -8,11 +8,14 @@ enum ReaderBounds {
     static func reject(_ bytes: [UInt8], format: MappingSpec.Format, file: String) -> RecordReject? {
         let limit = ReaderLimits.fileBytes(format)
         if bytes.count > limit {
-            return RecordReject(file: file, location: "1", reason: "the file is \(ReaderLimits.megabytes(bytes.count)); the limit is \(ReaderLimits.megabytes(limit))")
+            return RecordReject(
+                file: file, location: "1", reason: "the file is \(ReaderLimits.megabytes(bytes.count)); the limit is \(ReaderLimits.megabytes(limit))"
+            )
         }
         if format == .json, let line = jsonNestingTooDeep(bytes) {
-            return RecordReject(file: file, location: String(line),
-                                reason: "arrays and objects are nested more than \(ReaderLimits.nestingDepth) deep")
+            return RecordReject(
+                file: file, location: String(line),
+                reason: "arrays and objects are nested more than \(ReaderLimits.nestingDepth) deep")
         }
         return nil
     }

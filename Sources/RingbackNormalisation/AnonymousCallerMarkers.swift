@@ -2,13 +2,14 @@
 /// the number is withheld, so those calls are recognised instead of rejected as bad numbers.
 enum AnonymousCallerMarkers {
     /// Lowercase, single-spaced forms.
-    private static let names: Set<[UInt8]> = Set([
-        "anonymous", "restricted", "private", "unknown", "unavailable", "withheld", "blocked",
-        "unknown caller", "anonymous caller", "private caller", "restricted caller", "blocked caller",
-        "unknown number", "private number", "restricted number", "blocked number", "withheld number",
-        "number withheld", "no caller id", "caller id blocked", "caller id withheld", "caller id unavailable",
-        "not available", "unavailable caller", "out of area", "no number", "null", "none", "n/a",
-    ].map { Array($0.utf8) })
+    private static let names: Set<[UInt8]> = Set(
+        [
+            "anonymous", "restricted", "private", "unknown", "unavailable", "withheld", "blocked",
+            "unknown caller", "anonymous caller", "private caller", "restricted caller", "blocked caller",
+            "unknown number", "private number", "restricted number", "blocked number", "withheld number",
+            "number withheld", "no caller id", "caller id blocked", "caller id withheld", "caller id unavailable",
+            "not available", "unavailable caller", "out of area", "no number", "null", "none", "n/a",
+        ].map { Array($0.utf8) })
 
     private static let maxNameLength = 32
 

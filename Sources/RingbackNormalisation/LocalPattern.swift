@@ -90,9 +90,10 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
             case (0x61, 1): token = .meridiem; field = "AM/PM"; hasMeridiem = true
             case (0x45, 1...4): token = .weekdayName; field = "weekday"
             default:
-                throw fail("unsupported token \"\(run)\" at position \(i + 1); "
-                    + "use yyyy, yy, M, MM, MMM, d, dd, H, HH, h, hh, m, mm, s, ss, SSS, a or EEE, "
-                    + "and quote literal letters like 'T'")
+                throw fail(
+                    "unsupported token \"\(run)\" at position \(i + 1); "
+                        + "use yyyy, yy, M, MM, MMM, d, dd, H, HH, h, hh, m, mm, s, ss, SSS, a or EEE, "
+                        + "and quote literal letters like 'T'")
             }
             guard seen.insert(field).inserted else { throw fail("the \(field) appears twice") }
             raw.append(token)
@@ -101,7 +102,9 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
         guard seen.contains("year") else { throw fail("no year (yyyy or yy)") }
         guard seen.contains("month") else { throw fail("no month (M, MM or MMM)") }
         guard seen.contains("day") else { throw fail("no day (d or dd)") }
-        let twelveHour = raw.contains { if case .number(.hour12, _, _) = $0 { return true }; return false }
+        let twelveHour = raw.contains {
+            if case .number(.hour12, _, _) = $0 { return true }; return false
+        }
         if twelveHour, !hasMeridiem { throw fail("12-hour h/hh needs an AM/PM marker a; use H/HH for 24-hour times") }
         if hasMeridiem, !twelveHour { throw fail("AM/PM marker a needs a 12-hour h/hh") }
         if seen.contains("minute"), !seen.contains("hour") { throw fail("minutes (m) without an hour (H or h); months are M") }
@@ -117,7 +120,8 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
         }
         return raw.enumerated().map { k, token in
             guard case .number(let f, let min, let max) = token, min == 2, max == 2, f != .year2,
-                  !isNumeric(k - 1), !isNumeric(k + 1) else { return token }
+                !isNumeric(k - 1), !isNumeric(k + 1)
+            else { return token }
             return .number(f, min: 1, max: 2)
         }
     }
@@ -145,9 +149,13 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
                 guard let n = c.fractionNanoseconds() else { return nil }
                 f.nanos = n
             case .meridiem:
-                if c.consume(lowercased: "am") || c.consume(lowercased: "a.m.") { pm = false }
-                else if c.consume(lowercased: "pm") || c.consume(lowercased: "p.m.") { pm = true }
-                else { return nil }
+                if c.consume(lowercased: "am") || c.consume(lowercased: "a.m.") {
+                    pm = false
+                } else if c.consume(lowercased: "pm") || c.consume(lowercased: "p.m.") {
+                    pm = true
+                } else {
+                    return nil
+                }
             case .monthName:
                 guard let m = NameTables.month(c.bytes, c.letters()) else { return nil }
                 f.month = m
@@ -167,7 +175,8 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
             f.hour = f.hour % 12 + (pm ? 12 : 0)
         }
         guard CivilCalendar.isValidDate(year: f.year, month: f.month, day: f.day),
-              f.hour < 24, f.minute < 60, f.second < 60 else { return nil }
+            f.hour < 24, f.minute < 60, f.second < 60
+        else { return nil }
         return f
     }
 }

@@ -77,7 +77,8 @@ public struct PhoneNormaliser: Sendable {
             case ASCIIByte.space, ASCIIByte.minus, ASCIIByte.dot, ASCIIByte.slash, ASCIIByte.closeParen, ASCIIByte.tab:
                 i += 1
             case ASCIIByte.openParen:
-                let trunkHint = plus && digits.count > 0 && i + 2 < hi
+                let trunkHint =
+                    plus && digits.count > 0 && i + 2 < hi
                     && bytes[i + 1] == ASCIIByte.zero && bytes[i + 2] == ASCIIByte.closeParen
                 i += trunkHint ? 3 : 1
             case ASCIIByte.plus:
@@ -216,10 +217,15 @@ public struct PhoneNormaliser: Sendable {
     private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
         var (lo, hi) = bytes.trimmedBounds(lo, hi)
         while true {
-            if hi - lo >= 2, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 { lo += 2 }
-            else if hi - lo >= 3, bytes[lo] == 0xEF, bytes[lo + 1] == 0xBB, bytes[lo + 2] == 0xBF { lo += 3 }
-            else if hi - lo >= 2, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 { hi -= 2 }
-            else { return (lo, hi) }
+            if hi - lo >= 2, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 {
+                lo += 2
+            } else if hi - lo >= 3, bytes[lo] == 0xEF, bytes[lo + 1] == 0xBB, bytes[lo + 2] == 0xBF {
+                lo += 3
+            } else if hi - lo >= 2, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 {
+                hi -= 2
+            } else {
+                return (lo, hi)
+            }
             (lo, hi) = bytes.trimmedBounds(lo, hi)
         }
     }
@@ -285,11 +291,17 @@ public struct PhoneNormaliser: Sendable {
     /// `x12`, `ext 12`, `ext. 12`, `extn 12`, `extension: 12` at the end of the text.
     private func extensionAfterMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ hi: Int) -> Range<Int>? {
         var i = at
-        if bytes.hasLowercasedPrefix("extension", at: i, end: hi) { i += 9 }
-        else if bytes.hasLowercasedPrefix("extn", at: i, end: hi) { i += 4 }
-        else if bytes.hasLowercasedPrefix("ext", at: i, end: hi) { i += 3 }
-        else if ASCIIByte.lowercased(bytes[i]) == 0x78 { i += 1 }
-        else { return nil }
+        if bytes.hasLowercasedPrefix("extension", at: i, end: hi) {
+            i += 9
+        } else if bytes.hasLowercasedPrefix("extn", at: i, end: hi) {
+            i += 4
+        } else if bytes.hasLowercasedPrefix("ext", at: i, end: hi) {
+            i += 3
+        } else if ASCIIByte.lowercased(bytes[i]) == 0x78 {
+            i += 1
+        } else {
+            return nil
+        }
         while i < hi, bytes[i] == ASCIIByte.dot || bytes[i] == ASCIIByte.colon || bytes[i] == ASCIIByte.space { i += 1 }
         return extensionDigits(bytes, i, hi, skipping: ASCIIByte.space)
     }
@@ -316,9 +328,11 @@ public struct PhoneNormaliser: Sendable {
         if ASCIIByte.isLetter(b) {
             var hasDigit = false
             for k in lo..<hi where ASCIIByte.isDigit(bytes[k]) { hasDigit = true; break }
-            return unusable(bytes, hasDigit
-                ? "contains letters; vanity numbers such as 1-800-FLOWERS are not translated to digits"
-                : "is text, not a phone number")
+            return unusable(
+                bytes,
+                hasDigit
+                    ? "contains letters; vanity numbers such as 1-800-FLOWERS are not translated to digits"
+                    : "is text, not a phone number")
         }
         let shown = b < 0x80 ? "\"\(Character(Unicode.Scalar(b)))\"" : "a non-ASCII character"
         return unusable(bytes, "contains unexpected character \(shown) at position \(i + 1)")

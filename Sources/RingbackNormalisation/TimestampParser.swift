@@ -43,7 +43,8 @@ public enum TimestampParser {
             c.skipWhitespace()
         }
         guard c.atEnd, CivilCalendar.isValidDate(year: year, month: month, day: day),
-              hour < 24, minute < 60, second < 60 else { return nil }
+            hour < 24, minute < 60, second < 60
+        else { return nil }
         let wall = CivilCalendar.wallSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         return instant(wall - offset, nanos: nanos)
     }
@@ -61,8 +62,9 @@ public enum TimestampParser {
     public static func iso8601(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: LocalZone?) -> Date? {
         var c = ByteCursor(bytes)
         guard let year = c.digits(min: 4, max: 4), c.consume(ASCIIByte.minus),
-              let month = c.digits(min: 1, max: 2), c.consume(ASCIIByte.minus),
-              let day = c.digits(min: 1, max: 2) else { return nil }
+            let month = c.digits(min: 1, max: 2), c.consume(ASCIIByte.minus),
+            let day = c.digits(min: 1, max: 2)
+        else { return nil }
         if !c.consume(0x54), !c.consume(0x74) {
             guard c.skipWhitespace() > 0 else { return nil }
         }
@@ -89,7 +91,8 @@ public enum TimestampParser {
     @inline(__always)
     private static func clockTime(_ c: inout ByteCursor, decimalComma: Bool) -> (hour: Int, minute: Int, second: Int, nanos: Int)? {
         guard let hour = c.digits(min: 1, max: 2), c.consume(ASCIIByte.colon),
-              let minute = c.digits(min: 2, max: 2) else { return nil }
+            let minute = c.digits(min: 2, max: 2)
+        else { return nil }
         guard c.consume(ASCIIByte.colon) else { return (hour, minute, 0, 0) }
         guard let second = c.digits(min: 2, max: 2) else { return nil }
         guard c.consume(ASCIIByte.dot) || (decimalComma && c.consume(ASCIIByte.comma)) else { return (hour, minute, second, 0) }

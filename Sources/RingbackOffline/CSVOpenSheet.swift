@@ -12,7 +12,9 @@ struct CSVOpenSheet: OpenSheet {
 
     var notes: [String] {
         document.restored
-            ? ["the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments"]
+            ? [
+                "the sheet file was missing or empty: \(document.rows.count) rows restored from the last sync, with the office's edits, notes and appointments"
+            ]
             : []
     }
 

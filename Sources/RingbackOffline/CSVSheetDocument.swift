@@ -34,7 +34,11 @@ public struct CSVSheetDocument: Sendable {
         }
         let grid = SheetGrid(header: header, rows: records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) })
         guard grid.layout.contains(.leadID) else {
-            throw OfflineTargetError(path: path, message: "line \(first.line): no `\(SheetColumn.leadID.title)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet")
+            throw OfflineTargetError(
+                path: path,
+                message:
+                    "line \(first.line): no `\(SheetColumn.leadID.title)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet"
+            )
         }
         return CSVSheetDocument(grid: grid, delimiter: delimiter, exists: true)
     }

@@ -26,13 +26,16 @@ public struct ICSCalendarTarget: Sendable {
         for properties in ICalendarReader.components(named: "VEVENT", in: LenientText.decode(bytes)) {
             var values: [String: String] = [:]
             for property in properties where values[property.name] == nil { values[property.name] = property.value }
-            guard let uid = values["UID"], let start = values["DTSTART"].flatMap(Self.utc), let end = values["DTEND"].flatMap(Self.utc) else { continue }
+            guard let uid = values["UID"], let start = values["DTSTART"].flatMap(Self.utc), let end = values["DTEND"].flatMap(Self.utc) else {
+                continue
+            }
             let event = CalendarEvent(
                 uid: uid, leadID: values["X-RINGBACK-LEAD-ID"] ?? "", kind: values["CATEGORIES"] == "Job" ? .job : .callback,
                 title: values["SUMMARY"] ?? "", details: values["DESCRIPTION"] ?? "", location: values["LOCATION"] ?? "",
                 start: start, end: end, owner: values["X-RINGBACK-OWNER"] ?? "", cancelled: values["STATUS"] == "CANCELLED")
-            found[uid] = FoundEvent(event: event, sequence: Int(values["SEQUENCE"] ?? "") ?? 0,
-                                    stampedAt: values["DTSTAMP"].flatMap(Self.utc) ?? start)
+            found[uid] = FoundEvent(
+                event: event, sequence: Int(values["SEQUENCE"] ?? "") ?? 0,
+                stampedAt: values["DTSTAMP"].flatMap(Self.utc) ?? start)
         }
         return found
     }

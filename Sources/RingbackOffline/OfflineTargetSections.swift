@@ -19,7 +19,8 @@ extension ICSCalendarTarget {
     public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> ICSCalendarTarget {
         try item.allowOnly(["type", "path", "name"])
         let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
-        return ICSCalendarTarget(path: path, name: try item.optional("name")?.text(expected: "the calendar's name, e.g. Callbacks") ?? "Ringback",
-                                 label: offlineLabel("ics-calendar", path: path, base: base))
+        return ICSCalendarTarget(
+            path: path, name: try item.optional("name")?.text(expected: "the calendar's name, e.g. Callbacks") ?? "Ringback",
+            label: offlineLabel("ics-calendar", path: path, base: base))
     }
 }

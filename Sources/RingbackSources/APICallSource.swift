@@ -23,7 +23,8 @@ public struct APICallSource: CallSource {
     public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         var pull = SourcePull(source: name)
         let stored = try state.watermark(source: name)
-        let since = stored.map { $0.addingTimeInterval(-settings.overlap) }
+        let since =
+            stored.map { $0.addingTimeInterval(-settings.overlap) }
             ?? settings.startAt ?? now.addingTimeInterval(-APISourceSettings.defaultHistory)
         let engine = MappingEngine(spec: settings.mapping, context: context)
         let progress = self.progress

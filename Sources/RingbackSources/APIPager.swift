@@ -27,8 +27,9 @@ struct APIPager {
             let address = query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + PercentEncoding.form(query)
             let shown = source.variables.redact(address)
             guard pageNumber <= source.api.maxPages else {
-                throw failure(page: pageNumber, url: shown, status: nil,
-                              reason: "more than \(source.api.maxPages) pages; raise `max_pages` in \(source.api.origin) if that is expected")
+                throw failure(
+                    page: pageNumber, url: shown, status: nil,
+                    reason: "more than \(source.api.maxPages) pages; raise `max_pages` in \(source.api.origin) if that is expected")
             }
             guard seen.insert(address).inserted else {
                 throw failure(page: pageNumber, url: shown, status: nil, reason: "the API sent the same next page twice")
@@ -48,8 +49,9 @@ struct APIPager {
                 throw failure(page: pageNumber, url: shown, status: response.status, reason: "the page is not JSON")
             }
             guard let records = object.value(at: source.mapping.jsonRecords)?.array else {
-                throw failure(page: pageNumber, url: shown, status: response.status,
-                              reason: "the page has no list of records at `\(source.mapping.jsonRecords)` (json.records in mapping \(source.mapping.name))")
+                throw failure(
+                    page: pageNumber, url: shown, status: response.status,
+                    reason: "the page has no list of records at `\(source.mapping.jsonRecords)` (json.records in mapping \(source.mapping.name))")
             }
             onPage(APIPage(number: pageNumber, bytes: response.body, displayURL: shown))
             // An empty counted page is past the end; linked pages go on while there is a link, since
@@ -65,8 +67,9 @@ struct APIPager {
                     throw failure(page: pageNumber + 1, url: source.variables.redact(next), status: nil, reason: "the next-page link is not a URL")
                 }
                 guard Self.sameOrigin(resolved, base) else {
-                    throw failure(page: pageNumber + 1, url: source.variables.redact(resolved.absoluteString), status: nil,
-                                  reason: "the next-page link leaves \(base.host ?? source.baseURL); credentials are only sent to the configured base URL")
+                    throw failure(
+                        page: pageNumber + 1, url: source.variables.redact(resolved.absoluteString), status: nil,
+                        reason: "the next-page link leaves \(base.host ?? source.baseURL); credentials are only sent to the configured base URL")
                 }
                 url = resolved.absoluteString
                 query = []

@@ -9,13 +9,16 @@ import RingbackYAML
 public enum APISourceLoader {
     static let keys: Set<String> = ["overlap_hours", "start_at", "base_url", "max_attempts"]
 
-    public static func load(_ node: YAMLValue, name: String, mapping: MappingSpec?, mappingNode: YAMLValue?, zone: LocalZone,
-                     environment: [String: String]) throws -> APISourceSettings {
+    public static func load(
+        _ node: YAMLValue, name: String, mapping: MappingSpec?, mappingNode: YAMLValue?, zone: LocalZone,
+        environment: [String: String]
+    ) throws -> APISourceSettings {
         guard let mapping, let mappingNode else {
             throw node.error("an API source needs `mapping:` naming a mapping with an `api:` section")
         }
         guard let api = mapping.api else {
-            throw mappingNode.error("mapping `\(mapping.name)` has no `api:` section, so it cannot be pulled from an API; use `files:` or a mapping with `api:`")
+            throw mappingNode.error(
+                "mapping `\(mapping.name)` has no `api:` section, so it cannot be pulled from an API; use `files:` or a mapping with `api:`")
         }
         var overlapHours = 24
         var startAt: Date?
@@ -44,7 +47,9 @@ public enum APISourceLoader {
         let missing = api.variables.filter { (environment[$0] ?? "").isEmpty }
         guard missing.isEmpty else {
             let list = missing.map { "$\($0)" }.joined(separator: ", ")
-            throw node.error("source `\(name)`: environment variable\(missing.count == 1 ? "" : "s") \(list) not set; mapping `\(mapping.name)` (\(api.origin)) reads \(missing.count == 1 ? "it" : "them") for the API's credentials and URL")
+            throw node.error(
+                "source `\(name)`: environment variable\(missing.count == 1 ? "" : "s") \(list) not set; mapping `\(mapping.name)` (\(api.origin)) reads \(missing.count == 1 ? "it" : "them") for the API's credentials and URL"
+            )
         }
         for variable in api.variables { values[variable] = environment[variable] }
 

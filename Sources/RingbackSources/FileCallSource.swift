@@ -18,8 +18,10 @@ public struct FileCallSource: CallSource {
 
     public var name: String { settings.name }
 
-    public init(settings: FileSourceSettings, catalogue: [MappingSpec], context: MappingContext, base: String,
-                progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        settings: FileSourceSettings, catalogue: [MappingSpec], context: MappingContext, base: String,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.settings = settings
         self.catalogue = catalogue
         self.context = context
@@ -66,8 +68,10 @@ public struct FileCallSource: CallSource {
     /// Whether the file was read before: the same size and time, or the same size and bytes (a folder
     /// copied elsewhere gets new times). Found under its absolute path (as earlier releases kept it) or
     /// with new times, it is recorded again under its relative path and hash.
-    private func alreadyRead(_ seen: inout ProcessedFile, absolutePath: String, state: any SourceStateReading,
-                             into pull: inout SourcePull) throws -> Bool {
+    private func alreadyRead(
+        _ seen: inout ProcessedFile, absolutePath: String, state: any SourceStateReading,
+        into pull: inout SourcePull
+    ) throws -> Bool {
         let recorded = try state.processedFile(source: name, path: seen.path)
         guard let previous = try recorded ?? state.processedFile(source: name, path: absolutePath), previous.size == seen.size else {
             return false
@@ -98,7 +102,8 @@ public struct FileCallSource: CallSource {
             return nil
         }
         guard let spec = settings.mapping ?? MappingGuesser.guess(bytes: bytes, among: catalogue)?.spec else {
-            pull.rejects.append(RecordReject(file: path, location: "1", reason: "no mapping recognises this file; name one with `mapping:` for source \(name)"))
+            pull.rejects.append(
+                RecordReject(file: path, location: "1", reason: "no mapping recognises this file; name one with `mapping:` for source \(name)"))
             return nil
         }
         return (spec, bytes)

@@ -25,8 +25,11 @@ public struct FileSourceSettings: Sendable {
     }
 
     /// A source section with `files:` (its name, mapping and zone are read by the configuration).
-    public static func load(_ item: YAMLValue, name: String, mapping: MappingSpec?, zone: LocalZone, base: String)
-        throws(YAMLFileError) -> FileSourceSettings {
+    public static func load(
+        _ item: YAMLValue, name: String, mapping: MappingSpec?, zone: LocalZone, base: String
+    )
+        throws(YAMLFileError) -> FileSourceSettings
+    {
         var patterns: [String] = []
         for pattern in try item.required("files").itemsOrSingle() {
             patterns.append(ConfigPath.resolve(try pattern.text(expected: "a file or pattern like exports/twilio/*.json"), base: base))

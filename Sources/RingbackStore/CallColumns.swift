@@ -46,7 +46,7 @@ enum CallColumns {
             throw CorruptCall(key: key, reason: "unknown outcome \"\(outcomeText)\"")
         }
         guard let customer = PartyColumns(kind: row[4], value: row[5], reason: row[6]).party,
-              let businessLine = PartyColumns(kind: row[7], value: row[8], reason: row[9]).party
+            let businessLine = PartyColumns(kind: row[7], value: row[8], reason: row[9]).party
         else {
             throw CorruptCall(key: key, reason: "unreadable party")
         }

@@ -22,8 +22,9 @@ struct StateCommitWriter {
             try db.execute(sql: "DELETE FROM pending_rows WHERE target = ?", arguments: [target])
         }
         if let business = commit.business {
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('business', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           arguments: [business])
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES ('business', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                arguments: [business])
         }
         try db.execute(
             sql: "INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
@@ -38,11 +39,12 @@ struct StateCommitWriter {
     }
 
     private func writeProcessedFiles(_ files: [ProcessedFile]) throws {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO processed_files (source, path, size, modified_at, content_hash) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at,
-                content_hash = excluded.content_hash
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO processed_files (source, path, size, modified_at, content_hash) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (source, path) DO UPDATE SET size = excluded.size, modified_at = excluded.modified_at,
+                    content_hash = excluded.content_hash
+                """)
         for file in files {
             try statement.execute(arguments: [file.source, file.path, file.size, file.modifiedAt.storedSeconds, file.contentHash])
         }
@@ -57,24 +59,27 @@ struct StateCommitWriter {
     }
 
     private func writeLeadAnchors(_ anchors: [String: String]) throws {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO lead_anchors (call_key, lead_id) VALUES (?, ?)
-            ON CONFLICT (call_key) DO UPDATE SET lead_id = excluded.lead_id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO lead_anchors (call_key, lead_id) VALUES (?, ?)
+                ON CONFLICT (call_key) DO UPDATE SET lead_id = excluded.lead_id
+                """)
         for (callKey, leadID) in anchors {
             try statement.execute(arguments: [callKey, leadID])
         }
     }
 
     private func writeTargetChanges(_ changes: [String: TargetStateChange]) throws {
-        let rowStatement = try db.makeStatement(sql: """
-            INSERT INTO target_rows (target, lead_id, payload) VALUES (?, ?, ?)
-            ON CONFLICT (target, lead_id) DO UPDATE SET payload = excluded.payload
-            """)
-        let eventStatement = try db.makeStatement(sql: """
-            INSERT INTO target_events (target, uid, payload) VALUES (?, ?, ?)
-            ON CONFLICT (target, uid) DO UPDATE SET payload = excluded.payload
-            """)
+        let rowStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO target_rows (target, lead_id, payload) VALUES (?, ?, ?)
+                ON CONFLICT (target, lead_id) DO UPDATE SET payload = excluded.payload
+                """)
+        let eventStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO target_events (target, uid, payload) VALUES (?, ?, ?)
+                ON CONFLICT (target, uid) DO UPDATE SET payload = excluded.payload
+                """)
         for (target, change) in changes {
             for row in change.upsertRows {
                 try rowStatement.execute(arguments: [target, row.leadID, SyncedPayloadCoding.encode(row)])
@@ -86,10 +91,11 @@ struct StateCommitWriter {
     }
 
     private func writeWatermarks(_ watermarks: [String: Date]) throws {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO watermarks (source, value) VALUES (?, ?)
-            ON CONFLICT (source) DO UPDATE SET value = excluded.value
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO watermarks (source, value) VALUES (?, ?)
+                ON CONFLICT (source) DO UPDATE SET value = excluded.value
+                """)
         for (source, value) in watermarks {
             try statement.execute(arguments: [source, value.storedSeconds])
         }

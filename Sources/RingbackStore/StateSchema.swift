@@ -24,66 +24,67 @@ enum StateSchema {
 
     private static func createVersion1(_ db: Database) throws {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-        try db.execute(sql: """
-            CREATE TABLE processed_files (
-                source TEXT NOT NULL,
-                path TEXT NOT NULL,
-                size INTEGER NOT NULL,
-                modified_at REAL NOT NULL,
-                PRIMARY KEY (source, path)
-            ) WITHOUT ROWID;
+        try db.execute(
+            sql: """
+                CREATE TABLE processed_files (
+                    source TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified_at REAL NOT NULL,
+                    PRIMARY KEY (source, path)
+                ) WITHOUT ROWID;
 
-            CREATE TABLE calls (
-                key TEXT NOT NULL PRIMARY KEY,
-                source TEXT NOT NULL,
-                started_at REAL NOT NULL,
-                direction TEXT NOT NULL,
-                customer_kind TEXT NOT NULL,
-                customer_value TEXT,
-                customer_reason TEXT,
-                business_line_kind TEXT NOT NULL,
-                business_line_value TEXT,
-                business_line_reason TEXT,
-                duration_seconds INTEGER NOT NULL,
-                outcome TEXT NOT NULL,
-                caller_name TEXT,
-                transcript TEXT,
-                recording_url TEXT,
-                tracking_source TEXT
-            );
-            CREATE INDEX calls_by_start ON calls (started_at, key);
+                CREATE TABLE calls (
+                    key TEXT NOT NULL PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    started_at REAL NOT NULL,
+                    direction TEXT NOT NULL,
+                    customer_kind TEXT NOT NULL,
+                    customer_value TEXT,
+                    customer_reason TEXT,
+                    business_line_kind TEXT NOT NULL,
+                    business_line_value TEXT,
+                    business_line_reason TEXT,
+                    duration_seconds INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    caller_name TEXT,
+                    transcript TEXT,
+                    recording_url TEXT,
+                    tracking_source TEXT
+                );
+                CREATE INDEX calls_by_start ON calls (started_at, key);
 
-            CREATE TABLE lead_anchors (
-                call_key TEXT NOT NULL PRIMARY KEY,
-                lead_id TEXT NOT NULL
-            ) WITHOUT ROWID;
+                CREATE TABLE lead_anchors (
+                    call_key TEXT NOT NULL PRIMARY KEY,
+                    lead_id TEXT NOT NULL
+                ) WITHOUT ROWID;
 
-            CREATE TABLE target_rows (
-                target TEXT NOT NULL,
-                lead_id TEXT NOT NULL,
-                payload TEXT NOT NULL,
-                PRIMARY KEY (target, lead_id)
-            ) WITHOUT ROWID;
+                CREATE TABLE target_rows (
+                    target TEXT NOT NULL,
+                    lead_id TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (target, lead_id)
+                ) WITHOUT ROWID;
 
-            CREATE TABLE target_events (
-                target TEXT NOT NULL,
-                uid TEXT NOT NULL,
-                payload TEXT NOT NULL,
-                PRIMARY KEY (target, uid)
-            ) WITHOUT ROWID;
+                CREATE TABLE target_events (
+                    target TEXT NOT NULL,
+                    uid TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (target, uid)
+                ) WITHOUT ROWID;
 
-            CREATE TABLE watermarks (
-                source TEXT NOT NULL PRIMARY KEY,
-                value REAL NOT NULL
-            ) WITHOUT ROWID;
+                CREATE TABLE watermarks (
+                    source TEXT NOT NULL PRIMARY KEY,
+                    value REAL NOT NULL
+                ) WITHOUT ROWID;
 
-            CREATE TABLE runs (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                started_at REAL NOT NULL,
-                finished_at REAL NOT NULL,
-                summary TEXT NOT NULL
-            );
-            """)
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at REAL NOT NULL,
+                    finished_at REAL NOT NULL,
+                    summary TEXT NOT NULL
+                );
+                """)
     }
 
     /// v1 keyed a row's cells and pins by their header text; v2 by the column's stable key. The titles
@@ -106,7 +107,8 @@ enum StateSchema {
             guard case .object(var members) = value else { continue }
             for part in ["cells", "pins"] {
                 guard let cells = members[part]?.object else { continue }
-                members[part] = .object(Dictionary(cells.map { (version1Titles[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+                members[part] = .object(
+                    Dictionary(cells.map { (version1Titles[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
             }
             value = .object(members)
             try update.execute(arguments: [value.text, row[0] as String, row[1] as String])
@@ -116,22 +118,23 @@ enum StateSchema {
     /// Files remembered by their bytes too (a folder moved or restored elsewhere re-reads nothing); the
     /// journal of sheet rows a run is about to write; and what the state belongs to.
     private static func createVersion3(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE processed_files ADD COLUMN content_hash TEXT;
+        try db.execute(
+            sql: """
+                ALTER TABLE processed_files ADD COLUMN content_hash TEXT;
 
-            CREATE TABLE pending_rows (
-                target TEXT NOT NULL,
-                lead_id TEXT NOT NULL,
-                payload TEXT NOT NULL,
-                PRIMARY KEY (target, lead_id)
-            ) WITHOUT ROWID;
+                CREATE TABLE pending_rows (
+                    target TEXT NOT NULL,
+                    lead_id TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (target, lead_id)
+                ) WITHOUT ROWID;
 
-            CREATE INDEX calls_by_source ON calls (source, started_at);
+                CREATE INDEX calls_by_source ON calls (source, started_at);
 
-            CREATE TABLE meta (
-                key TEXT NOT NULL PRIMARY KEY,
-                value TEXT NOT NULL
-            ) WITHOUT ROWID;
-            """)
+                CREATE TABLE meta (
+                    key TEXT NOT NULL PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
     }
 }

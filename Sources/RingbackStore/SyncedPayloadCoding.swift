@@ -23,7 +23,8 @@ enum SyncedPayloadCoding {
     static func decodeRow(from text: String) throws -> SyncedRow {
         let value = try JSONValue.parse(Array(text.utf8))
         guard let leadID = value["leadID"]?.string, let cells = value["cells"]?.object, let pins = value["pins"]?.object,
-              let deleted = value["deletedByOffice"]?.bool else {
+            let deleted = value["deletedByOffice"]?.bool
+        else {
             throw JSONParseError(message: "expected leadID, cells, pins and deletedByOffice")
         }
         var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted)

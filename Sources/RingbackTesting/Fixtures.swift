@@ -41,18 +41,21 @@ public enum Fixtures {
     }
 
     public static func missed(_ key: String, from number: String, at date: Date, voicemail transcript: String? = nil) -> Call {
-        Call(key: key, source: "test", startedAt: date, direction: .inbound, customer: .number(number),
-             businessLine: .number("+15125550100"), durationSeconds: 20, outcome: transcript == nil ? .missed : .voicemail,
-             transcript: transcript)
+        Call(
+            key: key, source: "test", startedAt: date, direction: .inbound, customer: .number(number),
+            businessLine: .number("+15125550100"), durationSeconds: 20, outcome: transcript == nil ? .missed : .voicemail,
+            transcript: transcript)
     }
 
     public static func answered(_ key: String, with number: String, at date: Date, direction: CallDirection = .outbound) -> Call {
-        Call(key: key, source: "test", startedAt: date, direction: direction, customer: .number(number),
-             businessLine: .number("+15125550100"), durationSeconds: 120, outcome: .answered)
+        Call(
+            key: key, source: "test", startedAt: date, direction: direction, customer: .number(number),
+            businessLine: .number("+15125550100"), durationSeconds: 120, outcome: .answered)
     }
 
     public static func unanswered(_ key: String, to number: String, at date: Date) -> Call {
-        Call(key: key, source: "test", startedAt: date, direction: .outbound, customer: .number(number),
-             businessLine: .number("+15125550100"), durationSeconds: 0, outcome: .missed)
+        Call(
+            key: key, source: "test", startedAt: date, direction: .outbound, customer: .number(number),
+            businessLine: .number("+15125550100"), durationSeconds: 0, outcome: .missed)
     }
 }

@@ -42,7 +42,8 @@ public final class InMemorySheet: SheetTarget, @unchecked Sendable {
         edit { header, rows in
             let layout = SheetLayout(header: header)
             guard let key = layout[.leadID], let position = layout[column],
-                  let index = rows.firstIndex(where: { $0.count > key && $0[key] == lead }) else { return }
+                let index = rows.firstIndex(where: { $0.count > key && $0[key] == lead })
+            else { return }
             while rows[index].count <= position { rows[index].append("") }
             rows[index][position] = value
         }

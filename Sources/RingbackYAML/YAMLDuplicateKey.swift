@@ -11,9 +11,11 @@ enum YAMLDuplicateKey {
         for key in keys {
             let renamed = rename(key, in: text)
             guard renamed != text, let node = try? Yams.compose(yaml: renamed),
-                  let found = find(key, in: node, path: "") else { continue }
-            return YAMLFileError(file: file, line: found.second, key: found.path,
-                                 message: "duplicate key (first at line \(found.first))")
+                let found = find(key, in: node, path: "")
+            else { continue }
+            return YAMLFileError(
+                file: file, line: found.second, key: found.path,
+                message: "duplicate key (first at line \(found.first))")
         }
         return nil
     }
@@ -21,14 +23,18 @@ enum YAMLDuplicateKey {
     /// Gives each `key:` written as a key (at a line's start, after `- `, `{` or `,`) a numbered suffix.
     private static func rename(_ key: String, in text: String) -> String {
         let escaped = NSRegularExpression.escapedPattern(for: key)
-        guard let regex = try? NSRegularExpression(pattern: "(^[ \\t]*(?:- )*|[{,][ \\t]*)\(escaped)([ \\t]*:(?:[ \\t]|$))",
-                                                   options: [.anchorsMatchLines]) else { return text }
+        guard
+            let regex = try? NSRegularExpression(
+                pattern: "(^[ \\t]*(?:- )*|[{,][ \\t]*)\(escaped)([ \\t]*:(?:[ \\t]|$))",
+                options: [.anchorsMatchLines])
+        else { return text }
         var result = ""
         var last = text.startIndex
         var count = 0
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let whole = Range(match.range, in: text), let lead = Range(match.range(at: 1), in: text),
-                  let tail = Range(match.range(at: 2), in: text) else { continue }
+                let tail = Range(match.range(at: 2), in: text)
+            else { continue }
             result += text[last..<whole.lowerBound] + text[lead] + key + marker + String(count) + text[tail]
             count += 1
             last = whole.upperBound

@@ -7,26 +7,32 @@ enum YAMLSyntaxProblem {
         switch error {
         case .duplicatedKeysInMapping(let keys, let context):
             return YAMLDuplicateKey.error(in: text, keys: keys, file: file)
-                ?? YAMLFileError(file: file, line: context.mark.line, key: keys.joined(separator: ", "),
-                                 message: "duplicate key")
+                ?? YAMLFileError(
+                    file: file, line: context.mark.line, key: keys.joined(separator: ", "),
+                    message: "duplicate key")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             if let open = openQuote(in: text, before: mark.line, context: context) {
-                return YAMLFileError(file: file, line: open.line, key: "",
-                                     message: "not valid YAML: found a \(open.quote) that is never closed on its line; expected the value to end with \(open.quote)")
+                return YAMLFileError(
+                    file: file, line: open.line, key: "",
+                    message: "not valid YAML: found a \(open.quote) that is never closed on its line; expected the value to end with \(open.quote)")
             }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if let context, context.text.contains("flow"), context.mark.line < mark.line {
-                return YAMLFileError(file: file, line: context.mark.line, key: "",
-                                     message: "not valid YAML: found a `[` or `{` that is not closed where expected (\(oneLine(problem))); expected the list or mapping to end on this line or the lines after it")
+                return YAMLFileError(
+                    file: file, line: context.mark.line, key: "",
+                    message:
+                        "not valid YAML: found a `[` or `{` that is not closed where expected (\(oneLine(problem))); expected the list or mapping to end on this line or the lines after it"
+                )
             }
             var line = mark.line
             // libyaml reports a problem at the end of a line as the start of the next, often blank, line.
             while line > 1, line <= lines.count, isBlankOrComment(lines[line - 1]) { line -= 1 }
             let found = line >= 1 && line <= lines.count ? "; found `\(lines[line - 1].trimmingCharacters(in: .whitespaces).prefix(60))`" : ""
             let during = context.map { " (\($0.text))" } ?? ""
-            return YAMLFileError(file: file, line: line, key: "",
-                                 message: "not valid YAML: \(oneLine(problem))\(during)\(found); check the indentation and quotes of this line and the one before")
+            return YAMLFileError(
+                file: file, line: line, key: "",
+                message: "not valid YAML: \(oneLine(problem))\(during)\(found); check the indentation and quotes of this line and the one before")
         default:
             return YAMLFileError(file: file, line: nil, key: "", message: "not valid YAML: \(oneLine("\(error)"))")
         }

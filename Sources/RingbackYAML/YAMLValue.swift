@@ -94,8 +94,9 @@ public struct YAMLValue {
     /// Rejects keys the reader does not know, which are usually typos.
     public func allowOnly(_ keys: Set<String>) throws(YAMLFileError) {
         for (key, value) in try entries() where !keys.contains(key) {
-            throw YAMLFileError(file: file, line: value.line, key: value.path,
-                                message: "unknown key; expected one of: \(keys.sorted().joined(separator: ", "))")
+            throw YAMLFileError(
+                file: file, line: value.line, key: value.path,
+                message: "unknown key; expected one of: \(keys.sorted().joined(separator: ", "))")
         }
     }
 

@@ -48,8 +48,9 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let transcript else { throw ValidationError("give a transcript, or --lead with a Lead ID") }
-        let call = Call(key: "explain", source: "explain", startedAt: instant, direction: .inbound, customer: .number("+15125550142"),
-                        businessLine: .number("+15125550100"), durationSeconds: 30, outcome: .voicemail, transcript: transcript)
+        let call = Call(
+            key: "explain", source: "explain", startedAt: instant, direction: .inbound, customer: .number("+15125550142"),
+            businessLine: .number("+15125550100"), durationSeconds: 30, outcome: .voicemail, transcript: transcript)
         let lead = Lead(id: "explain", customer: call.customer, missedCalls: [call])
         for line in Self.lines(classifier.assess(lead, now: instant)) { print(line) }
     }

@@ -40,7 +40,9 @@ struct InspectCommand: ParsableCommand {
         let log = common.logger("inspect")
         do {
             let config = FileManager.default.fileExists(atPath: common.configPath) ? try ConfigLoader.load(path: common.configPath) : nil
-            let specs = try mappingsDir.map { try MappingCatalog.load(directory: $0) } ?? config?.mappings ?? MappingCatalog.load(directory: Self.defaultMappingsDirectory())
+            let specs =
+                try mappingsDir.map { try MappingCatalog.load(directory: $0) } ?? config?.mappings
+                ?? MappingCatalog.load(directory: Self.defaultMappingsDirectory())
             guard let data = FileManager.default.contents(atPath: file) else { throw SyncError.io(file, "cannot read the file") }
             let bytes = [UInt8](data)
             let spec: MappingSpec
@@ -52,21 +54,26 @@ struct InspectCommand: ParsableCommand {
                 spec = named
             } else {
                 guard let guess = MappingGuesser.guess(bytes: bytes, among: specs) else {
-                    throw ConfigError.file(file, "no mapping recognises this file; name one with --mapping (known: \(specs.map(\.name).joined(separator: ", ")))")
+                    throw ConfigError.file(
+                        file, "no mapping recognises this file; name one with --mapping (known: \(specs.map(\.name).joined(separator: ", ")))")
                 }
                 spec = guess.spec
                 how = "guessed"
             }
             let zone = try LocalZone(identifier: timeZone ?? config?.rules.hours.zone.identifier ?? "UTC")
             let phones = try PhoneNormaliser(defaultCountry: country ?? config?.defaultCountry ?? "US")
-            let engine = MappingEngine(spec: spec, context: MappingContext(
-                sourceName: "inspect", phones: phones, zone: zone, ownNumbers: config?.rules.ownNumbers ?? []))
+            let engine = MappingEngine(
+                spec: spec,
+                context: MappingContext(
+                    sourceName: "inspect", phones: phones, zone: zone, ownNumbers: config?.rules.ownNumbers ?? []))
             let read = engine.read(bytes: bytes, file: file)
             let calls = CallAssembler(engine: engine).calls(from: read.legs)
             switch output {
             case .json: print(CallListing.json(calls))
             case .table:
-                print("\(file): mapping \(spec.name) (\(how)): \(read.records) records, \(read.legs.count) legs, \(calls.count) calls, \(read.rejects.count) rejected")
+                print(
+                    "\(file): mapping \(spec.name) (\(how)): \(read.records) records, \(read.legs.count) legs, \(calls.count) calls, \(read.rejects.count) rejected"
+                )
                 print(CallListing.table(calls))
             }
             for reject in read.rejects { log.warning("rejected \(reject.description)") }

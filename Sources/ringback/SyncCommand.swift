@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import RingbackLogging
 import RingbackCore
+import RingbackLogging
 import RingbackStore
 import RingbackSync
 
@@ -33,7 +33,10 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Exit 7 when records were rejected, after applying the rest (for cron to mail you).")
     var failOnRejects = false
 
-    @Flag(help: "Take a sheet the state file does not match as it is (a restored older state, a renamed business); the office's values are kept and pinned.")
+    @Flag(
+        help:
+            "Take a sheet the state file does not match as it is (a restored older state, a renamed business); the office's values are kept and pinned."
+    )
     var adopt = false
 
     @Option(help: "Run as if it were this time (ISO 8601), for trying rules on old exports.")

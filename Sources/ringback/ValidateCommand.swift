@@ -18,7 +18,8 @@ struct ValidateCommand: ParsableCommand {
             let config = try ConfigLoader.load(path: common.configPath)
             for warning in config.warnings { log.warning("\(warning)") }
             print("\(common.configPath): OK")
-            print("  business: \(config.rules.businessName), time zone \(ZoneSetting.label(config.rules.hours.zone)), country \(config.defaultCountry)")
+            print(
+                "  business: \(config.rules.businessName), time zone \(ZoneSetting.label(config.rules.hours.zone)), country \(config.defaultCountry)")
             print("  mappings: \(config.mappings.map(\.name).joined(separator: ", "))")
             for source in config.sources {
                 let files = source.patterns.joined(separator: ", ")
@@ -29,7 +30,9 @@ struct ValidateCommand: ParsableCommand {
             }
             for source in config.apiSources {
                 let credentials = source.api.variables.map { "$" + $0 }.joined(separator: ", ")
-                print("  source \(source.name): \(source.baseURL) (API, mapping: \(source.mapping.name); credentials from \(credentials.isEmpty ? "nothing" : credentials))")
+                print(
+                    "  source \(source.name): \(source.baseURL) (API, mapping: \(source.mapping.name); credentials from \(credentials.isEmpty ? "nothing" : credentials))"
+                )
             }
             for target in config.targets { print("  target: \(target.label)") }
             print("  state: \(config.statePath)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackCodecs
+import Testing
 
 @Suite struct CSVFileReadingTests {
     @Test func readsFileAndSniffsDelimiter() throws {

@@ -1,37 +1,40 @@
-import Testing
 import RingbackCodecs
 import RingbackSeededRandom
+import Testing
 
 @Suite struct CSVReaderMalformedInputTests {
     @Test func unterminatedQuoteIsReportedAndReadingResumesOnTheNextLine() {
         let text = "id,name\n1,\"oops\n2,Bob\n3,Carol\n"
         let result = readCSV(text)
         #expect(result.problems == [CSVProblem(line: 2, message: "unterminated quoted field starting on line 2")])
-        #expect(result.records == [
-            CSVRecord(line: 1, fields: ["id", "name"]),
-            CSVRecord(line: 3, fields: ["2", "Bob"]),
-            CSVRecord(line: 4, fields: ["3", "Carol"]),
-        ])
+        #expect(
+            result.records == [
+                CSVRecord(line: 1, fields: ["id", "name"]),
+                CSVRecord(line: 3, fields: ["2", "Bob"]),
+                CSVRecord(line: 4, fields: ["3", "Carol"]),
+            ])
     }
 
     @Test func unterminatedQuoteInMultiLineRecordResumesAfterTheRecordStart() {
         let text = "1,\"a\nb\",\"open\n2,x\r\n3,y"
         let result = readCSV(text)
         #expect(result.problems.map(\.line) == [1, 2])
-        #expect(result.records == [
-            CSVRecord(line: 3, fields: ["2", "x"]),
-            CSVRecord(line: 4, fields: ["3", "y"]),
-        ])
+        #expect(
+            result.records == [
+                CSVRecord(line: 3, fields: ["2", "x"]),
+                CSVRecord(line: 4, fields: ["3", "y"]),
+            ])
     }
 
     @Test func anUnbalancedQuoteDoesNotSwallowTheNextQuotedRecord() {
         let text = "id,when,phone\n1,\"Fri, 20 Nov\",\"+1512\n2,\"Sat, 21 Nov\",+15125550307\n"
         let result = readCSV(text)
         #expect(result.problems == [CSVProblem(line: 2, message: "unterminated quoted field starting on line 2")])
-        #expect(result.records == [
-            CSVRecord(line: 1, fields: ["id", "when", "phone"]),
-            CSVRecord(line: 3, fields: ["2", "Sat, 21 Nov", "+15125550307"]),
-        ])
+        #expect(
+            result.records == [
+                CSVRecord(line: 1, fields: ["id", "when", "phone"]),
+                CSVRecord(line: 3, fields: ["2", "Sat, 21 Nov", "+15125550307"]),
+            ])
     }
 
     @Test func aQuotedFieldSpanningLinesStillClosesNormally() {

@@ -1,14 +1,15 @@
-import Testing
 import RingbackCodecs
+import Testing
 
 @Suite struct CSVReaderTests {
     @Test func readsSimpleRecordsWithLineNumbers() {
         let result = readCSV("a,b,c\n1,2,3\n")
         #expect(result.problems.isEmpty)
-        #expect(result.records == [
-            CSVRecord(line: 1, fields: ["a", "b", "c"]),
-            CSVRecord(line: 2, fields: ["1", "2", "3"]),
-        ])
+        #expect(
+            result.records == [
+                CSVRecord(line: 1, fields: ["a", "b", "c"]),
+                CSVRecord(line: 2, fields: ["1", "2", "3"]),
+            ])
     }
 
     @Test(arguments: ["a,b\n1,2\n", "a,b\r\n1,2\r\n", "a,b\r1,2\r", "a,b\n1,2", "a,b\r\n1,2"])
@@ -48,11 +49,12 @@ import RingbackCodecs
         let text = "id,note\n1,\"line one\nline two\r\nline three\rline four\"\n2,x\n"
         let result = readCSV(text)
         #expect(result.problems.isEmpty)
-        #expect(result.records == [
-            CSVRecord(line: 1, fields: ["id", "note"]),
-            CSVRecord(line: 2, fields: ["1", "line one\nline two\r\nline three\rline four"]),
-            CSVRecord(line: 6, fields: ["2", "x"]),
-        ])
+        #expect(
+            result.records == [
+                CSVRecord(line: 1, fields: ["id", "note"]),
+                CSVRecord(line: 2, fields: ["1", "line one\nline two\r\nline three\rline four"]),
+                CSVRecord(line: 6, fields: ["2", "x"]),
+            ])
     }
 
     @Test func raggedRowsReadMissingFieldsAsEmpty() {
@@ -94,11 +96,13 @@ import RingbackCodecs
             ]
             observed.fields = record.fields
         }
-        #expect(observed == Observed(
-            count: 4, line: 1, duration: 545, byteCount: 10,
-            matches: [true, true, true, true, true],
-            fields: ["completed", "no-\"answer", "545", ""]
-        ))
+        #expect(
+            observed
+                == Observed(
+                    count: 4, line: 1, duration: 545, byteCount: 10,
+                    matches: [true, true, true, true, true],
+                    fields: ["completed", "no-\"answer", "545", ""]
+                ))
     }
 
     @Test func fieldsThatAreNotUTF8AreReadAsWindows1252() {

@@ -1,5 +1,5 @@
-import Testing
 import RingbackCodecs
+import Testing
 
 @Suite struct CSVWriterTests {
     private let plain = CSVWriter(includesByteOrderMark: false)

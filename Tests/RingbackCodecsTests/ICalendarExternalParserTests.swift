@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackCodecs
+import Testing
 
 /// Validates a written calendar with two independent Python parsers (vobject and
 /// icalendar), installed from the distribution's packages for /usr/bin/python3.
@@ -19,33 +19,35 @@ import RingbackCodecs
     static func calendar() -> ICalendar {
         let start = Date(timeIntervalSince1970: 1_571_418_000)
         let events = (0..<2).map { index in
-            ICalComponent(name: "VEVENT", properties: [
-                .raw("UID", "call-\(index)@ringback.invalid"),
-                ICalProperty(name: "DTSTAMP", value: .utcDateTime(start)),
-                ICalProperty(name: "DTSTART", value: .utcDateTime(start.addingTimeInterval(Double(index) * 3600))),
-                ICalProperty(name: "DTEND", value: .utcDateTime(start.addingTimeInterval(Double(index) * 3600 + 900))),
-                .text("SUMMARY", summaries[index]),
-                .text("DESCRIPTION", descriptions[index]),
-                ICalProperty(name: "SEQUENCE", value: .integer(index + 1)),
-                .raw("STATUS", index == 0 ? "CONFIRMED" : "CANCELLED"),
-                .text("LOCATION", "Austin, TX", parameters: [ICalParameter("ALTREP", "http://x.invalid/a,b")]),
-            ])
+            ICalComponent(
+                name: "VEVENT",
+                properties: [
+                    .raw("UID", "call-\(index)@ringback.invalid"),
+                    ICalProperty(name: "DTSTAMP", value: .utcDateTime(start)),
+                    ICalProperty(name: "DTSTART", value: .utcDateTime(start.addingTimeInterval(Double(index) * 3600))),
+                    ICalProperty(name: "DTEND", value: .utcDateTime(start.addingTimeInterval(Double(index) * 3600 + 900))),
+                    .text("SUMMARY", summaries[index]),
+                    .text("DESCRIPTION", descriptions[index]),
+                    ICalProperty(name: "SEQUENCE", value: .integer(index + 1)),
+                    .raw("STATUS", index == 0 ? "CONFIRMED" : "CANCELLED"),
+                    .text("LOCATION", "Austin, TX", parameters: [ICalParameter("ALTREP", "http://x.invalid/a,b")]),
+                ])
         }
         return ICalendar(prodID: "-//Ringback//Missed Calls//EN", properties: [.raw("METHOD", "PUBLISH")], components: events)
     }
 
     static let script = """
-    import json, sys
-    import vobject, icalendar
-    text = open(sys.argv[1], encoding="utf-8", newline="").read()
-    cal = vobject.readOne(text, validate=True)
-    vevents = [{"summary": e.summary.value, "description": e.description.value, "status": e.status.value,
-                "sequence": str(e.sequence.value)} for e in cal.vevent_list]
-    parsed = icalendar.Calendar.from_ical(text)
-    ievents = [{"summary": str(e.get("summary")), "description": str(e.get("description")),
-                "status": str(e.get("status")), "sequence": str(e.get("sequence"))} for e in parsed.walk("VEVENT")]
-    print(json.dumps({"vobject": vevents, "icalendar": ievents}))
-    """
+        import json, sys
+        import vobject, icalendar
+        text = open(sys.argv[1], encoding="utf-8", newline="").read()
+        cal = vobject.readOne(text, validate=True)
+        vevents = [{"summary": e.summary.value, "description": e.description.value, "status": e.status.value,
+                    "sequence": str(e.sequence.value)} for e in cal.vevent_list]
+        parsed = icalendar.Calendar.from_ical(text)
+        ievents = [{"summary": str(e.get("summary")), "description": str(e.get("description")),
+                    "status": str(e.get("status")), "sequence": str(e.get("sequence"))} for e in parsed.walk("VEVENT")]
+        print(json.dumps({"vobject": vevents, "icalendar": ievents}))
+        """
 
     struct Parsed: Decodable {
         struct Event: Decodable, Equatable {

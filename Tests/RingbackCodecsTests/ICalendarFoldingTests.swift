@@ -1,6 +1,6 @@
-import Testing
 import RingbackCodecs
 import RingbackSeededRandom
+import Testing
 
 @Suite struct ICalendarFoldingTests {
     private static let samples: [String] = [
@@ -56,10 +56,14 @@ import RingbackSeededRandom
             }
             let value = ICalendarTextDecoding.unescape(String(ICalendarTextDecoding.unfold(folded).dropFirst("SUMMARY:".count)))
             // Line breaks but LF, and control characters but TAB, become spaces (LineSafeText).
-            let expected = String(String.UnicodeScalarView(text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
-                let kept = $0 == "\n" || $0 == "\t" || ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029)
-                return kept ? $0 : " "
-            }))
+            let expected = String(
+                String.UnicodeScalarView(
+                    text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
+                        let kept =
+                            $0 == "\n" || $0 == "\t"
+                            || ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029)
+                        return kept ? $0 : " "
+                    }))
             #expect(value == expected)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RingbackCodecs
 import RingbackSeededRandom
+import Testing
 
 @Suite struct ICalendarWriterTests {
     @Test func writesEnvelopeWithCRLF() {
@@ -11,10 +11,12 @@ import RingbackSeededRandom
             components: [ICalComponent(name: "VEVENT", properties: [.raw("UID", "call-1@ringback")])]
         )
         let text = ICalendarWriter().string(calendar)
-        #expect(text == [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ringback//Missed Calls//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "BEGIN:VEVENT", "UID:call-1@ringback", "END:VEVENT", "END:VCALENDAR", "",
-        ].joined(separator: "\r\n"))
+        #expect(
+            text
+                == [
+                    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ringback//Missed Calls//EN", "CALSCALE:GREGORIAN",
+                    "METHOD:PUBLISH", "BEGIN:VEVENT", "UID:call-1@ringback", "END:VEVENT", "END:VCALENDAR", "",
+                ].joined(separator: "\r\n"))
     }
 
     @Test func writesNestedComponents() {
@@ -56,8 +58,10 @@ import RingbackSeededRandom
             ],
             value: .raw("mailto:john@example.com")
         )
-        #expect(ICalendarWriter.contentLine(property)
-            == "ATTENDEE;CN=\"Smith, John\";ROLE=REQ-PARTICIPANT;X-NOTE=\"a:b;c\";X-QUOTE=say ^'hi^'^^^nbye;MEMBER=\"mailto:a@x\",plain:mailto:john@example.com")
+        #expect(
+            ICalendarWriter.contentLine(property)
+                == "ATTENDEE;CN=\"Smith, John\";ROLE=REQ-PARTICIPANT;X-NOTE=\"a:b;c\";X-QUOTE=say ^'hi^'^^^nbye;MEMBER=\"mailto:a@x\",plain:mailto:john@example.com"
+        )
     }
 
     @Test func formatsUTCDateTimes() {
@@ -77,7 +81,8 @@ import RingbackSeededRandom
         for _ in 0..<500 {
             let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...5_000_000_000, using: &generator)))
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-            let expected = String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+            let expected = String(
+                format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
             #expect(ICalValue.utcDateTime(date) == .raw(expected))
         }
     }

@@ -1,6 +1,6 @@
-import Testing
 import RingbackCodecs
 import RingbackSeededRandom
+import Testing
 
 @Suite struct LenientTextTests {
     @Test func decodesValidUTF8() {

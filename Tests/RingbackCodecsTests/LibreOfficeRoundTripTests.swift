@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackCodecs
+import Testing
 
 /// Opens a CSV written with `CSVWriter` and `SpreadsheetText.protect` in headless
 /// LibreOffice and checks that nothing was evaluated and phone numbers kept their `+`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RingbackCodecs
 
 /// The one percent-encoding Google paths, API queries, redaction and the emulator share.

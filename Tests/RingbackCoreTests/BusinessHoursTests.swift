@@ -1,7 +1,7 @@
 import Foundation
+import RingbackCore
 import RingbackTesting
 import Testing
-import RingbackCore
 
 @Suite struct BusinessHoursTests {
     let hours = Fixtures.weekdaysSevenToSix()

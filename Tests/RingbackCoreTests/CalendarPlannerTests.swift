@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackCore
 
 @Suite struct CalendarPlannerTests {
@@ -7,9 +8,10 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     func event(_ lead: String, start: TimeInterval = 1_795_100_000, title: String = "Call back") -> CalendarEvent {
-        CalendarEvent(uid: LeadEventBuilder.uid(leadID: lead, kind: .callback), leadID: lead, kind: .callback, title: title,
-                      details: "d", location: "", start: Date(timeIntervalSince1970: start),
-                      end: Date(timeIntervalSince1970: start + 900), owner: "Office manager")
+        CalendarEvent(
+            uid: LeadEventBuilder.uid(leadID: lead, kind: .callback), leadID: lead, kind: .callback, title: title,
+            details: "d", location: "", start: Date(timeIntervalSince1970: start),
+            end: Date(timeIntervalSince1970: start + 900), owner: "Office manager")
     }
 
     func applied(_ plan: CalendarPlan, to base: [String: SyncedEvent]) -> [String: SyncedEvent] {

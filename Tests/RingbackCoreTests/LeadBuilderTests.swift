@@ -1,6 +1,7 @@
 import Foundation
 import RingbackTesting
 import Testing
+
 @testable import RingbackCore
 
 @Suite struct LeadBuilderTests {

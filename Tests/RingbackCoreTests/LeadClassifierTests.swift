@@ -1,6 +1,7 @@
 import Foundation
 import RingbackTesting
 import Testing
+
 @testable import RingbackCore
 
 @Suite struct LeadClassifierTests {
@@ -29,8 +30,9 @@ import Testing
     }
 
     @Test func anEmergencyGoesToStaffReviewAndTheOnCallOwnerAfterHours() {
-        let a = assess([Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 23), voicemail: "We have an ACTIVE LEAK in the attic")],
-                       at: Fixtures.central(20, 23, 5))
+        let a = assess(
+            [Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 23), voicemail: "We have an ACTIVE LEAK in the attic")],
+            at: Fixtures.central(20, 23, 5))
         #expect(a.callerType == .emergency)
         #expect(a.status == .staffReview)
         #expect(a.urgency == .emergency)
@@ -64,7 +66,9 @@ import Testing
     }
 
     @Test func transcriptsDecideComplexQuotesWrongNumbersAndServiceArea() {
-        let quote = assess([Fixtures.missed("a", from: "+15125550144", at: Fixtures.central(20, 9), voicemail: "Looking for an estimate on a bathroom remodel, 78704")])
+        let quote = assess([
+            Fixtures.missed("a", from: "+15125550144", at: Fixtures.central(20, 9), voicemail: "Looking for an estimate on a bathroom remodel, 78704")
+        ])
         #expect(quote.callerType == .complexQuote)
         #expect(quote.owner == "Estimator")
         #expect(quote.zip == "78704")
@@ -73,23 +77,25 @@ import Testing
         #expect(wrong.callerType == .vendorSpamWrongNumber)
         let far = assess([Fixtures.missed("a", from: "+18305550102", at: Fixtures.central(20, 9), voicemail: "furnace out in New Braunfels 78130")])
         #expect(far.inServiceArea == false)
-        #expect(far.status == .staffReview)          // heard, not known: a person checks before closing
+        #expect(far.status == .staffReview)  // heard, not known: a person checks before closing
         #expect(far.nextAction.contains("ZIP 78130") && far.nextAction.contains("outside the service area"))
-        let listed = assess([Fixtures.missed("a", from: "+18305550102", at: Fixtures.central(20, 9))],
-                            lists: ContactLists(customers: ["+18305550102": .init(name: "Gina", zip: "78130")]))
+        let listed = assess(
+            [Fixtures.missed("a", from: "+18305550102", at: Fixtures.central(20, 9))],
+            lists: ContactLists(customers: ["+18305550102": .init(name: "Gina", zip: "78130")]))
         #expect(listed.status == .closedNotAFit)
         #expect(listed.nextAction.contains("outside the service area"))
     }
 
-    @Test(arguments: [
-        ("We're at 4410 Avenue B, 78751. Please call back", "78751"),
-        ("my zip is 78704 and the address is 10500 Burnet Road", "78704"),
-        ("drain is clogged, we are at 10500 Burnet Road", nil),
-        ("remodel, budget around 25000 dollars", nil),
-        ("zip code 78745", "78745"),
-        ("call 512 555 0100", nil),
-        ("we're in 78745", "78745"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("We're at 4410 Avenue B, 78751. Please call back", "78751"),
+            ("my zip is 78704 and the address is 10500 Burnet Road", "78704"),
+            ("drain is clogged, we are at 10500 Burnet Road", nil),
+            ("remodel, budget around 25000 dollars", nil),
+            ("zip code 78745", "78745"),
+            ("call 512 555 0100", nil),
+            ("we're in 78745", "78745"),
+        ] as [(String, String?)])
     func zipCodesAreReadOnlyWhereTheyReadAsZIPs(transcript: String, zip: String?) {
         #expect(LeadClassifier.zip(in: [transcript]) == zip)
     }
@@ -100,7 +106,8 @@ import Testing
         #expect(assess([missed, Fixtures.unanswered("b", to: number, at: Fixtures.central(20, 10))]).status == .awaitingReply)
         #expect(assess([missed, Fixtures.answered("b", with: number, at: Fixtures.central(20, 10))]).status == .qualified)
         #expect(assess([missed], at: Fixtures.central(23, 10)).status == .closedNoResponse)
-        #expect(assess([missed, Fixtures.answered("b", with: number, at: Fixtures.central(20, 10))], at: Fixtures.central(25, 10)).status == .qualified)
+        #expect(
+            assess([missed, Fixtures.answered("b", with: number, at: Fixtures.central(20, 10))], at: Fixtures.central(25, 10)).status == .qualified)
     }
 
     @Test func threeMissedCallsMakeALeadSameDay() {

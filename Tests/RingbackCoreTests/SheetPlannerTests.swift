@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RingbackCore
 
 @Suite struct SheetPlannerTests {
@@ -72,7 +73,8 @@ import Testing
         let first = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: .missing, base: [:], syncedAt: "t1")
         var (current, base) = sheet(after: first)
         current.rows["RB-2"] = nil
-        let plan = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
+        let plan = planner.plan(
+            target: "s", desired: [row("RB-1"), row("RB-2", status: "Awaiting reply")], current: current, base: base, syncedAt: "t2")
         #expect(plan.creates.isEmpty && plan.updates.isEmpty)
         #expect(plan.newOfficeDeletions == ["RB-2"])
         for synced in plan.stateChange.upsertRows { base[synced.leadID] = synced }

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import RingbackCore
 
 /// The pieces the verdicts are built from: stems, spoken numbers, negation scope, sound-alikes,
 /// cancelling phrases, phrases of parts, and the intake fields read from a voicemail.
 @Suite struct TextUnderstandingTests {
-    @Test(arguments: [("leaks", "leak"), ("leaking", "leak"), ("leaked", "leak"), ("smoking", "smoke"), ("wires", "wiring"),
-                      ("gutters", "gutter"), ("roofing", "roof"), ("clogged", "clog"), ("sparks", "sparking")])
+    @Test(arguments: [
+        ("leaks", "leak"), ("leaking", "leak"), ("leaked", "leak"), ("smoking", "smoke"), ("wires", "wiring"),
+        ("gutters", "gutter"), ("roofing", "roof"), ("clogged", "clog"), ("sparks", "sparking"),
+    ])
     func wordFormsShareAStem(heard: String, keyword: String) {
         #expect(Stemmer.stem(heard) == Stemmer.stem(keyword))
     }
@@ -61,14 +64,15 @@ import Testing
         #expect(heard("isn't * number", in: "oh this isn't Susan's number"))
     }
 
-    @Test(arguments: [
-        ("hi this is Derek um water is pouring in, seven eight seven zero four", "Derek", "78704"),
-        ("Hola, me llamo Rosa, código postal siete ocho siete cero dos", "Rosa", "78702"),
-        ("Marcus here, 4410 Avenue B 78751", "Marcus", "78751"),
-        ("marty here the alarm is going off, zip 78745", "Marty", "78745"),
-        ("This is an important message about your Google listing", nil, nil),
-        ("we are at 10500 Burnet Road, budget 25000 dollars", nil, nil),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("hi this is Derek um water is pouring in, seven eight seven zero four", "Derek", "78704"),
+            ("Hola, me llamo Rosa, código postal siete ocho siete cero dos", "Rosa", "78702"),
+            ("Marcus here, 4410 Avenue B 78751", "Marcus", "78751"),
+            ("marty here the alarm is going off, zip 78745", "Marty", "78745"),
+            ("This is an important message about your Google listing", nil, nil),
+            ("we are at 10500 Burnet Road, budget 25000 dollars", nil, nil),
+        ] as [(String, String?, String?)])
     func nameAndZIPFromTheVoicemail(text: String, name: String?, zip: String?) {
         let fields = IntakeFields.read(TextTokens(text))
         #expect(fields.name == name)
@@ -76,7 +80,8 @@ import Testing
     }
 
     @Test func streetCallbackAndPreferredTime() {
-        let fields = IntakeFields.read(TextTokens("this is Dana at 2210 South Lamar, call me at five one two five five five zero one nine nine, tomorrow morning works"))
+        let fields = IntakeFields.read(
+            TextTokens("this is Dana at 2210 South Lamar, call me at five one two five five five zero one nine nine, tomorrow morning works"))
         #expect(fields.street == "2210 South Lamar")
         #expect(fields.callbackNumber == "5125550199")
         #expect(IntakeFields.display(fields.callbackNumber!) == "(512) 555-0199")

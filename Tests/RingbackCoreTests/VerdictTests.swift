@@ -1,6 +1,7 @@
 import Foundation
 import RingbackTesting
 import Testing
+
 @testable import RingbackCore
 
 /// Verdicts as the office sees them: caller types from the words, trades by score, emergencies never
@@ -14,10 +15,13 @@ import Testing
             ServiceRule(name: "Electrical", trade: "Electrical", keywords: ["breaker", "trip", "space heater", "outlet"], jobMinutes: 120),
             ServiceRule(name: "Roof repair", trade: "Roofing", keywords: ["roof", "roof leak", "shingle"], jobMinutes: 180),
         ]
-        rules.safetyIssues = [SafetyIssue(name: "gas smell", keywords: ["smell gas", "huele a gas"]),
-                              SafetyIssue(name: "no heat", keywords: ["no heat"])]
-        rules.text = TextRules(vendor: ["invoice"], spam: ["press one"], existingCustomer: ["you did our"], activeJob: ["your crew"],
-                               ambiguous: ["weird smell"], cancel: ["gas station"], resolved: ["came and fixed"])
+        rules.safetyIssues = [
+            SafetyIssue(name: "gas smell", keywords: ["smell gas", "huele a gas"]),
+            SafetyIssue(name: "no heat", keywords: ["no heat"]),
+        ]
+        rules.text = TextRules(
+            vendor: ["invoice"], spam: ["press one"], existingCustomer: ["you did our"], activeJob: ["your crew"],
+            ambiguous: ["weird smell"], cancel: ["gas station"], resolved: ["came and fixed"])
         return rules
     }
 
@@ -82,7 +86,8 @@ import Testing
     }
 
     @Test func theSummaryKeepsWhatTheDispatcherNeedsAndTheTranscriptIsWhole() {
-        let text = "this is Dana at 2210 South Lamar 78704, the pipe under the sink has a leak, call me at 512 555 0199, tomorrow morning is best. Thanks so much, have a good one, bye now, really appreciate it, talk soon"
+        let text =
+            "this is Dana at 2210 South Lamar 78704, the pipe under the sink has a leak, call me at 512 555 0199, tomorrow morning is best. Thanks so much, have a good one, bye now, really appreciate it, talk soon"
         let a = assess(text)
         #expect(a.summary.contains("Plumbing: Leak repair"))
         #expect(a.summary.contains("2210 South Lamar 78704"))

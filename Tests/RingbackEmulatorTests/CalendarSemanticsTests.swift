@@ -41,8 +41,13 @@ import Testing
 
         let duplicate = try await h.json("POST", events, event("rb0001abc"))
         #expect(duplicate.status == 409)
-        #expect(duplicate.json == ["error": ["errors": [["domain": "global", "reason": "duplicate", "message": "The requested identifier already exists."]],
-                                             "code": 409, "message": "The requested identifier already exists."]])
+        #expect(
+            duplicate.json == [
+                "error": [
+                    "errors": [["domain": "global", "reason": "duplicate", "message": "The requested identifier already exists."]],
+                    "code": 409, "message": "The requested identifier already exists.",
+                ]
+            ])
         #expect(try await h.send("DELETE", events + "/rb0001abc").status == 204)
         let again = try await h.send("DELETE", events + "/rb0001abc")
         #expect(again.status == 410)
@@ -70,22 +75,35 @@ import Testing
         let h = try await harness()
         _ = try await h.json("POST", events, event("rb0002abc"))
         h.emulator.deleteEvent(calendarID: calendar, eventID: "rb0002abc")
-        let patch: JSONValue = ["status": "confirmed", "description": "+1 512 555 0100",
-                                "extendedProperties": ["private": ["ringbackState": "open", "ringbackKey": nil,
-                                                                   .init(stringLiteral: String(repeating: "k", count: 45)): "dropped"]]]
+        let patch: JSONValue = [
+            "status": "confirmed", "description": "+1 512 555 0100",
+            "extendedProperties": [
+                "private": [
+                    "ringbackState": "open", "ringbackKey": nil,
+                    .init(stringLiteral: String(repeating: "k", count: 45)): "dropped",
+                ]
+            ],
+        ]
         let reply = try await h.json("PATCH", events + "/rb0002abc", patch)
         #expect(reply.status == 200)
         #expect(reply.json?["status"] == "confirmed")
         #expect(reply.json?["summary"] == "Call back Ann")
         #expect(reply.json?["extendedProperties"] == ["private": ["ringbackState": "open"]])
-        let moved = try await h.json("PATCH", events + "/rb0002abc", ["start": ["dateTime": "2026-11-20T21:00:00Z"],
-                                                                     "end": ["dateTime": "2026-11-20T21:15:00Z"]])
+        let moved = try await h.json(
+            "PATCH", events + "/rb0002abc",
+            [
+                "start": ["dateTime": "2026-11-20T21:00:00Z"],
+                "end": ["dateTime": "2026-11-20T21:15:00Z"],
+            ])
         #expect(moved.json?["start"]?["dateTime"] == "2026-11-20T15:00:00-06:00")
         #expect(moved.json?["sequence"] == 1)
         let long = String(repeating: "v", count: 2000)
-        let truncated = try await h.json("PUT", events + "/rb0002abc", [
-            "start": ["dateTime": "2026-11-20T21:00:00Z"], "end": ["dateTime": "2026-11-20T21:15:00Z"],
-            "extendedProperties": ["private": ["note": .string(long)]]])
+        let truncated = try await h.json(
+            "PUT", events + "/rb0002abc",
+            [
+                "start": ["dateTime": "2026-11-20T21:00:00Z"], "end": ["dateTime": "2026-11-20T21:15:00Z"],
+                "extendedProperties": ["private": ["note": .string(long)]],
+            ])
         #expect(truncated.json?["extendedProperties"]?["private"]?["note"]?.string?.count == 1024)
         #expect(truncated.json?["summary"] == nil)
     }
@@ -95,8 +113,12 @@ import Testing
         let missing = try await h.json("POST", events, ["start": ["dateTime": "2026-11-20T14:30:00"], "end": ["dateTime": "2026-11-20T15:00:00"]])
         #expect(missing.status == 400)
         #expect(missing.json?["error"]?["message"] == "Missing time zone definition for start time.")
-        let london = try await h.json("POST", events, ["start": ["dateTime": "2026-07-01T10:45:00Z", "timeZone": "Europe/London"],
-                                                      "end": ["dateTime": "2026-07-01T12:00:00", "timeZone": "Europe/London"]])
+        let london = try await h.json(
+            "POST", events,
+            [
+                "start": ["dateTime": "2026-07-01T10:45:00Z", "timeZone": "Europe/London"],
+                "end": ["dateTime": "2026-07-01T12:00:00", "timeZone": "Europe/London"],
+            ])
         // Written in the calendar's zone, the event's own zone echoed; the same instants in London on request.
         #expect(london.json?["start"] == ["dateTime": "2026-07-01T05:45:00-05:00", "timeZone": "Europe/London"])
         #expect(london.json?["end"]?["dateTime"] == "2026-07-01T06:00:00-05:00")
@@ -105,9 +127,11 @@ import Testing
         #expect(inLondon.json?["start"]?["dateTime"] == "2026-07-01T11:45:00+01:00")
         let utc = try await h.json("GET", events + "?timeZone=UTC")
         #expect(utc.json?["items"]?[0]?["start"]?["dateTime"] == "2026-07-01T10:45:00Z")
-        let calendarZone = try await h.json("POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T18:30:00Z"]])
+        let calendarZone = try await h.json(
+            "POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T18:30:00Z"]])
         #expect(calendarZone.json?["start"]?["dateTime"] == "2026-01-15T12:00:00-06:00")
-        let backwards = try await h.json("POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T17:00:00Z"]])
+        let backwards = try await h.json(
+            "POST", events, ["start": ["dateTime": "2026-01-15T18:00:00Z"], "end": ["dateTime": "2026-01-15T17:00:00Z"]])
         #expect(backwards.status == 400)
     }
 
@@ -174,8 +198,9 @@ import Testing
         let get = "GET \(events)/rb2000002 HTTP/1.1\r\n\r\n"
         let body = part("a", insert) + part("b", duplicate) + part("c", patch) + part("d", get) + "--\(boundary)--\r\n"
         h.emulator.resetCounts()
-        let reply = try await h.send("POST", "/batch/calendar/v3", body: Data(body.utf8),
-                                     headers: ["Content-Type": "multipart/mixed; boundary=\(boundary)"])
+        let reply = try await h.send(
+            "POST", "/batch/calendar/v3", body: Data(body.utf8),
+            headers: ["Content-Type": "multipart/mixed; boundary=\(boundary)"])
         #expect(reply.status == 200)
         let contentType = try #require(reply.header("Content-Type"))
         #expect(contentType.hasPrefix("multipart/mixed; boundary=batch_"))
@@ -187,7 +212,8 @@ import Testing
         #expect(parts[1].contains("HTTP/1.1 409 Conflict") && parts[1].contains("\"reason\":\"duplicate\""))
         #expect(parts[2].contains("\"summary\":\"Patched\""))
         #expect(parts[3].contains("\"id\":\"rb2000002\""))
-        #expect(h.emulator.requestCounts() == ["calendar.batch": 1, "calendar.events.insert": 2, "calendar.events.patch": 1, "calendar.events.get": 1])
+        #expect(
+            h.emulator.requestCounts() == ["calendar.batch": 1, "calendar.events.insert": 2, "calendar.events.patch": 1, "calendar.events.get": 1])
         #expect(h.emulator.events(calendarID: calendar).count == 2)
     }
 }

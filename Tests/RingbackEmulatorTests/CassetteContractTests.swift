@@ -1,7 +1,8 @@
 import Foundation
-@testable import RingbackEmulator
 import RingbackJSON
 import Testing
+
+@testable import RingbackEmulator
 
 /// Replays the Sheets requests of recorded Google traffic (gspread's VCR cassettes) against the emulator and compares
 /// status codes and JSON bodies with what Google answered.
@@ -39,8 +40,11 @@ import Testing
         case .object(let members):
             var result: [String: JSONValue] = [:]
             for (key, child) in members {
-                if key == "sheetId", let id = child.int, let mapped = map[id] { result[key] = .number(Double(mapped)) }
-                else { result[key] = mapSheetIDs(child, map) }
+                if key == "sheetId", let id = child.int, let mapped = map[id] {
+                    result[key] = .number(Double(mapped))
+                } else {
+                    result[key] = mapSheetIDs(child, map)
+                }
             }
             return .object(result)
         case .array(let items): return .array(items.map { mapSheetIDs($0, map) })
@@ -66,11 +70,13 @@ import Testing
         var outcome = Outcome()
         for (index, interaction) in interactions.enumerated() {
             guard let request = interaction["request"], let response = interaction["response"],
-                  let method = request["method"]?.string, let uri = request["uri"]?.string else { continue }
+                let method = request["method"]?.string, let uri = request["uri"]?.string
+            else { continue }
             let recordedBody = response["body"]?["string"]?.string ?? ""
             if uri.hasPrefix("https://www.googleapis.com/drive/v3/files") {
                 if method == "POST", let created = try? JSONValue.parse(Data(recordedBody.utf8)),
-                   let id = created["id"]?.string, let title = created["name"]?.string {
+                    let id = created["id"]?.string, let title = created["name"]?.string
+                {
                     harness.emulator.createSpreadsheet(id: id, title: title)
                 }
                 continue
@@ -101,7 +107,9 @@ import Testing
             } else if knownExceptions[key] != nil {
                 outcome.excepted += 1
             } else {
-                outcome.mismatches.append("\(key) \(method) \(path)\n  expected \(expectedStatus) \(expected?.text ?? recordedBody)\n  actual   \(reply.status) \(actual?.text ?? reply.text)")
+                outcome.mismatches.append(
+                    "\(key) \(method) \(path)\n  expected \(expectedStatus) \(expected?.text ?? recordedBody)\n  actual   \(reply.status) \(actual?.text ?? reply.text)"
+                )
             }
         }
         return outcome

@@ -1,11 +1,12 @@
 import Crypto
 import CryptoExtras
 import Foundation
+import RingbackEmulator
+import RingbackJSON
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import RingbackEmulator
-import RingbackJSON
 
 /// An HTTP reply as the tests inspect it.
 struct Reply {
@@ -53,8 +54,12 @@ final class EmulatorHarness: @unchecked Sendable {
     @discardableResult
     func signIn(email: String = EmulatorHarness.email) async throws -> String {
         emulator.registerRefreshToken("1//refresh-\(email)", clientID: "client.apps.googleusercontent.com", clientSecret: "secret", email: email)
-        let reply = try await form("/token", ["grant_type": "refresh_token", "refresh_token": "1//refresh-\(email)",
-                                             "client_id": "client.apps.googleusercontent.com", "client_secret": "secret"])
+        let reply = try await form(
+            "/token",
+            [
+                "grant_type": "refresh_token", "refresh_token": "1//refresh-\(email)",
+                "client_id": "client.apps.googleusercontent.com", "client_secret": "secret",
+            ])
         token = reply.json?["access_token"]?.string ?? ""
         return token
     }
@@ -83,8 +88,9 @@ final class EmulatorHarness: @unchecked Sendable {
         let text = fields.sorted { $0.key < $1.key }.map { key, value in
             "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
         }.joined(separator: "&")
-        return try await send("POST", "/token", body: Data(text.utf8), headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                              authorized: false)
+        return try await send(
+            "POST", "/token", body: Data(text.utf8), headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            authorized: false)
     }
 }
 
@@ -102,14 +108,18 @@ enum TestJWT {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func assertion(keyFile: [UInt8], audience: String, issuedAt: Date = Date(), lifetime: TimeInterval = 3600,
-                          scope: String? = "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/calendar") throws -> String {
+    static func assertion(
+        keyFile: [UInt8], audience: String, issuedAt: Date = Date(), lifetime: TimeInterval = 3600,
+        scope: String? = "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/calendar"
+    ) throws -> String {
         let key = try JSONValue.parse(keyFile)
         let privateKey = try _RSA.Signing.PrivateKey(pemRepresentation: key["private_key"]!.string!)
         let header: JSONValue = ["alg": "RS256", "typ": "JWT", "kid": key["private_key_id"]!]
-        var claims: [String: JSONValue] = ["iss": key["client_email"]!, "aud": .string(audience),
-                                           "iat": .number(issuedAt.timeIntervalSince1970.rounded(.down)),
-                                           "exp": .number((issuedAt.timeIntervalSince1970 + lifetime).rounded(.down))]
+        var claims: [String: JSONValue] = [
+            "iss": key["client_email"]!, "aud": .string(audience),
+            "iat": .number(issuedAt.timeIntervalSince1970.rounded(.down)),
+            "exp": .number((issuedAt.timeIntervalSince1970 + lifetime).rounded(.down)),
+        ]
         if let scope { claims["scope"] = .string(scope) }
         let input = base64URL(header.bytes()) + "." + base64URL(JSONValue.object(claims).bytes())
         let signature = try privateKey.signature(for: SHA256.hash(data: Data(input.utf8)), padding: .insecurePKCS1v1_5)

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import RingbackEmulator
 import RingbackJSON
 import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Faults Ringback must survive: quota refusals without Retry-After, outages, lost and hanging connections.
 @Suite struct FaultInjectionTests {
@@ -33,8 +34,14 @@ import Testing
         #expect(calendar.status == 429)
         #expect(calendar.json?["error"]?["errors"]?[0] == ["domain": "usageLimits", "reason": "rateLimitExceeded", "message": "Rate Limit Exceeded"])
         // The token endpoint is never faulted.
-        #expect(try await h.form("/token", ["grant_type": "refresh_token", "refresh_token": "1//refresh-\(EmulatorHarness.email)",
-                                            "client_id": "client.apps.googleusercontent.com", "client_secret": "secret"]).status == 200)
+        #expect(
+            try await h.form(
+                "/token",
+                [
+                    "grant_type": "refresh_token", "refresh_token": "1//refresh-\(EmulatorHarness.email)",
+                    "client_id": "client.apps.googleusercontent.com", "client_secret": "secret",
+                ]
+            ).status == 200)
         #expect(h.emulator.requestCounts()["sheets.spreadsheets.values.update"] == 1)
         #expect(h.emulator.requestCounts()["calendar.events.list"] == 1)
     }
@@ -98,8 +105,11 @@ import Testing
         let boundary = "b"
         var body = ""
         for index in 0..<20 {
-            let event: JSONValue = ["id": .string("rb30000\(index)"), "start": ["dateTime": "2026-11-20T14:30:00Z"], "end": ["dateTime": "2026-11-20T15:00:00Z"]]
-            body += "--\(boundary)\r\nContent-Type: application/http\r\nContent-ID: <\(index)>\r\n\r\nPOST /calendar/v3/calendars/c/events HTTP/1.1\r\nContent-Type: application/json\r\n\r\n\(event.text)\r\n"
+            let event: JSONValue = [
+                "id": .string("rb30000\(index)"), "start": ["dateTime": "2026-11-20T14:30:00Z"], "end": ["dateTime": "2026-11-20T15:00:00Z"],
+            ]
+            body +=
+                "--\(boundary)\r\nContent-Type: application/http\r\nContent-ID: <\(index)>\r\n\r\nPOST /calendar/v3/calendars/c/events HTTP/1.1\r\nContent-Type: application/json\r\n\r\n\(event.text)\r\n"
         }
         body += "--\(boundary)--"
         faults.rate = 0.3
@@ -107,7 +117,8 @@ import Testing
         h.emulator.faults = faults
         var reply: Reply?
         for _ in 0..<10 {
-            let attempt = try await h.send("POST", "/batch/calendar/v3", body: Data(body.utf8), headers: ["Content-Type": "multipart/mixed; boundary=\(boundary)"])
+            let attempt = try await h.send(
+                "POST", "/batch/calendar/v3", body: Data(body.utf8), headers: ["Content-Type": "multipart/mixed; boundary=\(boundary)"])
             if attempt.status == 200 { reply = attempt; break }
         }
         let batch = try #require(reply)

@@ -1,6 +1,7 @@
 import Foundation
 import RingbackJSON
 import Testing
+
 @testable import RingbackEmulator
 
 /// A1 notation, sheet-name quoting and number rendering: the small rules behind Google's exact response strings.
@@ -51,7 +52,10 @@ import Testing
             }
         }
         emulator.sortRows(spreadsheetID: "s", sheet: "Leads", byColumn: 0, descending: true)
-        #expect(emulator.formattedValues(spreadsheetID: "s", sheet: "Leads") == [["Phone", "Status"], ["737", "Called back"], ["512", "New"], ["210", "#DIV/0!"]])
+        #expect(
+            emulator.formattedValues(spreadsheetID: "s", sheet: "Leads") == [
+                ["Phone", "Status"], ["737", "Called back"], ["512", "New"], ["210", "#DIV/0!"],
+            ])
         #expect(emulator.cell(spreadsheetID: "s", sheet: "Leads", row: 1, column: 0) == .number(737))
         emulator.deleteSheet(spreadsheetID: "s", sheet: "Old")
         #expect(emulator.formattedValues(spreadsheetID: "s", sheet: "Old") == nil)

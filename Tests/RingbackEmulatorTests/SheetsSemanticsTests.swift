@@ -33,13 +33,27 @@ import Testing
 
     @Test func userEnteredParsesLikeTyping() async throws {
         let h = try await harness()
-        let typed: JSONValue = [["0042", "+15125550100", "+1 512 555 0100", "=4/2", "=FOO(1)", "2020-01-01", "11/20/2026 2:30 PM",
-                                 "2026-11-20 14:30", "TRUE", "-2+3", "42.01", "text", 0.12]]
+        let typed: JSONValue = [
+            [
+                "0042", "+15125550100", "+1 512 555 0100", "=4/2", "=FOO(1)", "2020-01-01", "11/20/2026 2:30 PM",
+                "2026-11-20 14:30", "TRUE", "-2+3", "42.01", "text", 0.12,
+            ]
+        ]
         #expect(try await write(h, "Leads!A1", typed, input: "USER_ENTERED").status == 200)
-        #expect(try await read(h, "Leads!A1:M1") == [["42", "15125550100", "#ERROR!", "2", "#NAME?", "2020-01-01", "11/20/2026 14:30:00",
-                                                   "2026-11-20 14:30:00", "TRUE", "1", "42.01", "text", "0.12"]])
-        #expect(try await read(h, "Leads!A1:M1", render: "UNFORMATTED_VALUE") == [[42, 15125550100, "#ERROR!", 2, "#NAME?", 43831,
-                                                                                46346.604166666664, 46346.604166666664, true, 1, 42.01, "text", 0.12]])
+        #expect(
+            try await read(h, "Leads!A1:M1") == [
+                [
+                    "42", "15125550100", "#ERROR!", "2", "#NAME?", "2020-01-01", "11/20/2026 14:30:00",
+                    "2026-11-20 14:30:00", "TRUE", "1", "42.01", "text", "0.12",
+                ]
+            ])
+        #expect(
+            try await read(h, "Leads!A1:M1", render: "UNFORMATTED_VALUE") == [
+                [
+                    42, 15125550100, "#ERROR!", 2, "#NAME?", 43831,
+                    46346.604166666664, 46346.604166666664, true, 1, 42.01, "text", 0.12,
+                ]
+            ])
         let formulas = try await read(h, "Leads!A1:E1", render: "FORMULA")
         #expect(formulas == [[42, 15125550100, "=+1 512 555 0100", "=4/2", "=FOO(1)"]])
         #expect(h.emulator.cell(spreadsheetID: id, sheet: "Leads", row: 0, column: 3) == .formula("=4/2"))
@@ -47,16 +61,24 @@ import Testing
 
     @Test func writesDoNotGrowTheGrid() async throws {
         let h = try await harness()
-        let resize: JSONValue = ["requests": [["updateSheetProperties": [
-            "properties": ["sheetId": 0, "gridProperties": ["rowCount": 251, "columnCount": 32]],
-            "fields": "gridProperties(rowCount,columnCount)"]]]]
+        let resize: JSONValue = [
+            "requests": [
+                [
+                    "updateSheetProperties": [
+                        "properties": ["sheetId": 0, "gridProperties": ["rowCount": 251, "columnCount": 32]],
+                        "fields": "gridProperties(rowCount,columnCount)",
+                    ]
+                ]
+            ]
+        ]
         #expect(try await h.json("POST", "/v4/spreadsheets/\(id):batchUpdate", resize).status == 200)
         let reply = try await write(h, "Leads!A252", [["x"]], input: "RAW")
         #expect(reply.status == 400)
         #expect(reply.json?["error"]?["message"]?.string == "Range ('Leads'!A252) exceeds grid limits. Max rows: 251, max columns: 32")
         #expect(reply.json?["error"]?["status"]?.string == "INVALID_ARGUMENT")
-        let batch = try await h.json("POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
-                                     ["valueInputOption": "RAW", "data": [["range": "Leads!A251", "values": [["a"], ["b"]]]]])
+        let batch = try await h.json(
+            "POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
+            ["valueInputOption": "RAW", "data": [["range": "Leads!A251", "values": [["a"], ["b"]]]]])
         #expect(batch.status == 400)
         #expect(h.emulator.formattedValues(spreadsheetID: id, sheet: "Leads") == [])
     }
@@ -73,11 +95,17 @@ import Testing
 
     @Test func spreadsheetBatchUpdateIsAtomic() async throws {
         let h = try await harness()
-        let body: JSONValue = ["requests": [
-            ["addSheet": ["properties": ["title": "Extra"]]],
-            ["updateSheetProperties": ["properties": ["sheetId": 0, "gridProperties": ["frozenRowCount": 1]], "fields": "gridProperties.frozenRowCount"]],
-            ["deleteSheet": ["sheetId": 12345]],
-        ]]
+        let body: JSONValue = [
+            "requests": [
+                ["addSheet": ["properties": ["title": "Extra"]]],
+                [
+                    "updateSheetProperties": [
+                        "properties": ["sheetId": 0, "gridProperties": ["frozenRowCount": 1]], "fields": "gridProperties.frozenRowCount",
+                    ]
+                ],
+                ["deleteSheet": ["sheetId": 12345]],
+            ]
+        ]
         let reply = try await h.json("POST", "/v4/spreadsheets/\(id):batchUpdate", body)
         #expect(reply.status == 400)
         #expect(reply.json?["error"]?["message"]?.string == "Invalid requests[2].deleteSheet: No grid with id: 12345")
@@ -90,22 +118,46 @@ import Testing
 
     @Test func structuralRequestsAndValidation() async throws {
         let h = try await harness()
-        let body: JSONValue = ["requests": [
-            ["addSheet": ["properties": ["title": "Rejects", "gridProperties": ["rowCount": 10, "columnCount": 5]]]],
-            ["updateSheetProperties": ["properties": ["sheetId": 0, "gridProperties": ["frozenRowCount": 1]], "fields": "gridProperties/frozenRowCount"]],
-            ["setDataValidation": ["range": ["sheetId": 0, "startRowIndex": 1, "endRowIndex": 4, "startColumnIndex": 2, "endColumnIndex": 3],
-                                   "rule": ["condition": ["type": "ONE_OF_LIST", "values": [["userEnteredValue": "New"], ["userEnteredValue": "Called back"]]],
-                                            "strict": true, "showCustomUi": true]]],
-            ["appendDimension": ["sheetId": 0, "dimension": "ROWS", "length": 500]],
-            ["updateDimensionProperties": ["range": ["sheetId": 0, "dimension": "COLUMNS", "startIndex": 0, "endIndex": 1],
-                                           "properties": ["pixelSize": 160], "fields": "pixelSize"]],
-            ["repeatCell": ["range": ["sheetId": 0, "startRowIndex": 0, "endRowIndex": 1],
-                            "cell": ["userEnteredFormat": ["textFormat": ["bold": true]]], "fields": "userEnteredFormat.textFormat.bold"]],
-            ["updateCells": ["start": ["sheetId": 0, "rowIndex": 0, "columnIndex": 0],
-                             "rows": [["values": [["userEnteredValue": ["stringValue": "+1 512 555 0100"]], ["userEnteredValue": ["numberValue": 7]]]]],
-                             "fields": "userEnteredValue"]],
-            ["autoResizeDimensions": ["dimensions": ["sheetId": 0, "dimension": "COLUMNS", "startIndex": 0, "endIndex": 3]]],
-        ]]
+        let body: JSONValue = [
+            "requests": [
+                ["addSheet": ["properties": ["title": "Rejects", "gridProperties": ["rowCount": 10, "columnCount": 5]]]],
+                [
+                    "updateSheetProperties": [
+                        "properties": ["sheetId": 0, "gridProperties": ["frozenRowCount": 1]], "fields": "gridProperties/frozenRowCount",
+                    ]
+                ],
+                [
+                    "setDataValidation": [
+                        "range": ["sheetId": 0, "startRowIndex": 1, "endRowIndex": 4, "startColumnIndex": 2, "endColumnIndex": 3],
+                        "rule": [
+                            "condition": ["type": "ONE_OF_LIST", "values": [["userEnteredValue": "New"], ["userEnteredValue": "Called back"]]],
+                            "strict": true, "showCustomUi": true,
+                        ],
+                    ]
+                ],
+                ["appendDimension": ["sheetId": 0, "dimension": "ROWS", "length": 500]],
+                [
+                    "updateDimensionProperties": [
+                        "range": ["sheetId": 0, "dimension": "COLUMNS", "startIndex": 0, "endIndex": 1],
+                        "properties": ["pixelSize": 160], "fields": "pixelSize",
+                    ]
+                ],
+                [
+                    "repeatCell": [
+                        "range": ["sheetId": 0, "startRowIndex": 0, "endRowIndex": 1],
+                        "cell": ["userEnteredFormat": ["textFormat": ["bold": true]]], "fields": "userEnteredFormat.textFormat.bold",
+                    ]
+                ],
+                [
+                    "updateCells": [
+                        "start": ["sheetId": 0, "rowIndex": 0, "columnIndex": 0],
+                        "rows": [["values": [["userEnteredValue": ["stringValue": "+1 512 555 0100"]], ["userEnteredValue": ["numberValue": 7]]]]],
+                        "fields": "userEnteredValue",
+                    ]
+                ],
+                ["autoResizeDimensions": ["dimensions": ["sheetId": 0, "dimension": "COLUMNS", "startIndex": 0, "endIndex": 3]]],
+            ]
+        ]
         let reply = try await h.json("POST", "/v4/spreadsheets/\(id):batchUpdate", body)
         #expect(reply.status == 200)
         let replies = reply.json?["replies"]?.array ?? []
@@ -130,8 +182,9 @@ import Testing
     @Test func nullLeavesCellsAndEmptyStringClears() async throws {
         let h = try await harness()
         _ = try await write(h, "Leads!A1", [["a", "b", "c"]], input: "RAW")
-        let batch = try await h.json("POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
-                                     ["valueInputOption": "RAW", "data": [["range": "Leads!A1:C1", "values": [[nil, "", "z"]]]]])
+        let batch = try await h.json(
+            "POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
+            ["valueInputOption": "RAW", "data": [["range": "Leads!A1:C1", "values": [[nil, "", "z"]]]]])
         #expect(batch.status == 200)
         #expect(batch.json?["totalUpdatedCells"] == 3)
         #expect(h.emulator.formattedValues(spreadsheetID: id, sheet: "Leads") == [["a", "", "z"]])
@@ -139,9 +192,15 @@ import Testing
 
     @Test func valuesBatchUpdateIsAtomic() async throws {
         let h = try await harness()
-        let reply = try await h.json("POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
-                                     ["valueInputOption": "RAW", "data": [["range": "Leads!A1", "values": [["kept?"]]],
-                                                                          ["range": "Nope!A1", "values": [["x"]]]]])
+        let reply = try await h.json(
+            "POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
+            [
+                "valueInputOption": "RAW",
+                "data": [
+                    ["range": "Leads!A1", "values": [["kept?"]]],
+                    ["range": "Nope!A1", "values": [["x"]]],
+                ],
+            ])
         #expect(reply.status == 400)
         #expect(reply.json?["error"]?["message"]?.string == "Invalid data[1]: Unable to parse range: Nope!A1")
         #expect(h.emulator.formattedValues(spreadsheetID: id, sheet: "Leads") == [])
@@ -161,10 +220,20 @@ import Testing
         #expect(shifted.json?["tableRange"] == "Leads!E6")
         #expect(shifted.json?["updates"]?["updatedRange"] == "Leads!E7:F7")
         // Appending past the end grows the grid; INSERT_ROWS pushes rows down.
-        _ = try await h.json("POST", "/v4/spreadsheets/\(id):batchUpdate", ["requests": [["updateSheetProperties": [
-            "properties": ["sheetId": 0, "gridProperties": ["rowCount": 8]], "fields": "gridProperties.rowCount"]]]])
-        let grown = try await h.json("POST", "/v4/spreadsheets/\(id)/values/Leads!A1:B:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
-                                     ["values": [["1"], ["2"], ["3"]]])
+        _ = try await h.json(
+            "POST", "/v4/spreadsheets/\(id):batchUpdate",
+            [
+                "requests": [
+                    [
+                        "updateSheetProperties": [
+                            "properties": ["sheetId": 0, "gridProperties": ["rowCount": 8]], "fields": "gridProperties.rowCount",
+                        ]
+                    ]
+                ]
+            ])
+        let grown = try await h.json(
+            "POST", "/v4/spreadsheets/\(id)/values/Leads!A1:B:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
+            ["values": [["1"], ["2"], ["3"]]])
         #expect(grown.json?["updates"]?["updatedRange"] == "Leads!A3:A5")
         #expect(h.emulator.sheetProperties(spreadsheetID: id, sheet: "Leads")?["gridProperties"]?["rowCount"] == 11)
         #expect(h.emulator.formattedValues(spreadsheetID: id, sheet: "Leads")?[8] == ["", "", "", "", "note"])
@@ -202,10 +271,14 @@ import Testing
 
     @Test func aTenThousandRowWriteIsTakenWhole() async throws {
         let h = try await harness()
-        let rows = (0..<10_000).map { i -> JSONValue in .array([.string("+1512555\(String(format: "%04d", i))"), .string("Caller \(i)"), "New", "2026-11-20 14:30"]) }
-        _ = try await h.json("POST", "/v4/spreadsheets/\(id):batchUpdate", ["requests": [["appendDimension": ["sheetId": 0, "dimension": "ROWS", "length": 9100]]]])
-        let reply = try await h.json("POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
-                                     ["valueInputOption": "RAW", "data": [["range": "Leads!A1", "values": .array(rows)]]])
+        let rows = (0..<10_000).map { i -> JSONValue in
+            .array([.string("+1512555\(String(format: "%04d", i))"), .string("Caller \(i)"), "New", "2026-11-20 14:30"])
+        }
+        _ = try await h.json(
+            "POST", "/v4/spreadsheets/\(id):batchUpdate", ["requests": [["appendDimension": ["sheetId": 0, "dimension": "ROWS", "length": 9100]]]])
+        let reply = try await h.json(
+            "POST", "/v4/spreadsheets/\(id)/values:batchUpdate",
+            ["valueInputOption": "RAW", "data": [["range": "Leads!A1", "values": .array(rows)]]])
         #expect(reply.status == 200)
         #expect(reply.json?["totalUpdatedRows"] == 10_000)
         #expect(h.emulator.formattedValues(spreadsheetID: id, sheet: "Leads")?.count == 10_000)

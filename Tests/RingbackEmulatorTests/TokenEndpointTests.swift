@@ -26,8 +26,12 @@ import Testing
         #expect(key["private_key_id"]?.string?.count == 40 && key["private_key_id"]?.string?.allSatisfy(\.isHexDigit) == true)
         let tokenURL = h.base.absoluteString + "/token"
 
-        let good = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                               "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL)])
+        let good = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL),
+            ])
         #expect(good.status == 200)
         #expect(good.json?["token_type"] == "Bearer")
         #expect(good.json?["expires_in"] == 3599)
@@ -36,8 +40,12 @@ import Testing
         h.token = token
         #expect(try await h.json("GET", "/v4/spreadsheets/shared").status == 200)
 
-        let googleAudience = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                         "assertion": try TestJWT.assertion(keyFile: keyFile, audience: "https://oauth2.googleapis.com/token")])
+        let googleAudience = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(keyFile: keyFile, audience: "https://oauth2.googleapis.com/token"),
+            ])
         #expect(googleAudience.status == 200)
 
         var tampered = try TestJWT.assertion(keyFile: keyFile, audience: tokenURL)
@@ -47,24 +55,42 @@ import Testing
         #expect(badSignature.status == 400)
         #expect(badSignature.json == ["error": "invalid_grant", "error_description": "Invalid JWT Signature."])
 
-        let expired = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                  "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL,
-                                                                                     issuedAt: Date().addingTimeInterval(-7200))])
+        let expired = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(
+                    keyFile: keyFile, audience: tokenURL,
+                    issuedAt: Date().addingTimeInterval(-7200)),
+            ])
         #expect(expired.status == 400)
         #expect(expired.json?["error"] == "invalid_grant")
 
-        let tooLong = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                  "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL, lifetime: 7200)])
+        let tooLong = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL, lifetime: 7200),
+            ])
         #expect(tooLong.status == 400)
 
-        let noScope = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                  "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL, scope: nil)])
+        let noScope = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL, scope: nil),
+            ])
         #expect(noScope.status == 400)
         #expect(noScope.json?["error"] == "invalid_scope")
 
-        let calendarOnly = try await h.form("/token", ["grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                       "assertion": try TestJWT.assertion(keyFile: keyFile, audience: tokenURL,
-                                                                                          scope: "https://www.googleapis.com/auth/calendar")])
+        let calendarOnly = try await h.form(
+            "/token",
+            [
+                "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion": try TestJWT.assertion(
+                    keyFile: keyFile, audience: tokenURL,
+                    scope: "https://www.googleapis.com/auth/calendar"),
+            ])
         h.token = try #require(calendarOnly.json?["access_token"]?.string)
         let insufficient = try await h.json("GET", "/v4/spreadsheets/shared")
         #expect(insufficient.status == 403)
@@ -75,7 +101,9 @@ import Testing
     @Test func refreshTokensWorkUntilRevoked() async throws {
         let h = try EmulatorHarness()
         h.emulator.registerRefreshToken("1//rt", clientID: "ringback.apps.googleusercontent.com", clientSecret: "s3cret", email: "office@example.com")
-        func refresh(_ token: String = "1//rt", client: String = "ringback.apps.googleusercontent.com", secret: String = "s3cret") async throws -> Reply {
+        func refresh(
+            _ token: String = "1//rt", client: String = "ringback.apps.googleusercontent.com", secret: String = "s3cret"
+        ) async throws -> Reply {
             try await h.form("/token", ["grant_type": "refresh_token", "refresh_token": token, "client_id": client, "client_secret": secret])
         }
         #expect(try await refresh().status == 200)

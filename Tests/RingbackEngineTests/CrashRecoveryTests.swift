@@ -8,8 +8,11 @@ import Testing
 /// run which values were Ringback's, so edits the office made in between always win.
 @Suite struct CrashRecoveryTests {
     /// Runs the first sync, kills it before its commit, lets the office edit, and repairs.
-    func crashThenEdit(_ edit: (EngineWorkspace, String) -> Void, at repairTime: Date = EngineWorkspace.evening.addingTimeInterval(900)) throws
-        -> (EngineWorkspace, String, SyncPlan) {
+    func crashThenEdit(
+        _ edit: (EngineWorkspace, String) -> Void, at repairTime: Date = EngineWorkspace.evening.addingTimeInterval(900)
+    ) throws
+        -> (EngineWorkspace, String, SyncPlan)
+    {
         let workspace = EngineWorkspace()
         try workspace.sync(at: EngineWorkspace.evening, EngineWorkspace.friday)
         workspace.source.add([Fixtures.missed("c4", from: "+15125550143", at: Fixtures.central(20, 12), voicemail: "Still need someone today")])
@@ -63,8 +66,13 @@ import Testing
             let workspace = EngineWorkspace()
             try workspace.sync(at: EngineWorkspace.evening, EngineWorkspace.friday)
             let phones = ["+15125550142", "+15125550143", "+15125550144"]
-            workspace.source.add(phones.enumerated().map { Fixtures.missed("t\(trial)-\($0.offset)", from: $0.element, at: Fixtures.central(20, 13 + $0.offset)) })
-            if Bool.random(using: &random) { workspace.sheet.failNextWrite = InMemoryStateStore.CommitRefused() } else { workspace.store.failNextCommit = true }
+            workspace.source.add(
+                phones.enumerated().map { Fixtures.missed("t\(trial)-\($0.offset)", from: $0.element, at: Fixtures.central(20, 13 + $0.offset)) })
+            if Bool.random(using: &random) {
+                workspace.sheet.failNextWrite = InMemoryStateStore.CommitRefused()
+            } else {
+                workspace.store.failNextCommit = true
+            }
             _ = try? workspace.sync(at: EngineWorkspace.evening.addingTimeInterval(600))
             let phone = phones.randomElement(using: &random)!
             let lead = try #require(workspace.leadID(phone: phone))

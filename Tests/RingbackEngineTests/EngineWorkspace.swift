@@ -13,8 +13,9 @@ struct EngineWorkspace {
     var rules = Fixtures.rules()
 
     var engine: SyncEngine {
-        SyncEngine(sources: [source], sheet: sheet, calendars: [calendar], store: store,
-                   planner: RunPlanner(rules: rules, phones: try! PhoneNormaliser(defaultCountry: "US")), rejectsPath: nil)
+        SyncEngine(
+            sources: [source], sheet: sheet, calendars: [calendar], store: store,
+            planner: RunPlanner(rules: rules, phones: try! PhoneNormaliser(defaultCountry: "US")), rejectsPath: nil)
     }
 
     /// Plans and applies one run at `now`, as `ringback sync` does.

@@ -43,8 +43,9 @@ import Testing
     @Test func aSourceThatStoppedIsReportedAfterTheRestIsApplied() throws {
         let workspace = EngineWorkspace()
         workspace.source.add(EngineWorkspace.friday)
-        let engine = SyncEngine(sources: [workspace.source, FailingSource()], sheet: workspace.sheet, calendars: [workspace.calendar],
-                                store: workspace.store, planner: workspace.engine.planner, rejectsPath: nil)
+        let engine = SyncEngine(
+            sources: [workspace.source, FailingSource()], sheet: workspace.sheet, calendars: [workspace.calendar],
+            store: workspace.store, planner: workspace.engine.planner, rejectsPath: nil)
         let run = try engine.prepare(now: EngineWorkspace.evening)
         #expect(run.plan.sheets[0].notes.contains("source api stopped at page 2"))
         #expect(throws: SyncError.self) { try engine.apply(run, finishedAt: EngineWorkspace.evening) }

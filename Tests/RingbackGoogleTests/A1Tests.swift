@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RingbackGoogle
 
 /// A1 notation as Sheets writes and returns it.

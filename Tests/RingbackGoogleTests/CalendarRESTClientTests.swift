@@ -3,6 +3,7 @@ import RingbackHTTP
 import RingbackJSON
 import Synchronization
 import Testing
+
 @testable import RingbackGoogle
 
 /// Calendar batches: the multipart request, parsing the multipart answer, per-part errors and retries.
@@ -25,8 +26,9 @@ import Testing
 
     /// Waits between part retries go to `fake.waits`, like the HTTP client's own.
     static func client(_ fake: Fake, batchSize: Int = 50) -> CalendarRESTClient {
-        CalendarRESTClient(session: fake.session(), root: URL(string: "https://www.googleapis.com/")!, batchSize: batchSize,
-                           pause: { seconds in fake.waits.withLock { $0.append(seconds) } })
+        CalendarRESTClient(
+            session: fake.session(), root: URL(string: "https://www.googleapis.com/")!, batchSize: batchSize,
+            pause: { seconds in fake.waits.withLock { $0.append(seconds) } })
     }
 
     static func insert(_ id: String) -> CalendarCall {
@@ -34,16 +36,21 @@ import Testing
     }
 
     @Test func eventPathsEncodeCalendarAndEventIDs() {
-        #expect(CalendarRESTClient.eventsPath(calendarID: "team.leads@group.calendar.google.com")
+        #expect(
+            CalendarRESTClient.eventsPath(calendarID: "team.leads@group.calendar.google.com")
                 == "/calendar/v3/calendars/team.leads%40group.calendar.google.com/events")
-        #expect(CalendarRESTClient.eventsPath(calendarID: "en.usa#holiday@group.v.calendar.google.com", eventID: "rb0123abc")
+        #expect(
+            CalendarRESTClient.eventsPath(calendarID: "en.usa#holiday@group.v.calendar.google.com", eventID: "rb0123abc")
                 == "/calendar/v3/calendars/en.usa%23holiday%40group.v.calendar.google.com/events/rb0123abc")
     }
 
     @Test func theBatchRequestIsMultipartWithOneHTTPRequestPerCall() throws {
-        let calls = [Self.insert("rb001"), CalendarCall(method: "DELETE", path: CalendarRESTClient.eventsPath(calendarID: Self.calendarID, eventID: "rb002"))]
+        let calls = [
+            Self.insert("rb001"), CalendarCall(method: "DELETE", path: CalendarRESTClient.eventsPath(calendarID: Self.calendarID, eventID: "rb002")),
+        ]
         let batch = CalendarBatchRequest(items: [(1, calls[0]), (2, calls[1])], boundary: "ringback_b")
-        let expected = "--ringback_b\r\nContent-Type: application/http\r\nContent-ID: <item-1>\r\n\r\n"
+        let expected =
+            "--ringback_b\r\nContent-Type: application/http\r\nContent-ID: <item-1>\r\n\r\n"
             + "POST /calendar/v3/calendars/team.leads%40group.calendar.google.com/events HTTP/1.1\r\n"
             + "Content-Type: application/json; charset=UTF-8\r\nContent-Length: 36\r\n\r\n"
             + #"{"id":"rb001","summary":"Call back"}"# + "\r\n"
@@ -56,13 +63,17 @@ import Testing
     }
 
     @Test func successAndA409DuplicateComeBackInOrder() throws {
-        let fake = Fake([Self.multipart([
-            (id: "response-item-2", status: 409, body: GoogleErrorBodies.calendarDuplicate),
-            (id: "response-item-1", status: 200, body: #"{"kind":"calendar#event","id":"rb001","status":"confirmed"}"#),
-            (id: "response-item-3", status: 204, body: ""),
-        ])])
-        let calls = [Self.insert("rb001"), Self.insert("rb002"),
-                     CalendarCall(method: "DELETE", path: CalendarRESTClient.eventsPath(calendarID: Self.calendarID, eventID: "rb003"))]
+        let fake = Fake([
+            Self.multipart([
+                (id: "response-item-2", status: 409, body: GoogleErrorBodies.calendarDuplicate),
+                (id: "response-item-1", status: 200, body: #"{"kind":"calendar#event","id":"rb001","status":"confirmed"}"#),
+                (id: "response-item-3", status: 204, body: ""),
+            ])
+        ])
+        let calls = [
+            Self.insert("rb001"), Self.insert("rb002"),
+            CalendarCall(method: "DELETE", path: CalendarRESTClient.eventsPath(calendarID: Self.calendarID, eventID: "rb003")),
+        ]
         let results = try Self.client(fake).batch(calls)
         #expect(results.count == 3)
         #expect(results[0] == CalendarCallResult(status: 200, body: ["kind": "calendar#event", "id": "rb001", "status": "confirmed"]))
@@ -108,7 +119,9 @@ import Testing
     }
 
     @Test func partsWithoutContentIDsAreMatchedByOrder() throws {
-        let fake = Fake([Self.multipart([(id: nil, status: 200, body: #"{"id":"a"}"#), (id: nil, status: 404, body: GoogleErrorBodies.calendarNotFound)])])
+        let fake = Fake([
+            Self.multipart([(id: nil, status: 200, body: #"{"id":"a"}"#), (id: nil, status: 404, body: GoogleErrorBodies.calendarNotFound)])
+        ])
         let results = try Self.client(fake).batch([Self.insert("a"), Self.insert("b")])
         #expect(results[0].body == ["id": "a"])
         #expect(results[1].status == 404 && results[1].error?.reason == "notFound")
@@ -138,18 +151,22 @@ import Testing
     }
 
     @Test func getReturnsTheEventOrNilOn404() throws {
-        let fake = Fake([Fake.json(200, ["id": "rb001", "status": "cancelled"]), Fake.raw(404, GoogleErrorBodies.calendarNotFound),
-                         Fake.raw(403, GoogleErrorBodies.calendarForbidden)])
+        let fake = Fake([
+            Fake.json(200, ["id": "rb001", "status": "cancelled"]), Fake.raw(404, GoogleErrorBodies.calendarNotFound),
+            Fake.raw(403, GoogleErrorBodies.calendarForbidden),
+        ])
         let client = Self.client(fake)
         #expect(try client.get(calendarID: Self.calendarID, eventID: "rb001") == ["id": "rb001", "status": "cancelled"])
         #expect(try client.get(calendarID: Self.calendarID, eventID: "rb404") == nil)
         #expect(throws: GoogleAPIError.self) { try client.get(calendarID: Self.calendarID, eventID: "rb403") }
-        #expect(fake.apiRequests.first?.url.absoluteString
+        #expect(
+            fake.apiRequests.first?.url.absoluteString
                 == "https://www.googleapis.com/calendar/v3/calendars/team.leads%40group.calendar.google.com/events/rb001")
     }
 
     @Test func aGoogleStyleAnswerWithLFLinesAndQuotedBoundaryParses() throws {
-        let text = "--batch_q\nContent-Type: application/http\nContent-ID: <response-item-7>\n\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\":\"x\"}\n--batch_q--\n"
+        let text =
+            "--batch_q\nContent-Type: application/http\nContent-ID: <response-item-7>\n\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\":\"x\"}\n--batch_q--\n"
         let answer = try CalendarBatchResponse(contentType: "multipart/mixed; boundary=\"batch_q\"", body: Array(text.utf8))
         #expect(answer.parts.count == 1)
         #expect(answer.parts[0].number == 7 && answer.parts[0].status == 200 && answer.parts[0].json == ["id": "x"])

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackJSON
 import RingbackNormalisation
+import Testing
+
 @testable import RingbackGoogle
 
 /// Answers batch calls from a script keyed by method and path, and records them.
@@ -14,9 +15,13 @@ private final class ScriptedCalendar: CalendarService, @unchecked Sendable {
         self.calls.append(calls)
         return calls.map { call in
             let status = answers["\(call.method) \(call.path)"] ?? 200
-            return CalendarCallResult(status: status, body: status < 300 ? call.body : nil,
-                                      error: status < 300 ? nil : GoogleAPIError(kind: .http, status: status, reason: status == 409 ? "duplicate" : nil,
-                                                                               message: "refused", operation: "calendar"))
+            return CalendarCallResult(
+                status: status, body: status < 300 ? call.body : nil,
+                error: status < 300
+                    ? nil
+                    : GoogleAPIError(
+                        kind: .http, status: status, reason: status == 409 ? "duplicate" : nil,
+                        message: "refused", operation: "calendar"))
         }
     }
 }
@@ -26,8 +31,9 @@ private final class ScriptedCalendar: CalendarService, @unchecked Sendable {
     let start = Date(timeIntervalSince1970: 1_795_000_000)
 
     func event(_ lead: String, owner: String = "Dispatcher", cancelled: Bool = false) -> CalendarEvent {
-        CalendarEvent(uid: LeadEventBuilder.uid(leadID: lead, kind: .callback), leadID: lead, kind: .callback, title: "Call back",
-                      details: "d", location: "", start: start, end: start + 900, owner: owner, cancelled: cancelled)
+        CalendarEvent(
+            uid: LeadEventBuilder.uid(leadID: lead, kind: .callback), leadID: lead, kind: .callback, title: "Call back",
+            details: "d", location: "", start: start, end: start + 900, owner: owner, cancelled: cancelled)
     }
 
     @Test func eventIDsAreStableBase32Hex() {

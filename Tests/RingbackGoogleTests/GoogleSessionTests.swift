@@ -2,6 +2,7 @@ import Foundation
 import RingbackHTTP
 import RingbackJSON
 import Testing
+
 @testable import RingbackGoogle
 
 /// Authorised requests: bearer token, retries, one token renewal on 401, and Google's errors with advice.
@@ -62,8 +63,10 @@ import Testing
     }
 
     @Test func calendarRateLimit403sAreRetriedButDailyQuotaAndPermissionAreNot() throws {
-        let limited = Fake([Fake.raw(403, GoogleErrorBodies.calendarRateLimit), Fake.raw(403, GoogleErrorBodies.calendarUserRateLimit),
-                            Fake.json(200, [:])])
+        let limited = Fake([
+            Fake.raw(403, GoogleErrorBodies.calendarRateLimit), Fake.raw(403, GoogleErrorBodies.calendarUserRateLimit),
+            Fake.json(200, [:]),
+        ])
         _ = try limited.session().json(method: "GET", url: Self.url, body: nil, operation: "calendar get")
         #expect(limited.apiRequests.count == 3)
 
@@ -79,7 +82,8 @@ import Testing
         #expect(error.kind == .http && error.status == 403 && error.statusText == "PERMISSION_DENIED")
         #expect(error.message == "The caller does not have permission")
         #expect(error.hint == "Share the spreadsheet with \(TestKey.email) as an editor")
-        #expect(error.description == "sheets values:batchGet 1jIKzPs8: HTTP 403 PERMISSION_DENIED: The caller does not have permission. "
+        #expect(
+            error.description == "sheets values:batchGet 1jIKzPs8: HTTP 403 PERMISSION_DENIED: The caller does not have permission. "
                 + "Share the spreadsheet with \(TestKey.email) as an editor")
 
         let calendar = Fake([Fake.raw(403, GoogleErrorBodies.calendarForbidden)])

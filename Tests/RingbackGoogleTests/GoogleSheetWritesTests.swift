@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackJSON
+import Testing
+
 @testable import RingbackGoogle
 
 /// A Sheets service that must not be called: the tests here read what the target would send, and a
@@ -32,7 +33,9 @@ private struct UnusedSheets: SheetsService {
 
     @Test func aNewTabGetsItsHeaderThenTheRowsAsRawText() {
         var plan = SheetPlan(target: target.label)
-        plan.creates = [DesiredRow(leadID: "L-1", cells: SheetCells([.leadID: "L-1", .phone: "+1 512 555 0100", .summary: "=HYPERLINK(\"http://x\")"]))]
+        plan.creates = [
+            DesiredRow(leadID: "L-1", cells: SheetCells([.leadID: "L-1", .phone: "+1 512 555 0100", .summary: "=HYPERLINK(\"http://x\")"]))
+        ]
         let snapshot = GoogleSheetSnapshot(exists: false, header: [], rows: [], gridRows: 0, gridColumns: 0)
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.count == 2)
@@ -47,13 +50,18 @@ private struct UnusedSheets: SheetsService {
 
     @Test func updatesLandOnTheRowOfTheirLeadIDWhereverTheOfficeMovedIt() {
         let header = ["Notes", "Lead ID", "Status", "Owner"]
-        let snapshot = GoogleSheetSnapshot(exists: true, header: header,
-                                           rows: [["mine", ""], ["", "L-2", "New missed call", "Admin"], ["", "L-1", "Booked", "Dispatcher"]],
-                                           gridRows: 1000, gridColumns: 26)
+        let snapshot = GoogleSheetSnapshot(
+            exists: true, header: header,
+            rows: [["mine", ""], ["", "L-2", "New missed call", "Admin"], ["", "L-1", "Booked", "Dispatcher"]],
+            gridRows: 1000, gridColumns: 26)
         var plan = SheetPlan(target: target.label)
-        plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
-            .init(column: .status, old: "Booked", new: "Qualified"), .init(column: .owner, old: "Dispatcher", new: "Admin"),
-        ])]
+        plan.updates = [
+            SheetPlan.Update(
+                leadID: "L-1",
+                changes: [
+                    .init(column: .status, old: "Booked", new: "Qualified"), .init(column: .owner, old: "Dispatcher", new: "Admin"),
+                ])
+        ]
         plan.creates = [DesiredRow(leadID: "L-3", cells: SheetCells([.leadID: "L-3", .status: "New missed call"]))]
         let data = target.writes(for: plan, snapshot: snapshot)
         // The columns added since the tab was made are appended to its header first.
@@ -66,9 +74,13 @@ private struct UnusedSheets: SheetsService {
     @Test func unchangedCellsBetweenChangesAreLeftAlone() {
         let snapshot = GoogleSheetSnapshot(exists: true, header: SheetColumn.header, rows: [["L-1"]], gridRows: 1000, gridColumns: 26)
         var plan = SheetPlan(target: target.label)
-        plan.updates = [SheetPlan.Update(leadID: "L-1", changes: [
-            .init(column: .callerName, old: "", new: "Ana"), .init(column: .urgency, old: "", new: "Same day"),
-        ])]
+        plan.updates = [
+            SheetPlan.Update(
+                leadID: "L-1",
+                changes: [
+                    .init(column: .callerName, old: "", new: "Ana"), .init(column: .urgency, old: "", new: "Same day"),
+                ])
+        ]
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.map(\.range) == ["'Missed Calls'!C2:I2"])
         #expect(data[0].values[0].filter { $0 != .null } == [.string("Ana"), .string("Same day")])
@@ -80,8 +92,9 @@ private struct UnusedSheets: SheetsService {
     }
 
     @Test func snapshotsKeyRowsByLeadIDAndReportDuplicates() {
-        let snapshot = GoogleSheetSnapshot(exists: true, header: ["Lead ID", "Status"],
-                                           rows: [["L-1", "Booked"], [], ["L-1", "Qualified"], [" L-2 ", "x"]], gridRows: 1000, gridColumns: 26)
+        let snapshot = GoogleSheetSnapshot(
+            exists: true, header: ["Lead ID", "Status"],
+            rows: [["L-1", "Booked"], [], ["L-1", "Qualified"], [" L-2 ", "x"]], gridRows: 1000, gridColumns: 26)
         #expect(snapshot.rowNumbers == ["L-1": 2, "L-2": 5])
         #expect(snapshot.contents.duplicateIDs == ["L-1"])
         #expect(snapshot.contents.rows["L-1"]?.cells[.status] == "Booked")

@@ -3,6 +3,7 @@ import CryptoExtras
 import Foundation
 import RingbackJSON
 import Testing
+
 @testable import RingbackGoogle
 
 /// The service-account assertion: header, claims and an RS256 signature the public key verifies.
@@ -10,8 +11,9 @@ import Testing
     @Test func theAssertionHasGooglesHeaderAndClaimsAndAValidSignature() throws {
         let issued = Date(timeIntervalSince1970: 1_790_000_000.7)
         let audience = URL(string: "https://oauth2.googleapis.com/token")!
-        let jwt = try JWT.serviceAccountAssertion(key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets, GoogleScopes.calendar],
-                                                  audience: audience, issuedAt: issued)
+        let jwt = try JWT.serviceAccountAssertion(
+            key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets, GoogleScopes.calendar],
+            audience: audience, issuedAt: issued)
         let pieces = jwt.split(separator: ".").map(String.init)
         #expect(pieces.count == 3)
         #expect(!jwt.contains("=") && !jwt.contains("+") && !jwt.contains("/"))

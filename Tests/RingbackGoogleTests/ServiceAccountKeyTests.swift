@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackGoogle
 
 /// Key files are checked before any request, and errors name the file and the field, never the key.
@@ -21,13 +22,17 @@ import Testing
         #expect(warning.contains("chmod 600 \(path)") && warning.contains("644"))
     }
 
-    @Test(arguments: [
-        (["client_email": nil], "\"client_email\" is missing"),
-        (["private_key_id": nil], "\"private_key_id\" is missing"),
-        (["type": "authorized_user"], "\"type\" is \"authorized_user\", not \"service_account\""),
-        (["private_key": "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"], "\"private_key\" is not a PKCS#8 PEM RSA private key"),
-        (["token_uri": "not a url"], "\"token_uri\" is not an http(s) URL"),
-    ] as [([String: String?], String)])
+    @Test(
+        arguments: [
+            (["client_email": nil], "\"client_email\" is missing"),
+            (["private_key_id": nil], "\"private_key_id\" is missing"),
+            (["type": "authorized_user"], "\"type\" is \"authorized_user\", not \"service_account\""),
+            (
+                ["private_key": "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"],
+                "\"private_key\" is not a PKCS#8 PEM RSA private key"
+            ),
+            (["token_uri": "not a url"], "\"token_uri\" is not an http(s) URL"),
+        ] as [([String: String?], String)])
     func aBadFieldIsNamed(changes: [String: String?], expected: String) {
         do {
             _ = try ServiceAccountKey.parse(TestKey.keyFile(changes), path: "/etc/ringback/key.json")

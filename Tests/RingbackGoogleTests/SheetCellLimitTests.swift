@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackJSON
+import Testing
+
 @testable import RingbackGoogle
 
 /// Text longer than a Google cell holds is cut with a marker, never sent whole (Google would refuse the whole write).
@@ -33,8 +34,14 @@ import RingbackJSON
         let target = GoogleSheetTarget(service: NoSheets(), spreadsheetID: "sheet-1")
         let transcript = String(repeating: "no heat in the basement ", count: 2_600)
         var plan = SheetPlan(target: target.label)
-        plan.creates = [DesiredRow(leadID: "L-1", cells: SheetCells([.leadID: "L-1", .summary: transcript,
-                                                                     .transcriptLink: "https://calls.example/rec/1"]))]
+        plan.creates = [
+            DesiredRow(
+                leadID: "L-1",
+                cells: SheetCells([
+                    .leadID: "L-1", .summary: transcript,
+                    .transcriptLink: "https://calls.example/rec/1",
+                ]))
+        ]
         let snapshot = GoogleSheetSnapshot(exists: true, header: SheetColumn.header, rows: [], gridRows: 1000, gridColumns: 20)
         let data = target.writes(for: plan, snapshot: snapshot)
         let summaryColumn = SheetColumn.header.firstIndex(of: "Summary")!

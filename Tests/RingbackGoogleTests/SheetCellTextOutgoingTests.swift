@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackJSON
 import RingbackNormalisation
+import Testing
+
 @testable import RingbackGoogle
 
 /// Cell text and calendar text sent to Google are line-safe: Python's `str.splitlines()` finds no
@@ -19,8 +20,9 @@ import RingbackNormalisation
 
     @Test func eventTextSentToCalendarSplitsOnlyAtItsLineFeeds() throws {
         let start = Date(timeIntervalSince1970: 1_790_000_000)
-        let event = CalendarEvent(uid: "u1", leadID: "RB-1", kind: .callback, title: Self.hostile, details: Self.hostile,
-                                  location: Self.hostile, start: start, end: start.addingTimeInterval(900), owner: "Dana")
+        let event = CalendarEvent(
+            uid: "u1", leadID: "RB-1", kind: .callback, title: Self.hostile, details: Self.hostile,
+            location: Self.hostile, start: start, end: start.addingTimeInterval(900), owner: "Dana")
         let body = CalendarEventResource(zone: .utc).body(event)
         for field in ["summary", "description", "location"] {
             let text = try #require(body[field]?.string, "\(field)")

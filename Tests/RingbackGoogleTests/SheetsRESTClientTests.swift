@@ -1,6 +1,7 @@
 import Foundation
 import RingbackJSON
 import Testing
+
 @testable import RingbackGoogle
 
 /// Sheets request paths, query encoding and bodies, and how answers become value ranges.
@@ -12,22 +13,32 @@ import Testing
     }
 
     @Test func batchGetEncodesRangesAndReadsValueRanges() throws {
-        let fake = Fake([Fake.json(200, [
-            "spreadsheetId": "1AbC-_x9",
-            "valueRanges": [
-                ["range": "'Missed Calls'!A1:T1000", "majorDimension": "ROWS", "values": [["Key", "Phone"], [], ["k1", 15125550100, true]]],
-                ["range": "'It''s'!A1:C1000", "majorDimension": "ROWS"],
-            ],
-        ])])
-        let ranges = try Self.client(fake).batchGet(spreadsheetID: "1AbC-_x9", ranges: ["'Missed Calls'!A1:T", "'It''s'!A1:C"],
-                                                    render: .unformatted)
-        #expect(ranges == [
-            SheetsValueRange(range: "'Missed Calls'!A1:T1000", values: [["Key", "Phone"], [], ["k1", 15125550100, true]]),
-            SheetsValueRange(range: "'It''s'!A1:C1000", values: []),
+        let fake = Fake([
+            Fake.json(
+                200,
+                [
+                    "spreadsheetId": "1AbC-_x9",
+                    "valueRanges": [
+                        [
+                            "range": "'Missed Calls'!A1:T1000", "majorDimension": "ROWS",
+                            "values": [["Key", "Phone"], [], ["k1", 15125550100, true]],
+                        ],
+                        ["range": "'It''s'!A1:C1000", "majorDimension": "ROWS"],
+                    ],
+                ])
         ])
+        let ranges = try Self.client(fake).batchGet(
+            spreadsheetID: "1AbC-_x9", ranges: ["'Missed Calls'!A1:T", "'It''s'!A1:C"],
+            render: .unformatted)
+        #expect(
+            ranges == [
+                SheetsValueRange(range: "'Missed Calls'!A1:T1000", values: [["Key", "Phone"], [], ["k1", 15125550100, true]]),
+                SheetsValueRange(range: "'It''s'!A1:C1000", values: []),
+            ])
         let sent = try #require(fake.apiRequests.first)
         #expect(sent.method == "GET" && sent.body == nil)
-        #expect(sent.url.absoluteString == "https://sheets.googleapis.com/v4/spreadsheets/1AbC-_x9/values:batchGet"
+        #expect(
+            sent.url.absoluteString == "https://sheets.googleapis.com/v4/spreadsheets/1AbC-_x9/values:batchGet"
                 + "?ranges=%27Missed%20Calls%27%21A1%3AT&ranges=%27It%27%27s%27%21A1%3AC&valueRenderOption=UNFORMATTED_VALUE"
                 + "&dateTimeRenderOption=SERIAL_NUMBER&majorDimension=ROWS")
         let items = try #require(URLComponents(url: sent.url, resolvingAgainstBaseURL: false)?.queryItems)
@@ -36,16 +47,19 @@ import Testing
 
     @Test func batchUpdateValuesSendsRawRows() throws {
         let fake = Fake([Fake.json(200, ["spreadsheetId": "1AbC", "totalUpdatedCells": 3])])
-        try Self.client(fake).batchUpdateValues(spreadsheetID: "1AbC", data: [
-            SheetsValueRange(range: "'Missed Calls'!B5:D5", values: [["+15125550100", .null, 3]]),
-        ])
+        try Self.client(fake).batchUpdateValues(
+            spreadsheetID: "1AbC",
+            data: [
+                SheetsValueRange(range: "'Missed Calls'!B5:D5", values: [["+15125550100", .null, 3]])
+            ])
         let sent = try #require(fake.apiRequests.first)
         #expect(sent.method == "POST")
         #expect(sent.url.absoluteString == "https://sheets.googleapis.com/v4/spreadsheets/1AbC/values:batchUpdate")
-        #expect(sent.bodyJSON == [
-            "valueInputOption": "RAW",
-            "data": [["range": "'Missed Calls'!B5:D5", "majorDimension": "ROWS", "values": [["+15125550100", nil, 3]]]],
-        ])
+        #expect(
+            sent.bodyJSON == [
+                "valueInputOption": "RAW",
+                "data": [["range": "'Missed Calls'!B5:D5", "majorDimension": "ROWS", "values": [["+15125550100", nil, 3]]]],
+            ])
     }
 
     @Test func spreadsheetBatchUpdateReturnsReplies() throws {
@@ -60,10 +74,12 @@ import Testing
 
     @Test func spreadsheetMetadataAsksForFields() throws {
         let fake = Fake([Fake.json(200, ["sheets": [["properties": ["sheetId": 0, "title": "Sheet1"]]]])])
-        let reply = try Self.client(fake, root: "http://127.0.0.1:8085/").spreadsheet(spreadsheetID: "1AbC",
-                                                                                   fields: "sheets(properties(sheetId,title))")
+        let reply = try Self.client(fake, root: "http://127.0.0.1:8085/").spreadsheet(
+            spreadsheetID: "1AbC",
+            fields: "sheets(properties(sheetId,title))")
         #expect(reply["sheets"]?[0]?["properties"]?["title"] == "Sheet1")
-        #expect(fake.apiRequests.first?.url.absoluteString
+        #expect(
+            fake.apiRequests.first?.url.absoluteString
                 == "http://127.0.0.1:8085/v4/spreadsheets/1AbC?fields=sheets%28properties%28sheetId%2Ctitle%29%29")
     }
 

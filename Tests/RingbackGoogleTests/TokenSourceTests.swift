@@ -3,6 +3,7 @@ import RingbackHTTP
 import RingbackJSON
 import Synchronization
 import Testing
+
 @testable import RingbackGoogle
 
 /// Token requests, caching until a minute before expiry, forced refresh, and errors without secrets.
@@ -27,8 +28,9 @@ import Testing
     @Test func aServiceAccountPostsASignedAssertionAndCachesTheToken() throws {
         let fake = FakeGoogleTransport()
         let clock = Clock()
-        let source = ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets], tokenURL: Self.tokenURL,
-                                               http: fake.http(), now: clock.read)
+        let source = ServiceAccountTokenSource(
+            key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets], tokenURL: Self.tokenURL,
+            http: fake.http(), now: clock.read)
         #expect(try source.accessToken(forceRefresh: false) == "ya29.access-1")
         clock.advance(3600 - 61)
         #expect(try source.accessToken(forceRefresh: false) == "ya29.access-1")
@@ -67,23 +69,32 @@ import Testing
 
     @Test func aRefreshTokenIsTradedAndCached() throws {
         let fake = FakeGoogleTransport()
-        let source = RefreshTokenSource(clientID: "1234-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-client-secret",
-                                        refreshToken: "1//0refresh-token", tokenURL: Self.tokenURL, http: fake.http())
+        let source = RefreshTokenSource(
+            clientID: "1234-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-client-secret",
+            refreshToken: "1//0refresh-token", tokenURL: Self.tokenURL, http: fake.http())
         #expect(try source.accessToken(forceRefresh: false) == "ya29.access-1")
         #expect(try source.accessToken(forceRefresh: false) == "ya29.access-1")
         #expect(fake.tokenRequests.count == 1)
         let form = Self.form(try #require(fake.tokenRequests.first))
-        #expect(form == ["grant_type": "refresh_token", "refresh_token": "1//0refresh-token",
-                         "client_id": "1234-abc.apps.googleusercontent.com", "client_secret": "GOCSPX-client-secret"])
+        #expect(
+            form == [
+                "grant_type": "refresh_token", "refresh_token": "1//0refresh-token",
+                "client_id": "1234-abc.apps.googleusercontent.com", "client_secret": "GOCSPX-client-secret",
+            ])
         #expect(source.accountDescription == "the OAuth client 1234-abc.apps.googleusercontent.com")
     }
 
     @Test func aRevokedRefreshTokenSaysWhatToDoAndShowsNoSecret() {
-        let fake = FakeGoogleTransport(tokens: [FakeGoogleTransport.json(400, [
-            "error": "invalid_grant", "error_description": "Token has been expired or revoked.",
-        ])])
-        let source = RefreshTokenSource(clientID: "1234-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-client-secret",
-                                        refreshToken: "1//0refresh-token", tokenURL: Self.tokenURL, http: fake.http())
+        let fake = FakeGoogleTransport(tokens: [
+            FakeGoogleTransport.json(
+                400,
+                [
+                    "error": "invalid_grant", "error_description": "Token has been expired or revoked.",
+                ])
+        ])
+        let source = RefreshTokenSource(
+            clientID: "1234-abc.apps.googleusercontent.com", clientSecret: "GOCSPX-client-secret",
+            refreshToken: "1//0refresh-token", tokenURL: Self.tokenURL, http: fake.http())
         do {
             _ = try source.accessToken(forceRefresh: false)
             Issue.record("expected an error")
@@ -99,11 +110,16 @@ import Testing
     }
 
     @Test func secretsEchoedByTheTokenEndpointAreRedacted() {
-        let fake = FakeGoogleTransport(tokens: [FakeGoogleTransport.json(401, [
-            "error": "invalid_client", "error_description": "client GOCSPX-client-secret with 1//0refresh-token is unknown",
-        ])])
-        let source = RefreshTokenSource(clientID: "1234-abc", clientSecret: "GOCSPX-client-secret", refreshToken: "1//0refresh-token",
-                                        tokenURL: Self.tokenURL, http: fake.http())
+        let fake = FakeGoogleTransport(tokens: [
+            FakeGoogleTransport.json(
+                401,
+                [
+                    "error": "invalid_client", "error_description": "client GOCSPX-client-secret with 1//0refresh-token is unknown",
+                ])
+        ])
+        let source = RefreshTokenSource(
+            clientID: "1234-abc", clientSecret: "GOCSPX-client-secret", refreshToken: "1//0refresh-token",
+            tokenURL: Self.tokenURL, http: fake.http())
         do {
             _ = try source.accessToken(forceRefresh: false)
             Issue.record("expected an error")
@@ -115,11 +131,16 @@ import Testing
     }
 
     @Test func aRefusedServiceAccountKeyShowsNeitherAssertionNorKey() throws {
-        let fake = FakeGoogleTransport(tokens: [FakeGoogleTransport.json(400, [
-            "error": "invalid_grant", "error_description": "Invalid JWT Signature.",
-        ])])
-        let source = ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [GoogleScopes.calendar], tokenURL: Self.tokenURL,
-                                               http: fake.http())
+        let fake = FakeGoogleTransport(tokens: [
+            FakeGoogleTransport.json(
+                400,
+                [
+                    "error": "invalid_grant", "error_description": "Invalid JWT Signature.",
+                ])
+        ])
+        let source = ServiceAccountTokenSource(
+            key: TestKey.serviceAccount, scopes: [GoogleScopes.calendar], tokenURL: Self.tokenURL,
+            http: fake.http())
         do {
             _ = try source.accessToken(forceRefresh: false)
             Issue.record("expected an error")
@@ -141,8 +162,11 @@ import Testing
 
         let down = FakeGoogleTransport(tokens: Array(repeating: FakeGoogleTransport.dropped, count: 4))
         let failing = ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [], tokenURL: Self.tokenURL, http: down.http())
-        #expect(throws: GoogleAPIError(kind: .transport, message: "no response after 4 attempts: the connection was dropped",
-                                       operation: "requesting an access token for \(TestKey.email)", attempts: 4)) {
+        #expect(
+            throws: GoogleAPIError(
+                kind: .transport, message: "no response after 4 attempts: the connection was dropped",
+                operation: "requesting an access token for \(TestKey.email)", attempts: 4)
+        ) {
             try failing.accessToken(forceRefresh: false)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import RingbackHTTP
 
 /// A server that closes the connection without answering: the attempt fails as a dropped connection, which the
@@ -37,16 +38,18 @@ import Testing
         let portLine = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
         let body = Array(String(repeating: "{\"values\":[[\"x\"]]}", count: 2_000).utf8)
-        let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:\(port)/v4/values:batchUpdate")!,
-                                  headers: ["Content-Type": "application/json"], body: body)
+        let request = HTTPRequest(
+            method: "POST", url: URL(string: "http://127.0.0.1:\(port)/v4/values:batchUpdate")!,
+            headers: ["Content-Type": "application/json"], body: body)
 
         let transport = AsyncHTTPClientTransport(requestTimeout: 10, attemptTimeout: 20)
         guard case .failure(let error) = transport.send(request) else { Issue.record("the dropped request got an answer"); return }
         #expect(error == HTTPTransportError(message: "the connection was dropped", retryable: true))
 
         let retries = Mutex<[String]>([])
-        let client = HTTPClient(policy: RetryPolicy(maxAttempts: 3), transport: transport, pause: { _ in }, random: { 0 },
-                                onRetry: { message in retries.withLock { $0.append(message) } })
+        let client = HTTPClient(
+            policy: RetryPolicy(maxAttempts: 3), transport: transport, pause: { _ in }, random: { 0 },
+            onRetry: { message in retries.withLock { $0.append(message) } })
         let response = try client.send(request, retryable: { _ in false })
         #expect(response.status == 200)
         #expect(response.body == body)

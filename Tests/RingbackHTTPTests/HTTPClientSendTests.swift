@@ -1,14 +1,16 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import RingbackHTTP
 
 /// `send` retries like `get` but hands back the last answer, so an API client can read its error body.
 @Suite struct HTTPClientSendTests {
     typealias Scripted = HTTPClientTests.ScriptedTransport
 
-    static let post = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:9/v4/things:batchUpdate")!,
-                                  headers: ["Authorization": "Bearer secret-value"], body: Array("{}".utf8))
+    static let post = HTTPRequest(
+        method: "POST", url: URL(string: "http://127.0.0.1:9/v4/things:batchUpdate")!,
+        headers: ["Authorization": "Bearer secret-value"], body: Array("{}".utf8))
 
     static func answer(_ code: Int, _ headers: [String: String] = [:], body: String = "") -> Result<HTTPResponse, HTTPTransportError> {
         .success(HTTPResponse(status: code, headers: headers, body: Array(body.utf8)))

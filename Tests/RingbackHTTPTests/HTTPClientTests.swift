@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import RingbackHTTP
 
 /// The retry rules with a scripted transport: which answers are retried, how long the client waits,
@@ -26,8 +27,9 @@ import Testing
         }
     }
 
-    static let request = HTTPRequest(url: URL(string: "http://127.0.0.1:9/calls?page=2")!,
-                                     headers: ["Authorization": "Bearer secret-value"], displayURL: "http://127.0.0.1:9/calls?page=2")
+    static let request = HTTPRequest(
+        url: URL(string: "http://127.0.0.1:9/calls?page=2")!,
+        headers: ["Authorization": "Bearer secret-value"], displayURL: "http://127.0.0.1:9/calls?page=2")
 
     static func status(_ code: Int, _ headers: [String: String] = [:]) -> Result<HTTPResponse, HTTPTransportError> {
         .success(HTTPResponse(status: code, headers: headers))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackHTTP
 
 /// Credentials go only to the host they were configured for, even when a server redirects.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RingbackHTTP
 
 @Suite struct RetryPolicyTests {

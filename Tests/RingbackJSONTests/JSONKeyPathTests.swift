@@ -1,11 +1,14 @@
 import Testing
+
 @testable import RingbackJSON
 
 /// The one dotted-path lookup the mapping engine and the API pager share, and scalars as field text.
 @Suite struct JSONKeyPathTests {
-    static let page: JSONValue = try! JSONValue.parse(Array(#"""
-        {"meta": {"next_page_uri": "/calls?Page=2", "total": 3}, "calls": [{"sid": "CA1"}], "flag": true}
-        """#.utf8))
+    static let page: JSONValue = try! JSONValue.parse(
+        Array(
+            #"""
+            {"meta": {"next_page_uri": "/calls?Page=2", "total": 3}, "calls": [{"sid": "CA1"}], "flag": true}
+            """#.utf8))
 
     @Test func dottedPathsWalkObjectMembers() {
         #expect(Self.page.value(at: "meta.next_page_uri") == "/calls?Page=2")

@@ -1,5 +1,5 @@
-import Testing
 import RingbackJSON
+import Testing
 
 @Suite struct JSONValueTests {
     @Test func roundTripsWithSortedKeysAndIntegralNumbers() throws {

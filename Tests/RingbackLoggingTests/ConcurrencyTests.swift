@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 import RingbackJSON
-@testable import RingbackLogging
 import Testing
+
+@testable import RingbackLogging
 
 @Suite struct ConcurrencyTests {
     static let tasks = 32
@@ -37,8 +38,9 @@ import Testing
             for task in 0..<tasks {
                 group.addTask {
                     for index in 0..<perTask {
-                        logger.info("row\nwith \"quotes\" \(String(repeating: "x", count: index % 50))",
-                                    metadata: ["task": "\(task)", "index": "\(index)"])
+                        logger.info(
+                            "row\nwith \"quotes\" \(String(repeating: "x", count: index % 50))",
+                            metadata: ["task": "\(task)", "index": "\(index)"])
                     }
                 }
             }

@@ -7,9 +7,10 @@ import Testing
     @Test func oneObjectWithSortedKeysAndStringFields() {
         let (logger, sink) = makeLogger(.json)
         logger.warning("list tab missing", metadata: ["tab": "Owners", "leads": "\(3)"])
-        #expect(sink.lines == [
-            #"{"label":"ringback.sync","leads":"3","level":"warning","message":"list tab missing","tab":"Owners","time":"2026-11-20T23:00:01Z"}"#
-        ])
+        #expect(
+            sink.lines == [
+                #"{"label":"ringback.sync","leads":"3","level":"warning","message":"list tab missing","tab":"Owners","time":"2026-11-20T23:00:01Z"}"#
+            ])
     }
 
     @Test func trickyStringsAreEscapedAndRoundTrip() throws {
@@ -17,9 +18,10 @@ import Testing
         let (logger, sink) = makeLogger(.json)
         logger.info("\(tricky)", metadata: ["note": "\(tricky)"])
         let escaped = #"line\nbreak \"quoted\" back\\slash tab\t bell\u0007 del\u007f sep\u2028para\u2029 Jos\u00e9 \ud83d\udcde"#
-        #expect(sink.lines == [
-            #"{"label":"ringback.sync","level":"info","message":""# + escaped + #"","note":""# + escaped + #"","time":"2026-11-20T23:00:01Z"}"#
-        ])
+        #expect(
+            sink.lines == [
+                #"{"label":"ringback.sync","level":"info","message":""# + escaped + #"","note":""# + escaped + #"","time":"2026-11-20T23:00:01Z"}"#
+            ])
         let parsed = try JSONValue.parse(Array(sink.lines[0].utf8))
         #expect(parsed["message"]?.string == tricky)
         #expect(parsed["note"]?.string == tricky)

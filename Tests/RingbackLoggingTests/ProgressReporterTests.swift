@@ -10,10 +10,11 @@ import Testing
         reporter.warning("list tab Owners missing", metadata: ["sheet": "Leads"])
         reporter.note("3 new leads")
         #expect(!reporter.showsProgress)
-        #expect(log.lines == [
-            "2026-11-20T23:00:01Z WARNING list tab Owners missing sheet=Leads",
-            "2026-11-20T23:00:01Z NOTICE 3 new leads",
-        ])
+        #expect(
+            log.lines == [
+                "2026-11-20T23:00:01Z WARNING list tab Owners missing sheet=Leads",
+                "2026-11-20T23:00:01Z NOTICE 3 new leads",
+            ])
     }
 
     @Test func onATerminalProgressIsShownAndWarningsAreLoggedNotShown() {
@@ -23,9 +24,10 @@ import Testing
         reporter.progressClosure("twilio: page 2")
         reporter.warning("list tab Owners missing")
         #expect(terminal.lines == ["twilio: page 2"])
-        #expect(log.lines == [
-            #"{"label":"ringback.sync","level":"warning","message":"list tab Owners missing","time":"2026-11-20T23:00:01Z"}"#
-        ])
+        #expect(
+            log.lines == [
+                #"{"label":"ringback.sync","level":"warning","message":"list tab Owners missing","time":"2026-11-20T23:00:01Z"}"#
+            ])
     }
 
     @Test func withoutATerminalProgressIsADebugRecord() {

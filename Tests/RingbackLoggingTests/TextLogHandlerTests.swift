@@ -61,6 +61,7 @@ import Testing
     @Test func errorsAddTheirMessageAndType() {
         let (logger, sink) = makeLogger(.text)
         logger.error("Google refused", error: SampleError())
-        #expect(sink.lines == [#"2026-11-20T23:00:01Z ERROR Google refused error.message="token refused" error.type=RingbackLoggingTests.SampleError"#])
+        #expect(
+            sink.lines == [#"2026-11-20T23:00:01Z ERROR Google refused error.message="token refused" error.type=RingbackLoggingTests.SampleError"#])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct AircallMappingTests {
@@ -11,7 +12,8 @@ import RingbackCore
         let run = try MappingFixtures.run(Self.webhooks, ["aircall/call-webhooks.json"])
         #expect(run.records == 18)
         #expect(run.legs.count == 17)
-        #expect(run.calls.map(\.key) == ["aircall:1001", "aircall:1002", "aircall:1003", "aircall:1004", "aircall:1005", "aircall:1006", "aircall:1007"])
+        #expect(
+            run.calls.map(\.key) == ["aircall:1001", "aircall:1002", "aircall:1003", "aircall:1004", "aircall:1005", "aircall:1006", "aircall:1007"])
         #expect(run.calls.map(\.outcome) == [.voicemail, .answered, .missed, .answered, .missed, .missed, .missed])
     }
 
@@ -83,8 +85,11 @@ import RingbackCore
         #expect(read.records == 18)
         let calls = CallAssembler(engine: engine).calls(from: read.legs)
         let outcomes = Dictionary(uniqueKeysWithValues: calls.map { ($0.key, $0.outcome) })
-        #expect(outcomes == ["aircall:780836699": .answered, "aircall:780836754": .voicemail,
-                             "aircall:780883160": .answered, "aircall:782972196": .missed])
+        #expect(
+            outcomes == [
+                "aircall:780836699": .answered, "aircall:780836754": .voicemail,
+                "aircall:780883160": .answered, "aircall:782972196": .missed,
+            ])
         #expect(calls.first { $0.key == "aircall:780836754" }?.customer == .number("+443308186690"))
     }
 }

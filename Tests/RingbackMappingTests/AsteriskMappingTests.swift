@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackNormalisation
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct AsteriskCDRCSVMappingTests {
@@ -168,7 +169,8 @@ import RingbackNormalisation
 
     @Test func unbalancedQuoteInTheMiddleOfAFileOnlyCostsItsLine() throws {
         // Every row of a cdr_csv file is quoted, so an open quote would otherwise pair with the next row's quotes.
-        let good = #""","5125550170","5125550199","from-trunk","""Ann"" <5125550170>","SIP/trunk-1","SIP/101-2","Dial","SIP/101,20","2026-11-20 08:00:00","","2026-11-20 08:00:20",20,0,"NO ANSWER","DOCUMENTATION","1.1","","","1.1",1"#
+        let good =
+            #""","5125550170","5125550199","from-trunk","""Ann"" <5125550170>","SIP/trunk-1","SIP/101-2","Dial","SIP/101,20","2026-11-20 08:00:00","","2026-11-20 08:00:20",20,0,"NO ANSWER","DOCUMENTATION","1.1","","","1.1",1"#
         // A write cut off inside the caller-ID field (disk full, crash), then the next record on a new line.
         let stray = #""","5125550171","5125550199","from-trunk","""Bo"" <51255"#
         let after = good.replacingOccurrences(of: "1.1", with: "3.1").replacingOccurrences(of: "5125550170", with: "5125550172")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct CallRailMappingTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 /// A large export is read in chunks on several cores; the result must not depend on where it was cut.

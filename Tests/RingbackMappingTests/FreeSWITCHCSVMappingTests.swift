@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct FreeSWITCHCSVMappingTests {
@@ -19,19 +20,23 @@ import RingbackCore
 
     @Test func anExcelDamagedRowIsRejectedWithItsLine() throws {
         let run = try MappingFixtures.run(Self.mapping, [Self.file])
-        #expect(run.rejects.map(\.description) == ["freeswitch/Master.csv:7: start time `2026/11/18 14:05` is not a local time of the form `yyyy-MM-dd HH:mm:ss`"])
+        #expect(
+            run.rejects.map(\.description) == [
+                "freeswitch/Master.csv:7: start time `2026/11/18 14:05` is not a local time of the form `yyyy-MM-dd HH:mm:ss`"
+            ])
     }
 
     @Test func outcomes() throws {
         let run = try MappingFixtures.run(Self.mapping, [Self.file])
-        #expect(run.calls.map(\.outcome) == [
-            .missed,    // NORMAL_CLEARING with billsec 0
-            .answered,  // bridged, and the B-leg answered
-            .missed,    // billed, but never bridged: the switch answered it (voicemail, greeting)
-            .missed,    // ORIGINATOR_CANCEL
-            .answered,  // callback from extension 101, bridged and billed
-            .missed,    // NO_USER_RESPONSE
-        ])
+        #expect(
+            run.calls.map(\.outcome) == [
+                .missed,  // NORMAL_CLEARING with billsec 0
+                .answered,  // bridged, and the B-leg answered
+                .missed,  // billed, but never bridged: the switch answered it (voicemail, greeting)
+                .missed,  // ORIGINATOR_CANCEL
+                .answered,  // callback from extension 101, bridged and billed
+                .missed,  // NO_USER_RESPONSE
+            ])
         #expect(run.calls.map(\.direction) == [.inbound, .inbound, .inbound, .inbound, .outbound, .inbound])
     }
 

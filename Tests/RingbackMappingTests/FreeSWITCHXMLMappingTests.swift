@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct FreeSWITCHXMLMappingTests {
@@ -21,14 +22,14 @@ import RingbackCore
     }
 
     @Test(arguments: [
-        (1, CallOutcome.missed),     // NORMAL_CLEARING, but answer_epoch 0 and billsec 0; the B-leg ORIGINATOR_CANCEL
-        (2, CallOutcome.answered),   // the B-leg to 102 answered
+        (1, CallOutcome.missed),  // NORMAL_CLEARING, but answer_epoch 0 and billsec 0; the B-leg ORIGINATOR_CANCEL
+        (2, CallOutcome.answered),  // the B-leg to 102 answered
         (3, CallOutcome.voicemail),  // the B-leg NO_ANSWER, the caller's leg ended in voicemail
-        (4, CallOutcome.missed),     // the switch answered the caller (billsec 24), the B-leg never did
-        (5, CallOutcome.answered),   // old layout, one leg, answered
-        (6, CallOutcome.missed),     // one leg, answer_epoch set but billsec 0
-        (7, CallOutcome.answered),   // callback from extension 101, answered
-        (8, CallOutcome.missed),     // a B-leg alone (its A-leg file is missing): USER_BUSY
+        (4, CallOutcome.missed),  // the switch answered the caller (billsec 24), the B-leg never did
+        (5, CallOutcome.answered),  // old layout, one leg, answered
+        (6, CallOutcome.missed),  // one leg, answer_epoch set but billsec 0
+        (7, CallOutcome.answered),  // callback from extension 101, answered
+        (8, CallOutcome.missed),  // a B-leg alone (its A-leg file is missing): USER_BUSY
     ])
     func outcomeIgnoresTheHangupCause(number: Int, expected: CallOutcome) throws {
         let run = try MappingFixtures.run(Self.mapping, Self.files)
@@ -97,16 +98,19 @@ import RingbackCore
     }
 
     static let realFolder = MappingFixtures.realSamplesFolder.appendingPathComponent("freeswitch")
-    static let realSamplesPresent = FileManager.default.fileExists(atPath: realFolder.appendingPathComponent("tinycdr_originator_cancel.cdr.xml").path)
+    static let realSamplesPresent = FileManager.default.fileExists(
+        atPath: realFolder.appendingPathComponent("tinycdr_originator_cancel.cdr.xml").path)
 
     /// The real CDRs: hangup_cause says NORMAL_CLEARING on an unanswered call, and one B-leg's
     /// call_uuid is its own uuid, so legs are grouped by originator instead.
-    @Test(.enabled(if: realSamplesPresent, "shared/samples-real/freeswitch is absent"), arguments: [
-        ("tinycdr_originator_cancel.cdr.xml", "91353230-461f-11de-aa7f-b10b4edc0c92", CallOutcome.missed),      // answer_epoch 0, ORIGINATOR_CANCEL
-        ("ccm_free-call-cdr.xml", "44999f0d-e76b-4bd3-bfdf-3239d487e45b", CallOutcome.missed),                 // NORMAL_CLEARING, billsec 0
-        ("ccm_local-call-msisdn-cdr.xml", "9c5e6779-3dd1-46c0-abe5-05f089fcd353", CallOutcome.missed),         // CALL_REJECTED, billsec 0
-        ("ccm_incoming-call-cdr.xml", "7c1088a5-ce12-4417-9b57-9d649ae984ec", CallOutcome.answered),           // billsec 24
-    ])
+    @Test(
+        .enabled(if: realSamplesPresent, "shared/samples-real/freeswitch is absent"),
+        arguments: [
+            ("tinycdr_originator_cancel.cdr.xml", "91353230-461f-11de-aa7f-b10b4edc0c92", CallOutcome.missed),  // answer_epoch 0, ORIGINATOR_CANCEL
+            ("ccm_free-call-cdr.xml", "44999f0d-e76b-4bd3-bfdf-3239d487e45b", CallOutcome.missed),  // NORMAL_CLEARING, billsec 0
+            ("ccm_local-call-msisdn-cdr.xml", "9c5e6779-3dd1-46c0-abe5-05f089fcd353", CallOutcome.missed),  // CALL_REJECTED, billsec 0
+            ("ccm_incoming-call-cdr.xml", "7c1088a5-ce12-4417-9b57-9d649ae984ec", CallOutcome.answered),  // billsec 24
+        ])
     func realCDRs(file: String, callUUID: String, expected: CallOutcome) throws {
         let engine = try MappingFixtures.engine(Self.mapping)
         let read = engine.read(bytes: [UInt8](try Data(contentsOf: Self.realFolder.appendingPathComponent(file))), file: file)

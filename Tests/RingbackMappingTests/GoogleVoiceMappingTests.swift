@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct GoogleVoiceMappingTests {
@@ -27,7 +28,7 @@ import RingbackCore
         #expect(missed.startedAt == MappingFixtures.instant(1_794_841_331))
         #expect(missed.customer == .number("+15125550133"))
         #expect(missed.callerName == "Maria Lopez")
-        #expect(run.calls[2].durationSeconds == 212)   // PT3M32S
+        #expect(run.calls[2].durationSeconds == 212)  // PT3M32S
         #expect(run.calls[2].callerName == nil)
         #expect(run.calls[5].customer == .anonymous)  // tel: with no number
     }
@@ -36,7 +37,9 @@ import RingbackCore
         let run = try MappingFixtures.run(Self.mapping, Self.pages)
         let voicemail = run.calls[1]
         #expect(voicemail.durationSeconds == 41)
-        #expect(voicemail.transcript == "Hi, this is Priya. Water is coming through the kitchen ceiling, active leak. Please call me back at 512 555 0175.")
+        #expect(
+            voicemail.transcript
+                == "Hi, this is Priya. Water is coming through the kitchen ceiling, active leak. Please call me back at 512 555 0175.")
         #expect(voicemail.recordingURL == "Priya Shah - Voicemail - 2026-11-16T16_40_05Z.mp3")
     }
 
@@ -69,10 +72,12 @@ import RingbackCore
     static let realSamplesPresent = FileManager.default.fileExists(atPath: realFolder.appendingPathComponent("psanford_missedcall.html").path)
 
     /// A complete XHTML page (with a stray `~` after `</html>`) and a page trimmed to start at <title>.
-    @Test(.enabled(if: realSamplesPresent, "shared/samples-real/google_voice is absent"), arguments: [
-        ("psanford_missedcall.html", CallOutcome.missed, "Dwigt Rortugal", 1_253_233_601.0, 0),
-        ("psanford_voicemail.html", CallOutcome.voicemail, "Sleve Mcdichael", 1_532_363_011.0, 18),
-    ])
+    @Test(
+        .enabled(if: realSamplesPresent, "shared/samples-real/google_voice is absent"),
+        arguments: [
+            ("psanford_missedcall.html", CallOutcome.missed, "Dwigt Rortugal", 1_253_233_601.0, 0),
+            ("psanford_voicemail.html", CallOutcome.voicemail, "Sleve Mcdichael", 1_532_363_011.0, 18),
+        ])
     func realTakeoutPages(file: String, outcome: CallOutcome, name: String, start: Double, seconds: Int) throws {
         let engine = try MappingFixtures.engine(Self.mapping)
         let read = engine.read(bytes: [UInt8](try Data(contentsOf: Self.realFolder.appendingPathComponent(file))), file: file)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackMapping
 
 /// Files built to hurt a reader, and files that once crashed or hung one (kept from fuzzing in

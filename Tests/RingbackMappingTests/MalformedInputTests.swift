@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import RingbackMapping
 
 @Suite struct MalformedInputTests {
     static let jsonMappings = ["twilio-calls-json", "callrail-calls-json"]
 
-    @Test(arguments: ["twilio-calls-json", "callrail-calls-json"], ["garbage/image.png", "garbage/truncated.json", "garbage/not-json.json", "garbage/empty.csv"])
+    @Test(
+        arguments: ["twilio-calls-json", "callrail-calls-json"],
+        ["garbage/image.png", "garbage/truncated.json", "garbage/not-json.json", "garbage/empty.csv"])
     func jsonMappingsRejectFilesThatAreNotJSON(mapping: String, file: String) throws {
         let run = try MappingFixtures.run(mapping, [file])
         #expect(run.legs.isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCore
 import RingbackNormalisation
+
 @testable import RingbackMapping
 
 /// Finds the repository's mappings and this target's fixture files from `#filePath`, so no
@@ -40,8 +41,10 @@ enum MappingFixtures {
     }
 
     static func engine(_ name: String, zone: LocalZone = chicago) throws -> MappingEngine {
-        MappingEngine(spec: try spec(name), context: MappingContext(
-            sourceName: "test", phones: try PhoneNormaliser(defaultCountry: "US"), zone: zone, ownNumbers: ownNumbers))
+        MappingEngine(
+            spec: try spec(name),
+            context: MappingContext(
+                sourceName: "test", phones: try PhoneNormaliser(defaultCountry: "US"), zone: zone, ownNumbers: ownNumbers))
     }
 
     struct Run {
@@ -71,8 +74,9 @@ enum MappingFixtures {
     static func run(_ mapping: String, text: String, file: String = "inline") throws -> Run {
         let engine = try engine(mapping)
         let result = engine.read(bytes: Array(text.utf8), file: file)
-        return Run(legs: result.legs, rejects: result.rejects, records: result.records,
-                   calls: CallAssembler(engine: engine).calls(from: result.legs))
+        return Run(
+            legs: result.legs, rejects: result.rejects, records: result.records,
+            calls: CallAssembler(engine: engine).calls(from: result.legs))
     }
 
     static func instant(_ epoch: Double) -> Date { Date(timeIntervalSince1970: epoch) }

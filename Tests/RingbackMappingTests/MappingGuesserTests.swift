@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackMapping
 
 @Suite struct MappingGuesserTests {
@@ -36,12 +37,15 @@ import Testing
 
     @Test func guessIsTheSameWhateverOrderTheMappingsComeIn() throws {
         let specs = try MappingFixtures.allSpecs()
-        for file in ["asterisk/cdr-csv-16.csv", "asterisk/cdr-custom.csv", "callrail/calls.json", "twilio/calls-page1.json",
-                     "aircall/call-webhooks.json", "aircall/calls-page1.json", "freeswitch/Master.csv", "freeswitch/a1-aleg.cdr.xml",
-                     "ringcentral/call-log-page1.json", "google-voice/fragment-voicemail.html"] {
+        for file in [
+            "asterisk/cdr-csv-16.csv", "asterisk/cdr-custom.csv", "callrail/calls.json", "twilio/calls-page1.json",
+            "aircall/call-webhooks.json", "aircall/calls-page1.json", "freeswitch/Master.csv", "freeswitch/a1-aleg.cdr.xml",
+            "ringcentral/call-log-page1.json", "google-voice/fragment-voicemail.html",
+        ] {
             let bytes = try MappingFixtures.bytes(file)
-            #expect(MappingGuesser.guess(bytes: bytes, among: specs)?.spec.name
-                == MappingGuesser.guess(bytes: bytes, among: specs.reversed())?.spec.name, "\(file)")
+            #expect(
+                MappingGuesser.guess(bytes: bytes, among: specs)?.spec.name
+                    == MappingGuesser.guess(bytes: bytes, among: specs.reversed())?.spec.name, "\(file)")
         }
     }
 
@@ -63,20 +67,21 @@ import Testing
     }
 
     /// `ringback inspect` on every real sample: each is recognised as its phone system's export.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: MappingFixtures.realSamplesFolder.path), "shared/samples-real is absent"),
-          arguments: [
-              ("freeswitch/tinycdr_originator_cancel.cdr.xml", "freeswitch-xml-cdr"),
-              ("freeswitch/ccm_free-call-cdr.xml", "freeswitch-xml-cdr"),
-              ("freeswitch/ccm_incoming-call-cdr.xml", "freeswitch-xml-cdr"),
-              ("freeswitch/ccm_local-call-msisdn-cdr.xml", "freeswitch-xml-cdr"),
-              ("google_voice/psanford_missedcall.html", "google-voice-takeout-html"),
-              ("google_voice/psanford_voicemail.html", "google-voice-takeout-html"),
-              ("ringcentral/call_log_list_simple_from_docs.json", "ringcentral-call-log-json"),
-              ("ringcentral/call_log_record_sample.json", "ringcentral-call-log-json"),
-              ("ringcentral/call_log_sync_fsync_from_docs.json", "ringcentral-call-log-json"),
-              ("aircall/koenverduijn_call_webhooks.json", "aircall-webhooks-json"),
-              ("twilio/calls_list_read_full_page2.json", "twilio-calls-json"),
-          ])
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: MappingFixtures.realSamplesFolder.path), "shared/samples-real is absent"),
+        arguments: [
+            ("freeswitch/tinycdr_originator_cancel.cdr.xml", "freeswitch-xml-cdr"),
+            ("freeswitch/ccm_free-call-cdr.xml", "freeswitch-xml-cdr"),
+            ("freeswitch/ccm_incoming-call-cdr.xml", "freeswitch-xml-cdr"),
+            ("freeswitch/ccm_local-call-msisdn-cdr.xml", "freeswitch-xml-cdr"),
+            ("google_voice/psanford_missedcall.html", "google-voice-takeout-html"),
+            ("google_voice/psanford_voicemail.html", "google-voice-takeout-html"),
+            ("ringcentral/call_log_list_simple_from_docs.json", "ringcentral-call-log-json"),
+            ("ringcentral/call_log_record_sample.json", "ringcentral-call-log-json"),
+            ("ringcentral/call_log_sync_fsync_from_docs.json", "ringcentral-call-log-json"),
+            ("aircall/koenverduijn_call_webhooks.json", "aircall-webhooks-json"),
+            ("twilio/calls_list_read_full_page2.json", "twilio-calls-json"),
+        ])
     func recognisesEveryRealSample(file: String, expected: String) throws {
         let url = MappingFixtures.realSamplesFolder.appendingPathComponent(file)
         let guess = MappingGuesser.guess(bytes: [UInt8](try Data(contentsOf: url)), among: try MappingFixtures.allSpecs())

@@ -1,26 +1,27 @@
-import Testing
 import RingbackYAML
+import Testing
+
 @testable import RingbackMapping
 
 /// Mistakes in the keys for XML, HTML, nested legs and event exports, each named by file, line and key.
 @Suite struct MappingSpecLoaderFormatTests {
     static let xml = """
-    name: pbx-xml
-    format: xml
-    xml:
-      records: /cdr
-    fields:
-      id: variables/uuid
-      start: variables/start_epoch
-      from: { path: variables/caller_id, decode: url, part: number }
-      billsec: variables/billsec
-    time_format: epoch
-    direction:
-      infer: true
-    outcome:
-      answered_when:
-        - { billsec: { above: 0 } }
-    """
+        name: pbx-xml
+        format: xml
+        xml:
+          records: /cdr
+        fields:
+          id: variables/uuid
+          start: variables/start_epoch
+          from: { path: variables/caller_id, decode: url, part: number }
+          billsec: variables/billsec
+        time_format: epoch
+        direction:
+          infer: true
+        outcome:
+          answered_when:
+            - { billsec: { above: 0 } }
+        """
 
     static func error(_ text: String) -> YAMLFileError? {
         do {
@@ -48,7 +49,8 @@ import RingbackYAML
     }
 
     @Test func anXPathThatSelectsNoNodesIsReported() throws {
-        let error = try #require(Self.error(Self.xml.replacingOccurrences(of: "billsec: variables/billsec", with: "billsec: count(variables/billsec)")))
+        let error = try #require(
+            Self.error(Self.xml.replacingOccurrences(of: "billsec: variables/billsec", with: "billsec: count(variables/billsec)")))
         #expect(error.key == "fields.billsec")
         #expect(error.message.contains("gives a number, not nodes"))
     }
@@ -69,29 +71,31 @@ import RingbackYAML
         let decode = try #require(Self.error(Self.xml.replacingOccurrences(of: "decode: url", with: "decode: base64")))
         #expect(decode.key == "fields.from.decode")
         #expect(decode.message == "expected url")
-        #expect(Self.error(Self.xml.replacingOccurrences(of: "billsec: variables/billsec", with: "billsec: { column: 14 }"))?.message
-            .contains("XPath expressions") == true)
-        #expect(Self.error(Self.xml.replacingOccurrences(of: "billsec: { above: 0 }", with: "seconds: { above: 0 }"))?.message
-            .contains("`seconds` is not defined") == true)
+        #expect(
+            Self.error(Self.xml.replacingOccurrences(of: "billsec: variables/billsec", with: "billsec: { column: 14 }"))?.message
+                .contains("XPath expressions") == true)
+        #expect(
+            Self.error(Self.xml.replacingOccurrences(of: "billsec: { above: 0 }", with: "seconds: { above: 0 }"))?.message
+                .contains("`seconds` is not defined") == true)
     }
 
     static let json = """
-    name: hooks
-    format: json
-    json:
-      records: events
-    fields:
-      id: call.id
-      start: call.started
-      from: call.from
-      answered: call.answered
-    time_format: epoch
-    direction:
-      infer: true
-    outcome:
-      answered_when:
-        - { answered: ["true"] }
-    """
+        name: hooks
+        format: json
+        json:
+          records: events
+        fields:
+          id: call.id
+          start: call.started
+          from: call.from
+          answered: call.answered
+        time_format: epoch
+        direction:
+          infer: true
+        outcome:
+          answered_when:
+            - { answered: ["true"] }
+        """
 
     @Test func jsonLayoutKeys() throws {
         let legFields = Self.json.replacingOccurrences(of: "  records: events\n", with: "  records: events\n  leg_fields:\n    agent: who\n")
@@ -104,31 +108,33 @@ import RingbackYAML
         #expect(Self.error(noID)?.key == "json")
         #expect(Self.error(noID)?.message.contains("needs an `id` field") == true)
 
-        let legRule = Self.json.replacingOccurrences(of: "  records: events\n", with: "  records: events\n  legs: hops\n  leg_fields:\n    agent: who\n")
-            .replacingOccurrences(of: "- { answered: [\"true\"] }", with: "- { agent: { empty: false } }")
+        let legRule = Self.json.replacingOccurrences(
+            of: "  records: events\n", with: "  records: events\n  legs: hops\n  leg_fields:\n    agent: who\n"
+        )
+        .replacingOccurrences(of: "- { answered: [\"true\"] }", with: "- { agent: { empty: false } }")
         let spec = try MappingSpecLoader.load(yaml: legRule, file: "hooks.yaml")
         #expect(spec.answeredWhen.first?.tests.first?.field == "agent")
     }
 
     @Test func columnKindsListTheKnownKinds() throws {
         let text = """
-        name: x
-        format: csv
-        csv:
-          header: false
-          columns: [a, b]
-        fields:
-          start: a
-          from: b
-        time_format: iso8601
-        direction:
-          infer: true
-        outcome:
-          answered_when:
-            - { start: [x] }
-        detect:
-          column_kinds: { 1: guid }
-        """
+            name: x
+            format: csv
+            csv:
+              header: false
+              columns: [a, b]
+            fields:
+              start: a
+              from: b
+            time_format: iso8601
+            direction:
+              infer: true
+            outcome:
+              answered_when:
+                - { start: [x] }
+            detect:
+              column_kinds: { 1: guid }
+            """
         let error = try #require(Self.error(text))
         #expect(error.message == "expected one of date_time, disposition, caller_id, digits, uuid")
     }

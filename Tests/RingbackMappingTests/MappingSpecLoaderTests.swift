@@ -1,28 +1,29 @@
 import Foundation
-import Testing
 import RingbackYAML
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct MappingSpecLoaderTests {
     /// A small valid mapping; each test breaks one line of it.
     static let valid = """
-    name: phone-co
-    format: json
-    json:
-      records: calls
-    fields:
-      id: sid
-      start: start_time
-      from: from
-      to: to
-      status: status
-    time_format: rfc2822
-    direction:
-      infer: true
-    outcome:
-      answered_when:
-        - { status: [completed] }
-    """
+        name: phone-co
+        format: json
+        json:
+          records: calls
+        fields:
+          id: sid
+          start: start_time
+          from: from
+          to: to
+          status: status
+        time_format: rfc2822
+        direction:
+          infer: true
+        outcome:
+          answered_when:
+            - { status: [completed] }
+        """
 
     static func lines() -> [String] { valid.components(separatedBy: "\n") }
 
@@ -46,9 +47,12 @@ import RingbackYAML
 
     @Test func everyShippedMappingLoads() throws {
         let names = try MappingFixtures.mappingNames()
-        #expect(names == ["aircall-calls-json", "aircall-webhooks-json", "asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv",
-                          "callrail-calls-json", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
-                          "ringcentral-call-log-json", "twilio-calls-csv", "twilio-calls-json"])
+        #expect(
+            names == [
+                "aircall-calls-json", "aircall-webhooks-json", "asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv",
+                "callrail-calls-json", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
+                "ringcentral-call-log-json", "twilio-calls-csv", "twilio-calls-json",
+            ])
         for name in names {
             let spec = try MappingFixtures.spec(name)
             #expect(spec.name == name, "the `name:` inside \(name).yaml should match its file name")
@@ -131,23 +135,25 @@ import RingbackYAML
     @Test func otherMistakesAreCaught() throws {
         #expect(Self.error(Self.valid.replacingOccurrences(of: "format: json", with: "format: xml"))?.key == "format")
         #expect(Self.error(Self.valid.replacingOccurrences(of: "infer: true", with: "inbound: [in]"))?.key == "direction")
-        #expect(Self.error(Self.valid.replacingOccurrences(of: "- { status: [completed] }", with: "- { leg: parent, status: [completed] }"))?.key.hasSuffix("leg") == true)
+        #expect(
+            Self.error(Self.valid.replacingOccurrences(of: "- { status: [completed] }", with: "- { leg: parent, status: [completed] }"))?.key
+                .hasSuffix("leg") == true)
         #expect(Self.error("")?.line == 1)
         let headerless = """
-        name: x
-        format: csv
-        csv:
-          header: false
-          columns: [a, b]
-        fields:
-          start: c
-          from: a
-        time_format: epoch
-        direction: { infer: true }
-        outcome:
-          answered_when:
-            - { b: ["1"] }
-        """
+            name: x
+            format: csv
+            csv:
+              header: false
+              columns: [a, b]
+            fields:
+              start: c
+              from: a
+            time_format: epoch
+            direction: { infer: true }
+            outcome:
+              answered_when:
+                - { b: ["1"] }
+            """
         let error = try #require(Self.error(headerless))
         #expect(error.key == "fields.start")
         #expect(error.line == 7)

@@ -1,25 +1,26 @@
 import Foundation
-import Testing
 import RingbackYAML
+import Testing
+
 @testable import RingbackMapping
 
 /// A mapping's XPath that libxml2 refuses is reported when the mapping loads, with the mapping's
 /// file, line and key and libxml2's own reason.
 @Suite struct MappingXPathErrorTests {
     static let mapping = """
-    name: pbx
-    format: xml
-    xml:
-      records: /cdr
-    fields:
-      id: variables/uuid
-      start: variables/start_epoch
-      from: variables/caller_id
-      billsec: BILLSEC
-    time_format: epoch
-    direction:
-      infer: true
-    """
+        name: pbx
+        format: xml
+        xml:
+          records: /cdr
+        fields:
+          id: variables/uuid
+          start: variables/start_epoch
+          from: variables/caller_id
+          billsec: BILLSEC
+        time_format: epoch
+        direction:
+          infer: true
+        """
 
     @Test(arguments: [
         ("variables/billsec[", "Invalid expression at character 19"),
@@ -42,7 +43,8 @@ import RingbackYAML
     }
 
     @Test func aBadRecordsXPathIsReportedToo() throws {
-        let yaml = Self.mapping.replacingOccurrences(of: "records: /cdr", with: "records: \"/cdr[\"").replacingOccurrences(of: "BILLSEC", with: "variables/billsec")
+        let yaml = Self.mapping.replacingOccurrences(of: "records: /cdr", with: "records: \"/cdr[\"").replacingOccurrences(
+            of: "BILLSEC", with: "variables/billsec")
         let error = try #require(Self.error(yaml))
         #expect(error.line == 4)
         #expect(error.key == "xml.records")

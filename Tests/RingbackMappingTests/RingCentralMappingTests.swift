@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct RingCentralMappingTests {
@@ -20,17 +21,17 @@ import RingbackCore
     }
 
     @Test(arguments: [
-        (1, CallOutcome.missed),      // Missed, its one leg Missed
-        (2, CallOutcome.voicemail),   // Voicemail on the record and on its second leg
-        (3, CallOutcome.answered),    // missed overall, but a forwarded leg was Accepted
-        (4, CallOutcome.answered),    // accepted overall, with a ring-group leg that Missed
-        (5, CallOutcome.missed),      // No Answer
-        (6, CallOutcome.missed),      // Hang Up
-        (7, CallOutcome.missed),      // Abandoned
-        (8, CallOutcome.missed),      // Rejected
-        (9, CallOutcome.missed),      // Missed; the forwarded leg was "Answered Not Accepted" by a mobile's voicemail
-        (12, CallOutcome.answered),   // Accepted, no legs (view=Simple)
-        (14, CallOutcome.missed),     // one leg unreadable, the other Missed
+        (1, CallOutcome.missed),  // Missed, its one leg Missed
+        (2, CallOutcome.voicemail),  // Voicemail on the record and on its second leg
+        (3, CallOutcome.answered),  // missed overall, but a forwarded leg was Accepted
+        (4, CallOutcome.answered),  // accepted overall, with a ring-group leg that Missed
+        (5, CallOutcome.missed),  // No Answer
+        (6, CallOutcome.missed),  // Hang Up
+        (7, CallOutcome.missed),  // Abandoned
+        (8, CallOutcome.missed),  // Rejected
+        (9, CallOutcome.missed),  // Missed; the forwarded leg was "Answered Not Accepted" by a mobile's voicemail
+        (12, CallOutcome.answered),  // Accepted, no legs (view=Simple)
+        (14, CallOutcome.missed),  // one leg unreadable, the other Missed
     ])
     func inboundOutcomeComesFromTheRecordAndItsLegs(number: Int, expected: CallOutcome) throws {
         let run = try MappingFixtures.run(Self.mapping, Self.pages)
@@ -96,7 +97,8 @@ import RingbackCore
     }
 
     static let realFolder = MappingFixtures.realSamplesFolder.appendingPathComponent("ringcentral")
-    static let realSamplesPresent = FileManager.default.fileExists(atPath: realFolder.appendingPathComponent("call_log_sync_fsync_from_docs.json").path)
+    static let realSamplesPresent = FileManager.default.fileExists(
+        atPath: realFolder.appendingPathComponent("call_log_sync_fsync_from_docs.json").path)
 
     /// The documentation's examples: no Missed or Voicemail record exists among them.
     @Test(.enabled(if: realSamplesPresent, "shared/samples-real/ringcentral is absent"))

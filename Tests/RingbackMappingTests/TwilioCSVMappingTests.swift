@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct TwilioCSVMappingTests {
@@ -21,12 +22,12 @@ import RingbackCore
     }
 
     @Test(arguments: [
-        ("c101", CallDirection.inbound, CallOutcome.missed),    // parent completed, child no-answer
+        ("c101", CallDirection.inbound, CallOutcome.missed),  // parent completed, child no-answer
         ("c201", CallDirection.inbound, CallOutcome.answered),  // child completed
-        ("c301", CallDirection.inbound, CallOutcome.missed),    // no child, no-answer
+        ("c301", CallDirection.inbound, CallOutcome.missed),  // no child, no-answer
         ("c401", CallDirection.inbound, CallOutcome.answered),  // no child, completed
-        ("c501", CallDirection.outbound, CallOutcome.missed),   // outbound-api callback, busy
-        ("c601", CallDirection.inbound, CallOutcome.missed),    // child canceled
+        ("c501", CallDirection.outbound, CallOutcome.missed),  // outbound-api callback, busy
+        ("c601", CallDirection.inbound, CallOutcome.missed),  // child canceled
     ])
     func sameRulesAsTheJSONPages(code: String, direction: CallDirection, outcome: CallOutcome) throws {
         let run = try MappingFixtures.run(Self.mapping, [Self.file])
@@ -66,7 +67,8 @@ import RingbackCore
     }
 
     @Test func headerWithoutTheDirectionColumnIsOneRejectNotOnePerRow() throws {
-        let text = "sid,start_time,from,to,status\nCA1,\"Fri, 20 Nov 2026 16:00:00 +0000\",+15125550133,+15125550100,completed\nCA2,\"Fri, 20 Nov 2026 16:05:00 +0000\",+15125550134,+15125550100,completed\n"
+        let text =
+            "sid,start_time,from,to,status\nCA1,\"Fri, 20 Nov 2026 16:00:00 +0000\",+15125550133,+15125550100,completed\nCA2,\"Fri, 20 Nov 2026 16:05:00 +0000\",+15125550134,+15125550100,completed\n"
         let run = try MappingFixtures.run(Self.mapping, text: text, file: "export.csv")
         #expect(run.legs.isEmpty)
         #expect(run.rejects.count == 1)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 @Suite struct TwilioJSONMappingTests {
@@ -20,14 +21,14 @@ import RingbackCore
     }
 
     @Test(arguments: [
-        ("a101", CallOutcome.missed),    // child no-answer
-        ("a201", CallOutcome.missed),    // child busy
-        ("a301", CallOutcome.missed),    // child failed
-        ("a401", CallOutcome.missed),    // child canceled
+        ("a101", CallOutcome.missed),  // child no-answer
+        ("a201", CallOutcome.missed),  // child busy
+        ("a301", CallOutcome.missed),  // child failed
+        ("a401", CallOutcome.missed),  // child canceled
         ("a501", CallOutcome.answered),  // first child no-answer, second child completed
         ("a601", CallOutcome.answered),  // no children, completed
-        ("a701", CallOutcome.missed),    // no children, no-answer
-        ("a901", CallOutcome.missed),    // withheld caller, child no-answer
+        ("a701", CallOutcome.missed),  // no children, no-answer
+        ("a901", CallOutcome.missed),  // withheld caller, child no-answer
     ])
     func inboundOutcomeComesFromTheChildLegs(code: String, expected: CallOutcome) throws {
         let run = try MappingFixtures.run(Self.mapping, Self.pages)
@@ -119,18 +120,18 @@ import RingbackCore
 
     @Test func badRecordsAreRejectedWithTheirPositionAndTheRestRead() throws {
         let text = """
-        {"calls": [
-          {"sid": "CA1", "parent_call_sid": null, "direction": "inbound", "status": "completed", "from": "+15125550133",
-           "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000", "duration": "4"},
-          {"sid": "CA2", "parent_call_sid": null, "direction": "inbound", "status": "completed", "from": "+15125550133",
-           "to": "+15125550100", "start_time": "2026-11-20T16:00:00Z", "duration": "4"},
-          {"sid": "CA3", "parent_call_sid": null, "direction": "trunking-originating", "status": "completed", "from": "+15125550133",
-           "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000", "duration": "4"},
-          "CA4",
-          {"sid": "CA5", "parent_call_sid": null, "direction": "inbound", "status": "no-answer", "from": "+15125550134",
-           "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 17:00:00 +0000", "duration": 0}
-        ]}
-        """
+            {"calls": [
+              {"sid": "CA1", "parent_call_sid": null, "direction": "inbound", "status": "completed", "from": "+15125550133",
+               "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000", "duration": "4"},
+              {"sid": "CA2", "parent_call_sid": null, "direction": "inbound", "status": "completed", "from": "+15125550133",
+               "to": "+15125550100", "start_time": "2026-11-20T16:00:00Z", "duration": "4"},
+              {"sid": "CA3", "parent_call_sid": null, "direction": "trunking-originating", "status": "completed", "from": "+15125550133",
+               "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000", "duration": "4"},
+              "CA4",
+              {"sid": "CA5", "parent_call_sid": null, "direction": "inbound", "status": "no-answer", "from": "+15125550134",
+               "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 17:00:00 +0000", "duration": 0}
+            ]}
+            """
         let run = try MappingFixtures.run(Self.mapping, text: text, file: "calls.json")
         #expect(run.records == 5)
         #expect(run.legs.map(\.id) == ["CA1", "CA5"])
@@ -147,16 +148,18 @@ import RingbackCore
         func leg(_ sid: String, parent: String?, direction: String, status: String, second: Int) -> String {
             let parentText = parent.map { "\"\($0)\"" } ?? "null"
             return """
-            {"sid": "\(sid)", "parent_call_sid": \(parentText), "direction": "\(direction)", "status": "\(status)",
-             "from": "+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:0\(second) +0000", "duration": "9"}
-            """
+                {"sid": "\(sid)", "parent_call_sid": \(parentText), "direction": "\(direction)", "status": "\(status)",
+                 "from": "+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:0\(second) +0000", "duration": "9"}
+                """
         }
         // Grandchild first, as Twilio lists newest first; the parent comes last.
-        let text = "{\"calls\": [" + [
-            leg("CA3", parent: "CA2", direction: "outbound-dial", status: "completed", second: 5),
-            leg("CA2", parent: "CA1", direction: "outbound-dial", status: "no-answer", second: 1),
-            leg("CA1", parent: nil, direction: "inbound", status: "completed", second: 0),
-        ].joined(separator: ",") + "]}"
+        let text =
+            "{\"calls\": ["
+            + [
+                leg("CA3", parent: "CA2", direction: "outbound-dial", status: "completed", second: 5),
+                leg("CA2", parent: "CA1", direction: "outbound-dial", status: "no-answer", second: 1),
+                leg("CA1", parent: nil, direction: "inbound", status: "completed", second: 0),
+            ].joined(separator: ",") + "]}"
         let run = try MappingFixtures.run(Self.mapping, text: text)
         #expect(run.rejects.isEmpty)
         #expect(run.calls.map(\.key) == ["twilio:CA1"])
@@ -166,9 +169,9 @@ import RingbackCore
 
     @Test func valuesAreTrimmedOfSurroundingLineBreaks() throws {
         let text = """
-        {"calls": [{"sid": "CA1", "parent_call_sid": null, "direction": "inbound\\n", "status": "no-answer\\r\\n",
-          "from": "\\n+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000\\n", "duration": "4\\n"}]}
-        """
+            {"calls": [{"sid": "CA1", "parent_call_sid": null, "direction": "inbound\\n", "status": "no-answer\\r\\n",
+              "from": "\\n+15125550133", "to": "+15125550100", "start_time": "Fri, 20 Nov 2026 16:00:00 +0000\\n", "duration": "4\\n"}]}
+            """
         let run = try MappingFixtures.run(Self.mapping, text: text)
         #expect(run.rejects.isEmpty, "\(run.rejects.map(\.description))")
         let call = try #require(run.calls.first)

@@ -1,15 +1,19 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackMapping
 
 /// Live API answers include calls still ringing; they are left out until a later pull sees how they ended.
 @Suite struct UnfinishedCallsTests {
     func twilioPage(_ status: String, child: String?) -> String {
-        let childLeg = child.map { """
-            , {"sid": "CA2", "parent_call_sid": "CA1", "start_time": "Fri, 20 Nov 2026 15:00:02 +0000",
-               "from": "+15125550100", "to": "+15125550177", "direction": "outbound-dial", "status": "\($0)", "duration": "0"}
-            """ } ?? ""
+        let childLeg =
+            child.map {
+                """
+                , {"sid": "CA2", "parent_call_sid": "CA1", "start_time": "Fri, 20 Nov 2026 15:00:02 +0000",
+                   "from": "+15125550100", "to": "+15125550177", "direction": "outbound-dial", "status": "\($0)", "duration": "0"}
+                """
+            } ?? ""
         return """
             {"calls": [{"sid": "CA1", "parent_call_sid": null, "start_time": "Fri, 20 Nov 2026 15:00:00 +0000",
                "from": "+15125550142", "to": "+15125550100", "direction": "inbound", "status": "\(status)", "duration": "0"}\(childLeg)]}

@@ -1,5 +1,5 @@
-import Testing
 import RingbackNormalisation
+import Testing
 
 @Suite struct DurationParserTests {
     @Test(arguments: [

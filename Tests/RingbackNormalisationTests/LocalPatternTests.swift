@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackNormalisation
+import Testing
 
 @Suite struct LocalPatternTests {
     static let chicago = try! LocalZone(identifier: "America/Chicago")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RingbackNormalisation
 import RingbackSeededRandom
+import Testing
 
 @Suite struct LocalZoneTests {
     static let chicago = try! LocalZone(identifier: "America/Chicago")
@@ -93,7 +93,8 @@ import RingbackSeededRandom
         let zone = LocalZone.utc
         #expect(zone.date(from: LocalDateTime(year: 2026, month: 2, day: 30)) == zone.date(from: LocalDateTime(year: 2026, month: 3, day: 2)))
         #expect(zone.date(from: LocalDateTime(year: 2026, month: 13, day: 1)) == zone.date(from: LocalDateTime(year: 2027, month: 1, day: 1)))
-        #expect(zone.date(from: LocalDateTime(year: 2026, month: 1, day: 1, hour: 24)) == zone.date(from: LocalDateTime(year: 2026, month: 1, day: 2)))
+        #expect(
+            zone.date(from: LocalDateTime(year: 2026, month: 1, day: 1, hour: 24)) == zone.date(from: LocalDateTime(year: 2026, month: 1, day: 2)))
         #expect(!LocalDateTime(year: 2026, month: 2, day: 30).isValid)
         #expect(!LocalDateTime(year: 2026, month: 1, day: 1, hour: 24).isValid)
         #expect(LocalDateTime(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59).isValid)
@@ -113,8 +114,10 @@ import RingbackSeededRandom
         #expect(Self.chicago.identifier == "America/Chicago")
     }
 
-    @Test(arguments: ["America/Chicago", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "America/Sao_Paulo",
-                      "Pacific/Apia", "America/St_Johns", "Asia/Kathmandu", "UTC", "Europe/Dublin"])
+    @Test(arguments: [
+        "America/Chicago", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "America/Sao_Paulo",
+        "Pacific/Apia", "America/St_Johns", "Asia/Kathmandu", "UTC", "Europe/Dublin",
+    ])
     func roundTripAgreesWithFoundation(id: String) throws {
         let zone = try LocalZone(identifier: id)
         var calendar = Calendar(identifier: .gregorian)
@@ -126,7 +129,8 @@ import RingbackSeededRandom
             let date = Self.at(epoch)
             let local = zone.components(of: date)
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-            #expect(local == LocalDateTime(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!, second: c.second!), "\(epoch)")
+            #expect(
+                local == LocalDateTime(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!, second: c.second!), "\(epoch)")
             #expect(local.weekday == (c.weekday! + 5) % 7 + 1)
             let back = zone.date(from: local)
             #expect(zone.components(of: back) == local)

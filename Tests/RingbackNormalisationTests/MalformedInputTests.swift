@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RingbackNormalisation
 import RingbackSeededRandom
+import Testing
 
 /// Random text built from the characters these fields contain must never trap, only be rejected; what
 /// is accepted still has the shape each parser promises.
@@ -45,10 +45,11 @@ import RingbackSeededRandom
     }
 
     /// Too large to count in microseconds is refused, never wrapped round; the largest that fits is exact.
-    @Test(arguments: [
-        ("P999999999999W", nil), ("P999999999999DT999999999999H", nil), ("999999999999:59:59", nil),
-        ("PT999999999999.999999S", 1_000_000_000_000),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("P999999999999W", nil), ("P999999999999DT999999999999H", nil), ("999999999999:59:59", nil),
+            ("PT999999999999.999999S", 1_000_000_000_000),
+        ] as [(String, Int?)])
     func hugeDurationsAreRejectedOrExact(text: String, seconds: Int?) {
         #expect(DurationParser.seconds(text) == seconds)
     }

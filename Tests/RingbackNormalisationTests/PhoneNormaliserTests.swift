@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackNormalisation
 
 @Suite struct PhoneNormaliserTests {
@@ -11,7 +12,8 @@ import Testing
     @Test(arguments: [
         "(512) 555-0100", "512-555-0100", "512.555.0100", "5125550100", "15125550100",
         "+1 512 555 0100", "+15125550100", "1-512-555-0100", "1 (512) 555-0100", "tel:+1-512-555-0100",
-        "\"Maria Lopez\" <5125550100>", "tel:+1-512-555-0100;phone-context=example.com", "TEL:5125550100", "\"Maria Lopez\" <+15125550100>", "  5125550100  ",
+        "\"Maria Lopez\" <5125550100>", "tel:+1-512-555-0100;phone-context=example.com", "TEL:5125550100", "\"Maria Lopez\" <+15125550100>",
+        "  5125550100  ",
         "15125550100.0", "5125550100.00", "+15125550100.0", "'5125550100", "=\"5125550100\"", "\"5125550100\"",
         "512\u{00A0}555\u{00A0}0100", "512\u{2013}555\u{2013}0100", "\u{FEFF}5125550100",
         "011 1 512 555 0100", "001 512 555 0100",
@@ -113,8 +115,10 @@ import Testing
 
     @Test(arguments: ["1.51255E+10", "1.51255e10", "5.12555E+09", "1.5125550100E+10", "5E+09", "1,51255E+10"])
     func scientificNotationIsNeverGuessed(raw: String) {
-        #expect(Self.us.normalise(raw) == .unusable(
-            raw: raw, reason: "number was converted to scientific notation by a spreadsheet; digits are lost"))
+        #expect(
+            Self.us.normalise(raw)
+                == .unusable(
+                    raw: raw, reason: "number was converted to scientific notation by a spreadsheet; digits are lost"))
     }
 
     @Test(arguments: [
@@ -127,7 +131,8 @@ import Testing
         ("+123", "10 digits after the 1"),
         ("+86 123", "8–15"), ("1234567890123456789012", "at most 15"), ("+49 1234 5678 9012 3456", "at most 15"),
         ("7", "only 1 digit"), ("512*555*0100", "unexpected character \"*\""), ("512-555-0100 x", "vanity"),
-        ("5125550100 #", "unreadable extension"), ("5125550100;5125550101", "unexpected character \";\""), ("512-555-0100 ©", "non-ASCII"), ("512+555", "unexpected character \"+\""),
+        ("5125550100 #", "unreadable extension"), ("5125550100;5125550101", "unexpected character \";\""), ("512-555-0100 ©", "non-ASCII"),
+        ("512+555", "unexpected character \"+\""),
     ])
     func unusableUS(raw: String, reasonFragment: String) {
         guard case .unusable(let r, let reason) = Self.us.normalise(raw) else {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackOffline
 
 @Suite struct CSVSheetDocumentTests {

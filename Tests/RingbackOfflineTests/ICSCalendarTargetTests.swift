@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackOffline
 
 @Suite struct ICSCalendarTargetTests {
     func event(_ lead: String, title: String) -> CalendarEvent {
-        CalendarEvent(uid: LeadEventBuilder.uid(leadID: lead, kind: .job), leadID: lead, kind: .job, title: title,
-                      details: "Service: Plumbing; leak\nPhone: +15125550142", location: "901 W 29th St, Austin",
-                      start: Date(timeIntervalSince1970: 1_795_600_000), end: Date(timeIntervalSince1970: 1_795_607_200), owner: "Dispatcher")
+        CalendarEvent(
+            uid: LeadEventBuilder.uid(leadID: lead, kind: .job), leadID: lead, kind: .job, title: title,
+            details: "Service: Plumbing; leak\nPhone: +15125550142", location: "901 W 29th St, Austin",
+            start: Date(timeIntervalSince1970: 1_795_600_000), end: Date(timeIntervalSince1970: 1_795_607_200), owner: "Dispatcher")
     }
 
     @Test func whatTheFileHoldsIsReadBackWithTheSameFingerprintAndSequence() throws {
@@ -16,8 +18,10 @@ import RingbackCore
         let stamp = Date(timeIntervalSince1970: 1_795_500_000)
         var cancelled = event("RB-2", title: "Job: Drain cleaning - José Ramírez, \"Pepe\"; side door")
         cancelled.cancelled = true
-        let events = [SyncedEvent(event: event("RB-1", title: "Job: Leak repair - Maria Lopez"), sequence: 3, revisedAt: stamp),
-                      SyncedEvent(event: cancelled, sequence: 1, revisedAt: stamp)]
+        let events = [
+            SyncedEvent(event: event("RB-1", title: "Job: Leak repair - Maria Lopez"), sequence: 3, revisedAt: stamp),
+            SyncedEvent(event: cancelled, sequence: 1, revisedAt: stamp),
+        ]
         var plan = CalendarPlan(target: path)
         plan.creates = events
         try target.apply(plan, base: [:])

@@ -108,8 +108,10 @@ struct CrashSafetyTests {
             SyncedRow(leadID: "shared", cells: SheetCells([.notes: String(batch)])),
         ]
         return StateCommit(
-            processedFiles: [ProcessedFile(
-                source: "crash", path: "batch-\(batch).csv", size: Int64(batch), modifiedAt: StateFixtures.base)],
+            processedFiles: [
+                ProcessedFile(
+                    source: "crash", path: "batch-\(batch).csv", size: Int64(batch), modifiedAt: StateFixtures.base)
+            ],
             newCalls: calls, leadAnchors: anchors,
             targetChanges: ["sheet": TargetStateChange(upsertRows: rows)],
             watermarks: ["crash": Date(timeIntervalSinceReferenceDate: Double(batch))],

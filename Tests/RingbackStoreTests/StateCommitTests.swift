@@ -23,12 +23,16 @@ struct StateCommitTests {
         #expect(try store.processedFile(source: "other", path: "/in/calls 1.csv") == nil)
         #expect(try Set(store.calls(since: nil)) == Set(StateFixtures.variedCalls))
         #expect(try store.leadAnchors() == commit.leadAnchors)
-        #expect(try store.targetState("sheet") == TargetState(rows: [
-            "RB-7K2Q": StateFixtures.row("RB-7K2Q"), "RB-9XW1": StateFixtures.row("RB-9XW1"),
-        ]))
-        #expect(try store.targetState("calendar") == TargetState(events: [
-            "RB-7K2Q-callback@ringback": StateFixtures.event("RB-7K2Q", sequence: 3),
-        ]))
+        #expect(
+            try store.targetState("sheet")
+                == TargetState(rows: [
+                    "RB-7K2Q": StateFixtures.row("RB-7K2Q"), "RB-9XW1": StateFixtures.row("RB-9XW1"),
+                ]))
+        #expect(
+            try store.targetState("calendar")
+                == TargetState(events: [
+                    "RB-7K2Q-callback@ringback": StateFixtures.event("RB-7K2Q", sequence: 3)
+                ]))
         #expect(try store.watermark(source: "twilio") == StateFixtures.base.addingTimeInterval(0.25))
         #expect(try store.watermark(source: "csv") == nil)
         #expect(try store.lastRun() == StateFixtures.run("2 leads"))
@@ -49,8 +53,9 @@ struct StateCommitTests {
         try store.commit(StateCommit(newCalls: [original], run: StateFixtures.run("first")))
         var changed = original
         changed.durationSeconds = 99
-        try store.commit(StateCommit(
-            newCalls: [changed, StateFixtures.call("twilio:CA2", minutesAfterBase: 1)], run: StateFixtures.run("second")))
+        try store.commit(
+            StateCommit(
+                newCalls: [changed, StateFixtures.call("twilio:CA2", minutesAfterBase: 1)], run: StateFixtures.run("second")))
 
         #expect(try store.calls(since: nil) == [original, StateFixtures.call("twilio:CA2", minutesAfterBase: 1)])
         #expect(try store.lastRun()?.summary == "second")
@@ -58,46 +63,57 @@ struct StateCommitTests {
 
     @Test func upsertsReplaceRowsEventsAnchorsFilesAndWatermarks() throws {
         let store = try SQLiteStateStore.inMemory()
-        try store.commit(StateCommit(
-            processedFiles: [ProcessedFile(source: "csv", path: "a.csv", size: 1, modifiedAt: StateFixtures.base)],
-            leadAnchors: ["k1": "RB-1"],
-            targetChanges: ["sheet": TargetStateChange(
-                upsertRows: [StateFixtures.row("RB-1"), StateFixtures.row("RB-2")],
-                upsertEvents: [StateFixtures.event("RB-1")])],
-            watermarks: ["csv": StateFixtures.base],
-            run: StateFixtures.run("first")))
+        try store.commit(
+            StateCommit(
+                processedFiles: [ProcessedFile(source: "csv", path: "a.csv", size: 1, modifiedAt: StateFixtures.base)],
+                leadAnchors: ["k1": "RB-1"],
+                targetChanges: [
+                    "sheet": TargetStateChange(
+                        upsertRows: [StateFixtures.row("RB-1"), StateFixtures.row("RB-2")],
+                        upsertEvents: [StateFixtures.event("RB-1")])
+                ],
+                watermarks: ["csv": StateFixtures.base],
+                run: StateFixtures.run("first")))
         var deleted = StateFixtures.row("RB-1", status: "Booked")
         deleted.deletedByOffice = true
         let later = StateFixtures.base.addingTimeInterval(60)
-        try store.commit(StateCommit(
-            processedFiles: [ProcessedFile(source: "csv", path: "a.csv", size: 2, modifiedAt: later)],
-            leadAnchors: ["k1": "RB-1b"],
-            targetChanges: ["sheet": TargetStateChange(
-                upsertRows: [deleted], upsertEvents: [StateFixtures.event("RB-1", sequence: 1, title: "Job")])],
-            watermarks: ["csv": later],
-            run: StateFixtures.run("second", minutesAfterBase: 5)))
+        try store.commit(
+            StateCommit(
+                processedFiles: [ProcessedFile(source: "csv", path: "a.csv", size: 2, modifiedAt: later)],
+                leadAnchors: ["k1": "RB-1b"],
+                targetChanges: [
+                    "sheet": TargetStateChange(
+                        upsertRows: [deleted], upsertEvents: [StateFixtures.event("RB-1", sequence: 1, title: "Job")])
+                ],
+                watermarks: ["csv": later],
+                run: StateFixtures.run("second", minutesAfterBase: 5)))
 
-        #expect(try store.targetState("sheet") == TargetState(
-            rows: ["RB-1": deleted, "RB-2": StateFixtures.row("RB-2")],
-            events: ["RB-1-callback@ringback": StateFixtures.event("RB-1", sequence: 1, title: "Job")]))
+        #expect(
+            try store.targetState("sheet")
+                == TargetState(
+                    rows: ["RB-1": deleted, "RB-2": StateFixtures.row("RB-2")],
+                    events: ["RB-1-callback@ringback": StateFixtures.event("RB-1", sequence: 1, title: "Job")]))
         #expect(try store.leadAnchors() == ["k1": "RB-1b"])
-        #expect(try store.processedFile(source: "csv", path: "a.csv")
-            == ProcessedFile(source: "csv", path: "a.csv", size: 2, modifiedAt: later))
+        #expect(
+            try store.processedFile(source: "csv", path: "a.csv")
+                == ProcessedFile(source: "csv", path: "a.csv", size: 2, modifiedAt: later))
         #expect(try store.watermark(source: "csv") == later)
         #expect(try store.lastRun() == StateFixtures.run("second", minutesAfterBase: 5))
     }
 
     @Test func targetsAreIndependent() throws {
         let store = try SQLiteStateStore.inMemory()
-        try store.commit(StateCommit(
-            targetChanges: [
-                "sheet-a": TargetStateChange(upsertRows: [StateFixtures.row("RB-1")]),
-                "sheet-b": TargetStateChange(upsertRows: [StateFixtures.row("RB-1", status: "Booked")]),
-            ],
-            run: StateFixtures.run("first")))
-        try store.commit(StateCommit(
-            targetChanges: ["sheet-a": TargetStateChange(upsertRows: [StateFixtures.row("RB-1", status: "Qualified")])],
-            run: StateFixtures.run("second")))
+        try store.commit(
+            StateCommit(
+                targetChanges: [
+                    "sheet-a": TargetStateChange(upsertRows: [StateFixtures.row("RB-1")]),
+                    "sheet-b": TargetStateChange(upsertRows: [StateFixtures.row("RB-1", status: "Booked")]),
+                ],
+                run: StateFixtures.run("first")))
+        try store.commit(
+            StateCommit(
+                targetChanges: ["sheet-a": TargetStateChange(upsertRows: [StateFixtures.row("RB-1", status: "Qualified")])],
+                run: StateFixtures.run("second")))
 
         #expect(try store.targetState("sheet-a").rows["RB-1"]?.cells[.status] == "Qualified")
         #expect(try store.targetState("sheet-b").rows["RB-1"]?.cells[.status] == "Booked")
@@ -126,11 +142,12 @@ struct StateCommitTests {
             startedAt: Date(timeIntervalSinceReferenceDate: .nan), finishedAt: StateFixtures.base, summary: "broken")
 
         #expect(throws: StateStoreError.self) {
-            try store.commit(StateCommit(
-                processedFiles: [ProcessedFile(source: "csv", path: "b.csv", size: 1, modifiedAt: StateFixtures.base)],
-                newCalls: [StateFixtures.call("lost")], leadAnchors: ["lost": "RB-X"],
-                targetChanges: ["sheet": TargetStateChange(upsertRows: [StateFixtures.row("RB-X")])],
-                watermarks: ["csv": StateFixtures.base], run: unstorableRun))
+            try store.commit(
+                StateCommit(
+                    processedFiles: [ProcessedFile(source: "csv", path: "b.csv", size: 1, modifiedAt: StateFixtures.base)],
+                    newCalls: [StateFixtures.call("lost")], leadAnchors: ["lost": "RB-X"],
+                    targetChanges: ["sheet": TargetStateChange(upsertRows: [StateFixtures.row("RB-X")])],
+                    watermarks: ["csv": StateFixtures.base], run: unstorableRun))
         }
 
         #expect(try store.calls(since: nil).map(\.key) == ["kept"])

@@ -85,8 +85,10 @@ struct StateFileTests {
         _ = try SQLiteStateStore(path: path)
 
         let (identifiers, journalMode) = try DatabaseQueue(path: path).read { db in
-            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+            (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            )
         }
 
         #expect(identifiers == ["v1", "v2", "v3"])

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RingbackCore
 import Testing
+
 @testable import RingbackStore
 
 /// A state file written by the first release (schema v1, cells keyed by header text) opens with every

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
-import Testing
 import RingbackHTTP
 import RingbackMapping
 import RingbackNormalisation
+import Synchronization
+import Testing
+
 @testable import RingbackSources
 @testable import RingbackSync
 
@@ -25,24 +26,27 @@ import RingbackNormalisation
         }
     }
 
-    static func source(paging: String, since: String = "{ parameter: dateFrom, format: iso8601 }", maxPages: Int = 1000) throws -> RingbackConfig.APISource {
-        let mapping = try MappingSpecLoader.load(yaml: """
-            name: paged
-            format: json
-            json: { records: records }
-            fields: { id: id, start: start, from: from }
-            time_format: iso8601
-            direction: { infer: true }
-            outcome:
-              answered_when: [{ id: [never] }]
-            api:
-              base_url: https://api.example.invalid
-              path: /v1/${ACCOUNT}/calls
-              auth: { type: bearer, token_env: TOKEN }
-              since: \(since)
-              next_page: \(paging)
-              max_pages: \(maxPages)
-            """, file: "paged.yaml")
+    static func source(
+        paging: String, since: String = "{ parameter: dateFrom, format: iso8601 }", maxPages: Int = 1000
+    ) throws -> RingbackConfig.APISource {
+        let mapping = try MappingSpecLoader.load(
+            yaml: """
+                name: paged
+                format: json
+                json: { records: records }
+                fields: { id: id, start: start, from: from }
+                time_format: iso8601
+                direction: { infer: true }
+                outcome:
+                  answered_when: [{ id: [never] }]
+                api:
+                  base_url: https://api.example.invalid
+                  path: /v1/${ACCOUNT}/calls
+                  auth: { type: bearer, token_env: TOKEN }
+                  since: \(since)
+                  next_page: \(paging)
+                  max_pages: \(maxPages)
+                """, file: "paged.yaml")
         return RingbackConfig.APISource(
             name: "paged-live", mapping: mapping, api: mapping.api!, baseURL: "https://api.example.invalid",
             variables: APIVariables(values: ["ACCOUNT": "acct 1", "TOKEN": "tok-secret"], secretNames: ["TOKEN"]),
@@ -62,8 +66,9 @@ import RingbackNormalisation
     }
 
     @Test func aNextPageLinkToAnotherHostIsNotFollowed() throws {
-        let result = Self.pull(try Self.source(paging: "{ uri_field: next }"),
-                               [#"{"records": [{"id": 1}], "next": "https://elsewhere.example.invalid/v1/calls?page=2"}"#])
+        let result = Self.pull(
+            try Self.source(paging: "{ uri_field: next }"),
+            [#"{"records": [{"id": 1}], "next": "https://elsewhere.example.invalid/v1/calls?page=2"}"#])
         #expect(result.pages == 1 && result.asked.count == 1)
         #expect(result.failure?.reason.contains("the next-page link leaves api.example.invalid") == true)
     }
@@ -71,8 +76,11 @@ import RingbackNormalisation
     @Test func aServerThatSendsTheSameNextPageAgainIsStopped() throws {
         let page = #"{"records": [{"id": 1}], "next": "/v1/calls?page=2"}"#
         let result = Self.pull(try Self.source(paging: "{ uri_field: next }"), [page, page, page])
-        #expect(result.asked == ["https://api.example.invalid/v1/acct%201/calls?dateFrom=2026-11-16T00%3A00%3A00Z",
-                                 "https://api.example.invalid/v1/calls?page=2"])
+        #expect(
+            result.asked == [
+                "https://api.example.invalid/v1/acct%201/calls?dateFrom=2026-11-16T00%3A00%3A00Z",
+                "https://api.example.invalid/v1/calls?page=2",
+            ])
         #expect(result.failure?.reason == "the API sent the same next page twice")
     }
 
@@ -87,8 +95,10 @@ import RingbackNormalisation
 
     @Test func aPageCounterStopsAtTheTotal() throws {
         let pages = (1...3).map { #"{"records": [{"id": \#($0)}], "meta": {"pages": 3}}"# }
-        let result = Self.pull(try Self.source(paging: "{ page_parameter: p, total_pages_field: meta.pages }",
-                                               since: "{ parameter: from, format: epoch }"), pages + pages)
+        let result = Self.pull(
+            try Self.source(
+                paging: "{ page_parameter: p, total_pages_field: meta.pages }",
+                since: "{ parameter: from, format: epoch }"), pages + pages)
         #expect(result.failure == nil)
         #expect(result.asked.map { String($0.split(separator: "?").last!) } == ["from=1794787200&p=1", "from=1794787200&p=2", "from=1794787200&p=3"])
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackStore
+import Testing
+
 @testable import RingbackSync
 
 /// API sources through the `ringback` command, as cron runs it: dry runs, exit codes, and messages
@@ -11,10 +12,11 @@ import RingbackStore
         defer { workspace.remove() }
         try workspace.sync()
         let mark = try workspace.watermark()
-        try workspace.server.add([
-            "sid": "CAfake0000000000000000000000000008", "parent_call_sid": NSNull(), "start_time": "Fri, 20 Nov 2026 18:00:00 +0000",
-            "from": "+15125550206", "to": "+15125550100", "direction": "inbound", "status": "busy", "duration": "0",
-        ], to: "twilio")
+        try workspace.server.add(
+            [
+                "sid": "CAfake0000000000000000000000000008", "parent_call_sid": NSNull(), "start_time": "Fri, 20 Nov 2026 18:00:00 +0000",
+                "from": "+15125550206", "to": "+15125550100", "direction": "inbound", "status": "busy", "duration": "0",
+            ], to: "twilio")
 
         let result = try CommandRunner.run(
             ["sync", "--config", workspace.configPath, "--dry-run", "--detailed-exitcode", "--now", "2026-11-20T23:00:00Z"],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackSync
 
 /// The `api:` form of a source in ringback.yaml: the sample's commented example, defaults and mistakes.
@@ -10,7 +11,8 @@ import Testing
         let keys = ["- name: twilio-live", "mapping: twilio-calls-json", "api:", "overlap_hours: 24", "start_at: 2026-11-01"]
         let lines = try workspace.read(workspace.configPath).components(separatedBy: "\n").map { line in
             guard let mark = line.range(of: "# "), line[..<mark.lowerBound].allSatisfy({ $0 == " " }),
-                  keys.contains(where: { line[mark.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix($0) }) else { return line }
+                keys.contains(where: { line[mark.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix($0) })
+            else { return line }
             return line.replacingCharacters(in: mark, with: "")
         }
         try workspace.write(lines.joined(separator: "\n"), to: "samples/ringback.yaml")
@@ -51,15 +53,19 @@ import Testing
             return Self.problem(workspace)
         }
         #expect(try source("  - { name: live, api: {} }").contains("sources.[3].api: an API source needs `mapping:`"))
-        #expect(try source("  - { name: live, mapping: asterisk-cdr-csv, api: {} }")
-            .contains("sources.[3].mapping: mapping `asterisk-cdr-csv` has no `api:` section"))
-        #expect(try source("  - { name: live, mapping: twilio-calls-json, files: x/*.json, api: {} }")
-            .contains("a source has either `files:` or `api:`, not both"))
+        #expect(
+            try source("  - { name: live, mapping: asterisk-cdr-csv, api: {} }")
+                .contains("sources.[3].mapping: mapping `asterisk-cdr-csv` has no `api:` section"))
+        #expect(
+            try source("  - { name: live, mapping: twilio-calls-json, files: x/*.json, api: {} }")
+                .contains("a source has either `files:` or `api:`, not both"))
         #expect(try source("  - { name: live, mapping: twilio-calls-json, api: { overlap: 3 } }").contains("sources.[3].api.overlap: unknown key"))
-        #expect(try source("  - { name: live, mapping: twilio-calls-json, api: { start_at: last week } }")
-            .contains("sources.[3].api.start_at: expected a date like 2026-11-01"))
-        #expect(try source("  - { name: live, mapping: twilio-calls-json, api: { base_url: api.twilio.com } }")
-            .contains("sources.[3].api.base_url: expected an http:// or https:// URL"))
+        #expect(
+            try source("  - { name: live, mapping: twilio-calls-json, api: { start_at: last week } }")
+                .contains("sources.[3].api.start_at: expected a date like 2026-11-01"))
+        #expect(
+            try source("  - { name: live, mapping: twilio-calls-json, api: { base_url: api.twilio.com } }")
+                .contains("sources.[3].api.base_url: expected an http:// or https:// URL"))
         #expect(try source("  - { name: twilio, mapping: twilio-calls-json, api: {} }").contains("source name `twilio` is used twice"))
         #expect(try source("  - name: live\n    mapping: twilio-calls-json\n    api:") == "no error")
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackStore
+import Testing
+
 @testable import RingbackSources
 @testable import RingbackSync
 
@@ -39,11 +40,12 @@ import RingbackStore
         defer { workspace.remove() }
         try workspace.sync()
         let firstRows = try workspace.samples.sheet()
-        try workspace.server.add([
-            "sid": "CAfake0000000000000000000000000007", "parent_call_sid": NSNull(), "start_time": "Fri, 20 Nov 2026 17:00:00 +0000",
-            "from": "+15125550205", "to": "+15125550100", "direction": "inbound", "status": "no-answer", "duration": "0",
-            "answered_by": NSNull(), "caller_name": NSNull(),
-        ], to: "twilio")
+        try workspace.server.add(
+            [
+                "sid": "CAfake0000000000000000000000000007", "parent_call_sid": NSNull(), "start_time": "Fri, 20 Nov 2026 17:00:00 +0000",
+                "from": "+15125550205", "to": "+15125550100", "direction": "inbound", "status": "no-answer", "duration": "0",
+                "answered_by": NSNull(), "caller_name": NSNull(),
+            ], to: "twilio")
 
         let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(600))
         // The watermark (Thu 19 Nov 20:00 UTC) less 24 hours is 18 Nov: three known calls come again.
@@ -80,11 +82,12 @@ import RingbackStore
         defer { workspace.remove() }
         try workspace.sync()
         let mark = try #require(try workspace.watermark())
-        try workspace.server.add([
-            "id": "CALfake0000000000000000000000000009", "answered": false, "voicemail": false, "direction": "inbound",
-            "duration": 0, "start_time": "2026-11-20T09:00:00.000-06:00", "customer_phone_number": "+15125550309",
-            "customer_name": "Ivy Stone", "tracking_phone_number": "+15125550101",
-        ], to: "callrail")
+        try workspace.server.add(
+            [
+                "id": "CALfake0000000000000000000000000009", "answered": false, "voicemail": false, "direction": "inbound",
+                "duration": 0, "start_time": "2026-11-20T09:00:00.000-06:00", "customer_phone_number": "+15125550309",
+                "customer_name": "Ivy Stone", "tracking_phone_number": "+15125550101",
+            ], to: "callrail")
         try workspace.restartServer(faults: ["callrail:2:503:0"])
 
         let engine = try workspace.engine()
@@ -115,11 +118,12 @@ import RingbackStore
         let workspace = try APIWorkspace(.twilio)
         defer { workspace.remove() }
         let account = FakeCallAPIServer.environment["TWILIO_ACCOUNT_SID"]!
-        try workspace.server.add([
-            "account_sid": account, "sid": "CAfake0000000000000000000000000099", "start_time": "sometime on Friday",
-            "from": "+15125550299", "to": "+15125550100", "direction": "inbound", "status": "no-answer",
-            "uri": "/2010-04-01/Accounts/\(account)/Calls/CAfake0000000000000000000000000099.json",
-        ], to: "twilio")
+        try workspace.server.add(
+            [
+                "account_sid": account, "sid": "CAfake0000000000000000000000000099", "start_time": "sometime on Friday",
+                "from": "+15125550299", "to": "+15125550100", "direction": "inbound", "status": "no-answer",
+                "uri": "/2010-04-01/Accounts/\(account)/Calls/CAfake0000000000000000000000000099.json",
+            ], to: "twilio")
         let plan = try workspace.sync()
         #expect(plan.ingest.rejects == 1)
         let rejects = try workspace.samples.read(workspace.samples.rejectsPath)

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RingbackMapping
 import RingbackYAML
+import Testing
 
 /// The `api:` section of a mapping file: what the shipped mappings say, and mistakes named by file, line and key.
 @Suite struct APISpecLoaderTests {
@@ -18,8 +18,9 @@ import RingbackYAML
         """
 
     static func load(_ api: String, format: String = "json") throws(YAMLFileError) -> MappingSpec {
-        try MappingSpecLoader.load(yaml: mappingHead.replacingOccurrences(of: "format: json", with: "format: \(format)") + api,
-                                   file: "mappings/example-calls.yaml")
+        try MappingSpecLoader.load(
+            yaml: mappingHead.replacingOccurrences(of: "format: json", with: "format: \(format)") + api,
+            file: "mappings/example-calls.yaml")
     }
 
     static func problem(_ api: String, format: String = "json") -> String {
@@ -58,17 +59,20 @@ import RingbackYAML
     }
 
     @Test func aSectionReadsEveryKey() throws {
-        let spec = try #require(try Self.load("""
-            api:
-              base_url: https://calls.example.invalid/
-              path: /v2/${ACCOUNT}/calls
-              query: { view: Detailed }
-              auth: { type: header, name: X-Api-Key, value: "${KEY}" }
-              page_size: { parameter: limit, value: 50 }
-              since: { parameter: from, format: epoch }
-              next_page: { token_field: cursor.next, token_parameter: cursor }
-              max_pages: 20
-            """).api)
+        let spec = try #require(
+            try Self.load(
+                """
+                api:
+                  base_url: https://calls.example.invalid/
+                  path: /v2/${ACCOUNT}/calls
+                  query: { view: Detailed }
+                  auth: { type: header, name: X-Api-Key, value: "${KEY}" }
+                  page_size: { parameter: limit, value: 50 }
+                  since: { parameter: from, format: epoch }
+                  next_page: { token_field: cursor.next, token_parameter: cursor }
+                  max_pages: 20
+                """
+            ).api)
         #expect(spec.baseURL == "https://calls.example.invalid")
         #expect(spec.path.description == "/v2/${ACCOUNT}/calls")
         #expect(spec.query.map(\.name) == ["view"])
@@ -83,19 +87,28 @@ import RingbackYAML
     @Test func mistakesNameFileLineAndKey() {
         let base = "api:\n  base_url: https://x.example.invalid\n  path: /calls\n"
         #expect(Self.problem(base) == "mappings/example-calls.yaml:10: api.auth: is required")
-        #expect(Self.problem(base + "  auth: { type: bearer, token_env: \"sk_live_123:abc\" }\n")
-            == "mappings/example-calls.yaml:12: api.auth.token_env: expected the NAME of an environment variable (like TWILIO_AUTH_TOKEN), not its value")
-        #expect(Self.problem(base + "  auth: { type: header, name: Authorization, value: Token abc }\n")
-            .hasPrefix("mappings/example-calls.yaml:12: api.auth.value: name the credential's environment variable as ${NAME}"))
-        #expect(Self.problem(base + "  auth: { type: oauth }\n") == "mappings/example-calls.yaml:12: api.auth.type: expected basic, bearer, header or none")
-        #expect(Self.problem(base + "  auth: { type: none }\n  next_page: { uri_field: next, token_field: t }\n")
-            .hasPrefix("mappings/example-calls.yaml:13: api.next_page: expected one way to the next page"))
-        #expect(Self.problem(base + "  auth: { type: none }\n  since: { parameter: from, format: unix }\n")
-            == "mappings/example-calls.yaml:13: api.since.format: expected one of: iso8601, date, epoch")
-        #expect(Self.problem("api:\n  base_url: ftp://x\n  path: /calls\n  auth: { type: none }\n")
-            == "mappings/example-calls.yaml:10: api.base_url: expected an http:// or https:// URL like https://api.twilio.com")
-        #expect(Self.problem("api:\n  base_url: https://x.example.invalid\n  path: /a/${ACCOUNT/calls\n  auth: { type: none }\n")
-            == "mappings/example-calls.yaml:11: api.path: `${` is not closed with `}`")
+        #expect(
+            Self.problem(base + "  auth: { type: bearer, token_env: \"sk_live_123:abc\" }\n")
+                == "mappings/example-calls.yaml:12: api.auth.token_env: expected the NAME of an environment variable (like TWILIO_AUTH_TOKEN), not its value"
+        )
+        #expect(
+            Self.problem(base + "  auth: { type: header, name: Authorization, value: Token abc }\n")
+                .hasPrefix("mappings/example-calls.yaml:12: api.auth.value: name the credential's environment variable as ${NAME}"))
+        #expect(
+            Self.problem(base + "  auth: { type: oauth }\n")
+                == "mappings/example-calls.yaml:12: api.auth.type: expected basic, bearer, header or none")
+        #expect(
+            Self.problem(base + "  auth: { type: none }\n  next_page: { uri_field: next, token_field: t }\n")
+                .hasPrefix("mappings/example-calls.yaml:13: api.next_page: expected one way to the next page"))
+        #expect(
+            Self.problem(base + "  auth: { type: none }\n  since: { parameter: from, format: unix }\n")
+                == "mappings/example-calls.yaml:13: api.since.format: expected one of: iso8601, date, epoch")
+        #expect(
+            Self.problem("api:\n  base_url: ftp://x\n  path: /calls\n  auth: { type: none }\n")
+                == "mappings/example-calls.yaml:10: api.base_url: expected an http:// or https:// URL like https://api.twilio.com")
+        #expect(
+            Self.problem("api:\n  base_url: https://x.example.invalid\n  path: /a/${ACCOUNT/calls\n  auth: { type: none }\n")
+                == "mappings/example-calls.yaml:11: api.path: `${` is not closed with `}`")
         #expect(Self.problem(base + "  auth: { type: none }\n  retries: 3\n").contains("api.retries: unknown key"))
     }
 }

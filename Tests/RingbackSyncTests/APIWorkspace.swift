@@ -2,12 +2,14 @@ import Foundation
 import RingbackCore
 import RingbackHTTP
 import RingbackStore
+
 @testable import RingbackSync
 
 /// The sample configuration with its sources replaced by one API source pulled from the loopback fake.
 struct APIWorkspace {
-    static let fastRetries = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, maxRetryAfter: 5,
-                                         requestTimeout: 5, attemptTimeout: 10)
+    static let fastRetries = RetryPolicy(
+        maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, maxRetryAfter: 5,
+        requestTimeout: 5, attemptTimeout: 10)
 
     let samples: SampleWorkspace
     let system: FakePhoneSystem

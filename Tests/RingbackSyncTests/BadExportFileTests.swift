@@ -8,8 +8,10 @@ import Testing
     static let now = "2026-11-20T23:00:00Z"
     static let fixtures = SampleWorkspace.repository.appendingPathComponent("Tests/RingbackMappingTests/Fixtures")
     static let goodCDRs = ["a1-aleg", "a1-bleg-101", "a6-aleg"].map { "freeswitch/\($0).cdr.xml" }
-    static let badCDRs = ["freeswitch/truncated.cdr.xml", "hostile/billion-laughs.cdr.xml",
-                          "hostile/quadratic-blowup.cdr.xml", "hostile/invalid-utf8-element-name.cdr.xml"]
+    static let badCDRs = [
+        "freeswitch/truncated.cdr.xml", "hostile/billion-laughs.cdr.xml",
+        "hostile/quadratic-blowup.cdr.xml", "hostile/invalid-utf8-element-name.cdr.xml",
+    ]
 
     /// The samples plus a FreeSWITCH drop folder holding `files` from the mapping fixtures.
     static func workspace(with files: [String]) throws -> SampleWorkspace {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackStore
+import Testing
 
 /// The `ringback` executable as cron and the person setting it up use it: exit codes, plan output, lock, logs.
 @Suite struct CommandLineTests {
@@ -56,8 +56,9 @@ import RingbackStore
         #expect(result.status == 3)
         #expect(result.stderr.contains("ringback.yaml:\(line): business.default_contry: unknown key"))
 
-        try workspace.write(text.replacingOccurrences(of: "default_contry: US", with: "default_country: US")
-            .replacingOccurrences(of: "time_zone: America/Chicago          #", with: "time_zone: America/Austin #"), to: "samples/ringback.yaml")
+        try workspace.write(
+            text.replacingOccurrences(of: "default_contry: US", with: "default_country: US")
+                .replacingOccurrences(of: "time_zone: America/Chicago          #", with: "time_zone: America/Austin #"), to: "samples/ringback.yaml")
         let zone = try CommandRunner.run(["sync", "--config", workspace.configPath, "--dry-run"])
         #expect(zone.status == 3)
         #expect(zone.stderr.contains("business.time_zone: unknown time zone `America/Austin`"))
@@ -87,7 +88,9 @@ import RingbackStore
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         let file = workspace.path("samples/exports/asterisk/Master.csv")
-        let result = try CommandRunner.run(["inspect", file, "--output", "json", "--mappings-dir", workspace.path("mappings"), "--time-zone", "America/Chicago"])
+        let result = try CommandRunner.run([
+            "inspect", file, "--output", "json", "--mappings-dir", workspace.path("mappings"), "--time-zone", "America/Chicago",
+        ])
         #expect(result.status == 0)
         let calls = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
         let karen = try #require(calls.first { $0["caller"] as? String == "+15125550191" && $0["direction"] as? String == "inbound" })

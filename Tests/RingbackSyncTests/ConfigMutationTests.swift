@@ -85,11 +85,11 @@ import Testing
         let wronglyRejected = outcomes.filter { $0.verdict != .accepted && $0.mutation.expectation == .valid }
         let misplaced = outcomes.filter { $0.verdict == .located && $0.mutation.line != nil && $0.line != $0.mutation.line }
         var text = """
-        config mutations (seed \(seed)): \(outcomes.count) run; accepted \(count(.accepted)), \
-        rejected with one located line \(count(.located)), rejected otherwise \(count(.rejectedOtherwise)), \
-        crashed \(count(.crashed)); accepted although wrong \(wronglyAccepted.count), \
-        rejected although valid \(wronglyRejected.count), located on another line \(misplaced.count)
-        """
+            config mutations (seed \(seed)): \(outcomes.count) run; accepted \(count(.accepted)), \
+            rejected with one located line \(count(.located)), rejected otherwise \(count(.rejectedOtherwise)), \
+            crashed \(count(.crashed)); accepted although wrong \(wronglyAccepted.count), \
+            rejected although valid \(wronglyRejected.count), located on another line \(misplaced.count)
+            """
         for outcome in wronglyAccepted { text += "\n  accepted although wrong: \(outcome.mutation.name)" }
         for outcome in wronglyRejected { text += "\n  rejected although valid: \(outcome.mutation.name): \(outcome.message)" }
         for outcome in outcomes where outcome.verdict == .rejectedOtherwise {

@@ -54,10 +54,14 @@ struct ConfigMutator {
     // MARK: - Targeted values
 
     private func zones() -> [ConfigMutation] {
-        let wrong = ["MST", "EST", "GMT-7", "UTC+5", "GMT+5", "GMT+14:30", "America/Chicago/", "Mountain", "CST", "PST8", "\"\"",
-                     "\"-07:00\"", "{ fixed_offset: \"7\" }", "{ fixed_offset: \"+25:00\" }", "{ fixed_offset: \"-07:00\", dst: yes }"]
-        let right = ["America/Denver", "Europe/London", "Australia/Sydney", "America/Indiana/Indianapolis", "UTC",
-                     "{ fixed_offset: \"-07:00\" }", "{ fixed_offset: \"+05:30\" }", "{ fixed_offset: \"+00:00\" }"]
+        let wrong = [
+            "MST", "EST", "GMT-7", "UTC+5", "GMT+5", "GMT+14:30", "America/Chicago/", "Mountain", "CST", "PST8", "\"\"",
+            "\"-07:00\"", "{ fixed_offset: \"7\" }", "{ fixed_offset: \"+25:00\" }", "{ fixed_offset: \"-07:00\", dst: yes }",
+        ]
+        let right = [
+            "America/Denver", "Europe/London", "Australia/Sydney", "America/Indiana/Indianapolis", "UTC",
+            "{ fixed_offset: \"-07:00\" }", "{ fixed_offset: \"+05:30\" }", "{ fixed_offset: \"+00:00\" }",
+        ]
         return keyLines.filter { $0.key == "time_zone" }.flatMap { line in
             wrong.map { replacing(line, with: $0, .invalid, "zone") } + right.map { replacing(line, with: $0, .valid, "zone") }
         }
@@ -78,8 +82,10 @@ struct ConfigMutator {
             var copy = lines
             copy[country.number - 1] = "\(country.indent)default_country: \(code)"
             copy[line.number - 1] = "\(line.indent)service_area_zips: \(value)"
-            out.append(.init(name: "zip: \(code) \(value)", text: copy.joined(separator: "\n"), expectation: expectation,
-                             line: expectation == .invalid ? line.number : nil))
+            out.append(
+                .init(
+                    name: "zip: \(code) \(value)", text: copy.joined(separator: "\n"), expectation: expectation,
+                    line: expectation == .invalid ? line.number : nil))
         }
         return out
     }
@@ -124,9 +130,10 @@ struct ConfigMutator {
                 let optional = line.path.hasPrefix("follow_up.") && value == "~"
                 return replacing(line, with: value, optional ? .valid : .invalid, "number")
             } + [replacing(line, with: "45", .valid, "number")]
-        } + keyLines.filter { $0.key == "around_the_clock" }.flatMap { line in
-            [replacing(line, with: "maybe", .invalid, "bool"), replacing(line, with: "no", .valid, "bool")]
         }
+            + keyLines.filter { $0.key == "around_the_clock" }.flatMap { line in
+                [replacing(line, with: "maybe", .invalid, "bool"), replacing(line, with: "no", .valid, "bool")]
+            }
     }
 
     // MARK: - Line edits
@@ -146,8 +153,9 @@ struct ConfigMutator {
             copy.insert(lines[line.number - 1], at: line.number)
             // A copy of a line that opens a list continued below lands inside that list: no clear line.
             let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
-            return .init(name: "duplicate \(line.path) (line \(line.number))", text: copy.joined(separator: "\n"),
-                         expectation: .invalid, line: opensList ? nil : line.number + 1)
+            return .init(
+                name: "duplicate \(line.path) (line \(line.number))", text: copy.joined(separator: "\n"),
+                expectation: .invalid, line: opensList ? nil : line.number + 1)
         }
     }
 
@@ -156,18 +164,23 @@ struct ConfigMutator {
     }
 
     private func nulls() -> [ConfigMutation] {
-        let optional: Set<String> = ["business.default_country", "business.internal_extensions", "business.service_area_zips",
-                                     "sources.mapping", "sources.time_zone", "state", "rejects", "status", "targets.name"]
+        let optional: Set<String> = [
+            "business.default_country", "business.internal_extensions", "business.service_area_zips",
+            "sources.mapping", "sources.time_zone", "state", "rejects", "status", "targets.name",
+        ]
         return valued.filter { !$0.path.hasPrefix("keywords.") }.map { line in
-            let isOptional = optional.contains(line.path) || line.path.hasPrefix("follow_up.") || line.path == "services.job_minutes"
+            let isOptional =
+                optional.contains(line.path) || line.path.hasPrefix("follow_up.") || line.path == "services.job_minutes"
                 || ["after_hours_owner", "around_the_clock", "next_action"].contains(line.key)
             return replacing(line, with: "~", isOptional ? .valid : .invalid, "null")
         }
     }
 
     private func wrongTypes() -> [ConfigMutation] {
-        let listValued: Set<String> = ["internal_extensions", "service_area_zips", "files", "emergency", "same_day", "complex_quote", "wrong_number",
-                                       "keywords", "staff_review", "resolved", "vendor", "spam", "existing_customer", "active_job", "cancel"]
+        let listValued: Set<String> = [
+            "internal_extensions", "service_area_zips", "files", "emergency", "same_day", "complex_quote", "wrong_number",
+            "keywords", "staff_review", "resolved", "vendor", "spam", "existing_customer", "active_job", "cancel",
+        ]
         return valued.map { line in
             // Every list of keywords (a safety issue's phrases under `keywords.emergency`, too) is a list.
             let isList = listValued.contains(line.key) || line.path.hasPrefix("keywords.")
@@ -188,10 +201,18 @@ struct ConfigMutator {
                 var copy = lines
                 copy[line.number - 1] = extra + lines[line.number - 1]
                 return .init(name: "indent line \(line.number) by \(extra.count)", text: copy.joined(separator: "\n"), expectation: .either)
-            } + (line.indent.isEmpty ? [] : [ConfigMutation(
-                name: "outdent line \(line.number)",
-                text: { var copy = lines; copy[line.number - 1] = String(lines[line.number - 1].dropFirst()); return copy.joined(separator: "\n") }(),
-                expectation: .either)])
+            }
+                + (line.indent.isEmpty
+                    ? []
+                    : [
+                        ConfigMutation(
+                            name: "outdent line \(line.number)",
+                            text: {
+                                var copy = lines; copy[line.number - 1] = String(lines[line.number - 1].dropFirst());
+                                return copy.joined(separator: "\n")
+                            }(),
+                            expectation: .either)
+                    ])
         }
     }
 
@@ -206,8 +227,9 @@ struct ConfigMutator {
         copy[line.number - 1] = "\(line.indent)\(dash)\(line.key): \(value)\(line.comment)"
         // A list continued on the lines below leaves them dangling: the mistake may be found on either.
         let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
-        return .init(name: "\(kind): \(line.path) = \(value) (line \(line.number))", text: copy.joined(separator: "\n"),
-                     expectation: expectation, line: expectation == .invalid && !opensList ? line.number : nil)
+        return .init(
+            name: "\(kind): \(line.path) = \(value) (line \(line.number))", text: copy.joined(separator: "\n"),
+            expectation: expectation, line: expectation == .invalid && !opensList ? line.number : nil)
     }
 
     private mutating func pick(_ candidates: [ConfigMutation], _ count: Int) -> [ConfigMutation] {
@@ -229,14 +251,17 @@ struct ConfigMutator {
             let isListItem = trimmed.hasPrefix("- ")
             let body = isListItem ? String(trimmed.dropFirst(2)) : trimmed
             guard !body.hasPrefix("{"), !body.hasPrefix("\""), let colon = body.range(of: ":"),
-                  body[..<colon.lowerBound].allSatisfy({ $0.isLetter || $0 == "_" || $0 == " " || $0 == "," }) else { continue }
+                body[..<colon.lowerBound].allSatisfy({ $0.isLetter || $0 == "_" || $0 == " " || $0 == "," })
+            else { continue }
             let keyIndent = isListItem ? indent + 2 : indent
             while let last = stack.last, last.indent >= keyIndent { stack.removeLast() }
             let key = String(body[..<colon.lowerBound])
             let (value, comment) = splitComment(String(body[colon.upperBound...]))
-            out.append(KeyLine(number: index + 1, indent: String(repeating: " ", count: indent), key: key,
-                               path: (stack.map(\.key) + [key]).joined(separator: "."), value: value, comment: comment,
-                               isListItem: isListItem))
+            out.append(
+                KeyLine(
+                    number: index + 1, indent: String(repeating: " ", count: indent), key: key,
+                    path: (stack.map(\.key) + [key]).joined(separator: "."), value: value, comment: comment,
+                    isListItem: isListItem))
             stack.append((keyIndent, key))
         }
         return out
@@ -248,8 +273,13 @@ struct ConfigMutator {
         var index = rest.startIndex
         while index < rest.endIndex {
             let c = rest[index]
-            if let open = quote { if c == open { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "#",
-                index == rest.startIndex || rest[rest.index(before: index)] == " " {
+            if let open = quote {
+                if c == open { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#",
+                index == rest.startIndex || rest[rest.index(before: index)] == " "
+            {
                 let value = rest[..<index].trimmingCharacters(in: .whitespaces)
                 let spaces = rest[..<index].reversed().prefix { $0 == " " }.count
                 return (value, String(repeating: " ", count: max(spaces, 1)) + rest[index...])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackSync
 
 /// Each configuration value is checked for what it means, and every problem is one line naming the
@@ -55,8 +56,9 @@ import Testing
     }
 
     @Test func aValueLeftOutIsReportedOnItsKeysLine() throws {
-        #expect(try Self.problem("    sla_minutes: 60", "    sla_minutes: ~")
-            == "ringback.yaml:37: routing.New lead.sla_minutes: found no value; a value is required")
+        #expect(
+            try Self.problem("    sla_minutes: 60", "    sla_minutes: ~")
+                == "ringback.yaml:37: routing.New lead.sla_minutes: found no value; a value is required")
     }
 
     @Test func abbreviationsAndOffsetsAreRefusedWithTheRegionNamesToUse() throws {
@@ -77,16 +79,20 @@ import Testing
         let india = try Self.loaded(Self.zone, "time_zone: { fixed_offset: \"+05:30\" } #")
         #expect(india.rules.hours.zone.secondsFromUTC(at: Date()) == 19_800)
         #expect(ZoneSetting.label(india.rules.hours.zone) == "fixed offset +05:30")
-        #expect(try Self.problem(Self.zone, "time_zone: { fixed_offset: \"+25:00\" } #")?
-            .hasPrefix("ringback.yaml:8: business.time_zone.fixed_offset: found `+25:00`") == true)
+        #expect(
+            try Self.problem(Self.zone, "time_zone: { fixed_offset: \"+25:00\" } #")?
+                .hasPrefix("ringback.yaml:8: business.time_zone.fixed_offset: found `+25:00`") == true)
     }
 
     @Test func serviceAreaZIPsFollowTheCountrysPostalFormat() throws {
         let zips = "service_area_zips: [78701, 78702,"
-        #expect(try Self.problem(zips, "service_area_zips: [787O1, abc, -5,")
-            == "ringback.yaml:15: business.service_area_zips.[0]: found `787O1`; expected a five-digit ZIP code like 78701 (default_country is US)")
-        #expect(try Self.problem("default_country: US", "default_country: CA")?
-            .hasPrefix("ringback.yaml:15: business.service_area_zips.[0]: found `78701`; expected a Canadian postal code like K1A 0B1") == true)
+        #expect(
+            try Self.problem(zips, "service_area_zips: [787O1, abc, -5,")
+                == "ringback.yaml:15: business.service_area_zips.[0]: found `787O1`; expected a five-digit ZIP code like 78701 (default_country is US)"
+        )
+        #expect(
+            try Self.problem("default_country: US", "default_country: CA")?
+                .hasPrefix("ringback.yaml:15: business.service_area_zips.[0]: found `78701`; expected a Canadian postal code like K1A 0B1") == true)
         let sample = "service_area_zips: [78701, 78702, 78703, 78704, 78705, 78721, 78722, 78723, 78731, 78741, 78745, 78746, 78751, 78756, 78757]"
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
@@ -98,22 +104,31 @@ import Testing
 
     @Test func pathsAreCheckedForWhatTheyMustBe() throws {
         let state = "state: ../out/ringback-state.sqlite"
-        #expect(try Self.problem(state, "state: \"\"")
-            == "ringback.yaml:257: state: found an empty path; expected a file path in a folder Ringback can write or create")
-        #expect(try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:257: state: found `/dev/null/state.sqlite`") == true)
+        #expect(
+            try Self.problem(state, "state: \"\"")
+                == "ringback.yaml:257: state: found an empty path; expected a file path in a folder Ringback can write or create")
+        #expect(
+            try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:257: state: found `/dev/null/state.sqlite`") == true)
         #expect(try Self.problem(state, "state: ../samples")?.contains("which is a folder") == true)
         #expect(try Self.problem(state, "state: ../out/new/folder/state.sqlite") == nil)
-        #expect(try Self.problem("mappings_dir: ../mappings", "mappings_dir: ../no-such-dir")?
-            .hasPrefix("ringback.yaml:248: mappings_dir: found `../no-such-dir`") == true)
-        #expect(try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix("ringback.yaml:252: targets.[0].path: found an empty path") == true)
-        #expect(try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:219: lists.customers: found") == true)
-        #expect(try Self.problem("customers: lists/customers.csv", "customers: ~")
-            == "ringback.yaml:219: lists.customers: found no value; expected an existing file this user can read")
+        #expect(
+            try Self.problem("mappings_dir: ../mappings", "mappings_dir: ../no-such-dir")?
+                .hasPrefix("ringback.yaml:248: mappings_dir: found `../no-such-dir`") == true)
+        #expect(
+            try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix(
+                "ringback.yaml:252: targets.[0].path: found an empty path") == true)
+        #expect(
+            try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:219: lists.customers: found")
+                == true)
+        #expect(
+            try Self.problem("customers: lists/customers.csv", "customers: ~")
+                == "ringback.yaml:219: lists.customers: found no value; expected an existing file this user can read")
     }
 
     @Test func ownersAndNamesMustNotBeBlank() throws {
-        #expect(try Self.problem("    owner: Office manager", "    owner: \"\"")
-            == "ringback.yaml:36: routing.New lead.owner: found an empty value; expected who calls these leads back, e.g. Dispatcher")
+        #expect(
+            try Self.problem("    owner: Office manager", "    owner: \"\"")
+                == "ringback.yaml:36: routing.New lead.owner: found an empty value; expected who calls these leads back, e.g. Dispatcher")
         #expect(try Self.problem("    after_hours_owner: On-call tech", "    after_hours_owner: \"  \"")?.hasPrefix("ringback.yaml:49:") == true)
         #expect(try Self.problem(Self.name, "  name: \"\"")?.hasPrefix("ringback.yaml:7: business.name: found an empty value") == true)
     }

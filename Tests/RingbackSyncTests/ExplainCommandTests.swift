@@ -6,8 +6,10 @@ import Testing
     @Test func explainPrintsTheVerdictAndWhy() throws {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
-        let result = try CommandRunner.run(["explain", "--config", workspace.configPath, "--at", "2026-11-20T04:00:00Z",
-                                            "Hola, soy Rosa, huele a gas en la cocina, siete ocho siete cero dos"])
+        let result = try CommandRunner.run([
+            "explain", "--config", workspace.configPath, "--at", "2026-11-20T04:00:00Z",
+            "Hola, soy Rosa, huele a gas en la cocina, siete ocho siete cero dos",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Caller type: Emergency request: safety issue gas smell"))
         #expect(result.stdout.contains("Urgency:     Emergency"))

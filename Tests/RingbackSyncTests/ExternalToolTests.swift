@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCodecs
+import Testing
+
 @testable import RingbackSync
 
 /// The files Ringback writes, opened by the real programs the office and crew use:
@@ -60,7 +61,8 @@ import RingbackCodecs
     func noCallerTextRunsAsAFormulaWhenTheOfficeOpensTheSheet() throws {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
-        try workspace.write("""
+        try workspace.write(
+            """
             {"calls": [
               {"id": "CALevil1", "answered": false, "voicemail": true, "direction": "inbound", "duration": 12,
                "start_time": "2026-11-20T15:00:00-06:00", "customer_phone_number": "+15125550401",
@@ -76,8 +78,12 @@ import RingbackCodecs
         let converted = workspace.path("converted")
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
         let profile = "-env:UserInstallation=file://" + workspace.path("lo-profile")
-        let (status, output) = try Self.run("/usr/bin/soffice", [profile, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
-                                                                 "--outdir", converted, workspace.sheetPath])
+        let (status, output) = try Self.run(
+            "/usr/bin/soffice",
+            [
+                profile, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                "--outdir", converted, workspace.sheetPath,
+            ])
         #expect(status == 0, "\(output)")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: converted + "/missed-calls.csv")))
         let records = CSVReader(bytes: bytes).readAll().records.map(\.fields)
@@ -108,9 +114,13 @@ import RingbackCodecs
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
         let profile = "-env:UserInstallation=file://" + workspace.path("lo-profile")
         // Opened as UTF-8 with "detect special numbers" on, as LibreOffice's import dialog offers, then saved as CSV.
-        let (status, output) = try Self.run("/usr/bin/soffice", [profile, "--headless", "--infilter=CSV:44,34,76,1,,0,false,true",
-                                                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-                                                                 "--outdir", converted, workspace.sheetPath])
+        let (status, output) = try Self.run(
+            "/usr/bin/soffice",
+            [
+                profile, "--headless", "--infilter=CSV:44,34,76,1,,0,false,true",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir", converted, workspace.sheetPath,
+            ])
         #expect(status == 0, "\(output)")
         let saved = try workspace.read(converted + "/missed-calls.csv")
         #expect(saved.contains("2026-11-20 15:05:00"), "LibreOffice re-formats the times")

@@ -50,8 +50,11 @@ final class FakeCallAPIServer {
         let credentialsJSON = String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.fakes.appendingPathComponent("fake_call_apis.py").path, "--fixtures", fixtures.path,
-                             "--log", log.path, "--credentials", credentialsJSON, "--max-seconds", "120", "--max-requests", "300"]
+        process.arguments =
+            [
+                Self.fakes.appendingPathComponent("fake_call_apis.py").path, "--fixtures", fixtures.path,
+                "--log", log.path, "--credentials", credentialsJSON, "--max-seconds", "120", "--max-requests", "300",
+            ]
             + faults.flatMap { ["--fault", $0] }
         input = Pipe()
         let output = Pipe()

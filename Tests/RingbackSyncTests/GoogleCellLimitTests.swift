@@ -11,22 +11,28 @@ import Testing
         let transcript = String(repeating: "Hi, the furnace stopped and there is no heat upstairs. ", count: 1_100)
         let name = String(repeating: "Maria Lopez ", count: 5_000).trimmingCharacters(in: .whitespaces)
         #expect(transcript.count > 60_000)
-        try google.samples.write("""
+        try google.samples.write(
+            """
             Call ID,Start Time,Customer Phone Number,Tracking Phone Number,Direction,Duration (seconds),Customer Name,Source,Recording,Transcription,Answered,Voicemail
             CAL-LONG-1,2026-11-20T15:05:00Z,+15125550961,+15125550100,inbound,48,\(name),Google Ads,https://calls.example/rec/long-1,"\(transcript)",false,true
 
             """, to: "samples/exports/long/calls.csv")
-        try google.setConfig { $0.replacingOccurrences(of: "mappings_dir:", with: """
-              - name: long
-                mapping: callrail-calls-csv
-                files: exports/long/*.csv
+        try google.setConfig {
+            $0.replacingOccurrences(
+                of: "mappings_dir:",
+                with: """
+                      - name: long
+                        mapping: callrail-calls-csv
+                        files: exports/long/*.csv
 
-            mappings_dir:
-            """) }
+                    mappings_dir:
+                    """)
+        }
         try google.sync()
         let rejects = (try? google.samples.read(google.samples.path("out/google-demo/rejects.csv"))) ?? ""
-        let row = try #require(google.sheet().first { $0["Caller Name"]?.hasPrefix("Maria Lopez") == true },
-                               "phones: \(google.sheet().map { $0["Phone"] ?? "" }); rejects: \(rejects.prefix(600))")
+        let row = try #require(
+            google.sheet().first { $0["Caller Name"]?.hasPrefix("Maria Lopez") == true },
+            "phones: \(google.sheet().map { $0["Phone"] ?? "" }); rejects: \(rejects.prefix(600))")
         let caller = try #require(row["Caller Name"])
         #expect(caller.utf16.count <= 50_000)
         #expect(caller.hasSuffix("… [cut: 59,999 characters; full text in the phone system's export]"))

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackEmulator
 import RingbackJSON
+import Testing
+
 @testable import RingbackSync
 
 /// The sample sync against Google Sheets and Calendar on the local emulator, through the real REST clients.
@@ -40,7 +41,8 @@ import RingbackJSON
         try google.sync()
         let lead = try #require(google.sheet().first { $0["Status"] == "New missed call" && $0["Owner"] == "Office manager" }?["Lead ID"])
         let leadsEvents = { (calendar: String) in
-            google.events(includingCancelled: true)[calendar]?.filter { $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead } ?? []
+            google.events(includingCancelled: true)[calendar]?.filter { $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead }
+                ?? []
         }
         #expect(leadsEvents(GoogleWorkspace.officeCalendar).map { $0["status"] } == ["confirmed"])
         try google.type("On-call tech", lead: lead, column: "Owner")
@@ -106,7 +108,8 @@ import RingbackJSON
 
     @Test func whatCallersSayLandsAsTextNeverAsAFormula() throws {
         let google = try GoogleWorkspace()
-        try google.samples.write("""
+        try google.samples.write(
+            """
             sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
             CA01,,"Fri, 20 Nov 2026 15:01:00 +0000",+15125550901,+15125550100,inbound,no-answer,,0,"=HYPERLINK(""http://x.example"",""call me"")"
             CA02,,"Fri, 20 Nov 2026 15:02:00 +0000",+15125550902,+15125550100,inbound,no-answer,,0,+1 512 555 0100
@@ -114,13 +117,17 @@ import RingbackJSON
             CA04,,"Fri, 20 Nov 2026 15:04:00 +0000",+15125550904,+15125550100,inbound,no-answer,,0,-2+3
 
             """, to: "samples/exports/formula/calls.csv")
-        try google.setConfig { $0.replacingOccurrences(of: "mappings_dir:", with: """
-              - name: formula
-                mapping: twilio-calls-csv
-                files: exports/formula/*.csv
+        try google.setConfig {
+            $0.replacingOccurrences(
+                of: "mappings_dir:",
+                with: """
+                      - name: formula
+                        mapping: twilio-calls-csv
+                        files: exports/formula/*.csv
 
-            mappings_dir:
-            """) }
+                    mappings_dir:
+                    """)
+        }
         try google.sync()
         let names = ["=HYPERLINK(\"http://x.example\",\"call me\")", "+1 512 555 0100", "@x", "-2+3"]
         for (index, name) in names.enumerated() {
@@ -128,9 +135,12 @@ import RingbackJSON
             let row = try #require(google.sheet().first { $0["Caller Name"] == name }, "row for \(name)")
             let lead = try #require(row["Lead ID"])
             let place = try #require(google.position(lead, "Caller Name"))
-            #expect(google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: place.row, column: place.column) == .string(name))
+            #expect(
+                google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: place.row, column: place.column)
+                    == .string(name))
             let phonePlace = try #require(google.position(lead, "Phone"))
-            let phoneCell = google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: phonePlace.row, column: phonePlace.column)
+            let phoneCell = google.emulator.cell(
+                spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls", row: phonePlace.row, column: phonePlace.column)
             guard case .string(let text) = phoneCell else { Issue.record("phone stored as \(phoneCell)"); continue }
             #expect(text.hasPrefix("+1"), "\(phone) keeps its +")
         }
@@ -143,20 +153,23 @@ import RingbackJSON
         google.emulator.type("name", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 0, column: 1)
         google.emulator.type("5125550177", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 1, column: 0)
         google.emulator.type("Rosa Delgado", spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Customers", row: 1, column: 1)
-        try google.samples.write("""
+        try google.samples.write(
+            """
             sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
             CA77,,"Fri, 20 Nov 2026 16:01:00 +0000",+15125550177,+15125550100,inbound,no-answer,,0,
-            
+
             """, to: "samples/exports/extra/calls.csv")
         try google.setConfig {
             $0.replacingOccurrences(of: "  customers: lists/customers.csv", with: "  customers: { tab: Customers }")
-                .replacingOccurrences(of: "mappings_dir:", with: """
-                  - name: extra
-                    mapping: twilio-calls-csv
-                    files: exports/extra/*.csv
+                .replacingOccurrences(
+                    of: "mappings_dir:",
+                    with: """
+                          - name: extra
+                            mapping: twilio-calls-csv
+                            files: exports/extra/*.csv
 
-                mappings_dir:
-                """)
+                        mappings_dir:
+                        """)
         }
         try google.sync()
         let row = try #require(google.sheet().first { $0["Phone"] == phone })
@@ -210,7 +223,9 @@ import RingbackJSON
         #expect(Set(ids).count == ids.count, "no duplicate row")
         func summary(_ workspace: GoogleWorkspace) -> [String: [String]] {
             workspace.events(includingCancelled: true).mapValues { events in
-                events.map { "\($0["id"]?.string ?? "") \($0["status"]?.string ?? "") \($0["summary"]?.string ?? "") \($0["start"]?["dateTime"]?.string ?? "")" }.sorted()
+                events.map {
+                    "\($0["id"]?.string ?? "") \($0["status"]?.string ?? "") \($0["summary"]?.string ?? "") \($0["start"]?["dateTime"]?.string ?? "")"
+                }.sorted()
             }
         }
         #expect(summary(faulty) == summary(clean))
@@ -228,8 +243,9 @@ import RingbackJSON
 
     @Test func aBrokenKeyFileStopsTheConfigurationNamingTheField() throws {
         let google = try GoogleWorkspace()
-        try google.samples.write(#"{"type":"service_account","client_email":"x@y","token_uri":"http://127.0.0.1:1/token"}"#,
-                                 to: "out/google-demo/service-account.json")
+        try google.samples.write(
+            #"{"type":"service_account","client_email":"x@y","token_uri":"http://127.0.0.1:1/token"}"#,
+            to: "out/google-demo/service-account.json")
         let result = try CommandRunner.run(["validate", "--config", google.configPath])
         #expect(result.status == 3)
         #expect(result.stderr.contains("private_key"))
@@ -273,19 +289,24 @@ import RingbackJSON
     @Test func rowsTheOfficeMovesWhileRingbackRunsAreStillWrittenToTheirLead() throws {
         /// Two repeat calls from leads already in the sheet, read by the second run.
         func addRepeatCalls(_ workspace: GoogleWorkspace) throws {
-            try workspace.samples.write("""
+            try workspace.samples.write(
+                """
                 sid,parent_call_sid,start_time,from,to,direction,status,answered_by,duration,caller_name
                 CR01,,"Fri, 20 Nov 2026 22:10:00 +0000",+15125550142,+15125550100,inbound,no-answer,,0,
                 CR02,,"Fri, 20 Nov 2026 22:20:00 +0000",+15125550122,+15125550100,inbound,no-answer,,0,
 
                 """, to: "samples/exports/repeat/calls.csv")
-            try workspace.setConfig { $0.replacingOccurrences(of: "mappings_dir:", with: """
-                  - name: repeat
-                    mapping: twilio-calls-csv
-                    files: exports/repeat/*.csv
+            try workspace.setConfig {
+                $0.replacingOccurrences(
+                    of: "mappings_dir:",
+                    with: """
+                          - name: repeat
+                            mapping: twilio-calls-csv
+                            files: exports/repeat/*.csv
 
-                mappings_dir:
-                """) }
+                        mappings_dir:
+                        """)
+            }
         }
         let google = try GoogleWorkspace()
         try google.sync()

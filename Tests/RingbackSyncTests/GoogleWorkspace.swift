@@ -3,6 +3,7 @@ import RingbackCore
 import RingbackEmulator
 import RingbackJSON
 import RingbackStore
+
 @testable import RingbackSync
 
 /// The bundled samples synced to a Google Sheet and two calendars on an in-process emulator:
@@ -25,8 +26,9 @@ final class GoogleWorkspace {
         let keyPath = samples.path("out/google-demo/service-account.json")
         try FileManager.default.createDirectory(atPath: samples.path("out/google-demo"), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600])
-        emulator.createSpreadsheet(id: Self.spreadsheetID, sheets: ["Sheet1"] + extraTabs,
-                                   sharedWith: shareWithRingback ? [Self.account] : ["office@ringback.example"])
+        emulator.createSpreadsheet(
+            id: Self.spreadsheetID, sheets: ["Sheet1"] + extraTabs,
+            sharedWith: shareWithRingback ? [Self.account] : ["office@ringback.example"])
         emulator.createCalendar(id: Self.officeCalendar, sharedWith: [Self.account])
         emulator.createCalendar(id: Self.onCallCalendar, sharedWith: shareOnCall ? [Self.account] : ["oncall@ringback.example"])
         try setConfig { $0 }
@@ -73,7 +75,8 @@ final class GoogleWorkspace {
     /// The Missed Calls tab as the office sees it, as rows keyed by column.
     func sheet() -> [[String: String]] {
         guard let grid = emulator.formattedValues(spreadsheetID: Self.spreadsheetID, sheet: SheetColumn.tabName),
-              let header = grid.first else { return [] }
+            let header = grid.first
+        else { return [] }
         return grid.dropFirst().map { row in
             Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0 < row.count ? row[$0] : "") })
         }
@@ -84,8 +87,9 @@ final class GoogleWorkspace {
     /// 1-based sheet row of a lead, 0-based column of a header name.
     func position(_ leadID: String, _ column: String) -> (row: Int, column: Int)? {
         guard let grid = emulator.formattedValues(spreadsheetID: Self.spreadsheetID, sheet: SheetColumn.tabName),
-              let header = grid.first, let key = header.firstIndex(of: "Lead ID"), let target = header.firstIndex(of: column),
-              let index = grid.firstIndex(where: { $0.count > key && $0[key] == leadID }) else { return nil }
+            let header = grid.first, let key = header.firstIndex(of: "Lead ID"), let target = header.firstIndex(of: column),
+            let index = grid.firstIndex(where: { $0.count > key && $0[key] == leadID })
+        else { return nil }
         return (index, target)
     }
 

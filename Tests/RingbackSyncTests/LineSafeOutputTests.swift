@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RingbackCodecs
+import Testing
 
 /// A caller name that carries line separators reaches the sheet and the calendar as one line of text,
 /// read with Python's `str.splitlines()`, and the next run sees no office edit in it.

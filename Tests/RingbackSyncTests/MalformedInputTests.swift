@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RingbackSync
 
 /// Bad records go to the rejects file with file:line and a reason; good records still go through.
@@ -8,17 +9,18 @@ import Testing
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         let good = "sid,parent_call_sid,start_time,from,to,direction,status,duration\n"
-        try workspace.write(good + """
-            CA01,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550301,+15125550100,inbound,no-answer,0
-            CA02,,"Fri, 20 Nov 2026 15:05:00 +0000",+15125550302,+15125550100,inbound
-            CA03,,"Fri, 20 Nov 2026 15:10:00 +0000",+15125550303,+15125550100,inbound,no-answer,0,extra,columns
-            CA04,,"yesterday afternoon",+15125550304,+15125550100,inbound,no-answer,0
-            CA05,,"Fri, 20 Nov 2026 15:20:00 +0000",+15125550305,+15125550100,sideways,no-answer,0
-            CA06,,"Fri, 20 Nov 2026 15:25:00 +0000","+1512555030
-            CA07,,"Fri, 20 Nov 2026 15:30:00 +0000",+15125550307,+15125550100,inbound,no-answer,0
-            CA08,,"Fri, 20 Nov 2026 15:35:00 +0000",1.51255E+10,+15125550100,inbound,no-answer,0
+        try workspace.write(
+            good + """
+                CA01,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550301,+15125550100,inbound,no-answer,0
+                CA02,,"Fri, 20 Nov 2026 15:05:00 +0000",+15125550302,+15125550100,inbound
+                CA03,,"Fri, 20 Nov 2026 15:10:00 +0000",+15125550303,+15125550100,inbound,no-answer,0,extra,columns
+                CA04,,"yesterday afternoon",+15125550304,+15125550100,inbound,no-answer,0
+                CA05,,"Fri, 20 Nov 2026 15:20:00 +0000",+15125550305,+15125550100,sideways,no-answer,0
+                CA06,,"Fri, 20 Nov 2026 15:25:00 +0000","+1512555030
+                CA07,,"Fri, 20 Nov 2026 15:30:00 +0000",+15125550307,+15125550100,inbound,no-answer,0
+                CA08,,"Fri, 20 Nov 2026 15:35:00 +0000",1.51255E+10,+15125550100,inbound,no-answer,0
 
-            """, to: "samples/exports/csv/ragged.csv")
+                """, to: "samples/exports/csv/ragged.csv")
         try workspace.write("", to: "samples/exports/csv/empty.csv")
         var garbage: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]
         var seed: UInt64 = 42
@@ -56,7 +58,8 @@ import Testing
     @Test func aCallInBothTheJSONPageAndACSVDownloadIsOneAttempt() throws {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
-        try workspace.write("""
+        try workspace.write(
+            """
             Call ID,Start Time,Customer Name,Customer Phone Number,Tracking Phone Number,Source,Direction,Duration (seconds),Answered,Voicemail,Recording,Transcription
             CAL000000000000000000000000c0ffee01,2026-11-20T10:45:12.815-06:00,Priya Shah,+15125550175,+15125550101,Google Business Profile,inbound,41,No,Yes,,
             """, to: "samples/exports/callrail/calls-download.csv")

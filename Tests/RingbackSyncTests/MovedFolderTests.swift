@@ -2,6 +2,7 @@ import Foundation
 import RingbackCore
 import RingbackStore
 import Testing
+
 @testable import RingbackSync
 
 /// The state knows targets and files by what they are, not by where the folder is: moving or restoring
@@ -50,8 +51,10 @@ import Testing
         let store = try SQLiteStateStore(path: workspace.statePath)
         let sheet = try store.targetState("csv-sheet:../out/missed-calls.csv")
         var asBefore = StateCommit(run: RunRecord(startedAt: .now, finishedAt: .now, summary: "as v1"))
-        asBefore.renamedTargets = ["csv-sheet:../out/missed-calls.csv": workspace.sheetPath,
-                                   "ics-calendar:../out/callbacks.ics": workspace.calendarPath]
+        asBefore.renamedTargets = [
+            "csv-sheet:../out/missed-calls.csv": workspace.sheetPath,
+            "ics-calendar:../out/callbacks.ics": workspace.calendarPath,
+        ]
         try store.commit(asBefore)
         #expect(try store.targetState("csv-sheet:../out/missed-calls.csv") == .empty)
 

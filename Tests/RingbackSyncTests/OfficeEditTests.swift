@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RingbackCore
+import Testing
+
 @testable import RingbackSync
 
 /// What the office types into the CSV is never lost, and steers the rules.
@@ -16,8 +17,8 @@ import RingbackCore
             let index = rows.firstIndex { $0[self.column(header, "Lead ID")] == id }!
             rows[index][self.column(header, "Owner")] = "Dispatcher"
             rows[index][self.column(header, "Notes")] = "Prefers text, gate code 4411"
-            rows.swapAt(0, rows.count - 1)                        // the office sorts the sheet
-            header.append("Office column")                        // and adds a column of its own
+            rows.swapAt(0, rows.count - 1)  // the office sorts the sheet
+            header.append("Office column")  // and adds a column of its own
             for i in rows.indices { rows[i].append("x\(i)") }
         }
         let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
@@ -28,7 +29,7 @@ import RingbackCore
         let row = try #require(try workspace.row(id))
         #expect(row["Owner"] == "Dispatcher")
         #expect(row["Notes"] == "Prefers text, gate code 4411")
-        #expect(row["Status"] == "Closed - no response")          // Ringback still updates the cells it owns
+        #expect(row["Status"] == "Closed - no response")  // Ringback still updates the cells it owns
         #expect(try workspace.sheet().allSatisfy { $0["Office column"]?.hasPrefix("x") == true })
 
         let again = try workspace.dryRun(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
@@ -64,7 +65,7 @@ import RingbackCore
         let job = try #require(calendar.creates.first { $0.event.kind == .job })
         #expect(job.event.leadID == id)
         #expect(job.event.start == ISO8601DateFormatter().date(from: "2026-11-23T15:30:00Z"))
-        #expect(job.event.end.timeIntervalSince(job.event.start) == 120 * 60)   // Heating repair
+        #expect(job.event.end.timeIntervalSince(job.event.start) == 120 * 60)  // Heating repair
         #expect(job.event.location == "901 W 29th St 78705")
         #expect(calendar.cancels.contains { $0.new.event.leadID == id && $0.new.event.kind == .callback })
 
@@ -135,17 +136,19 @@ import RingbackCore
         defer { workspace.remove() }
         let header = "sid,parent_call_sid,start_time,from,to,direction,status,duration\n"
         try workspace.addSource(name: "console", mapping: "twilio-calls-csv", files: "exports/csv/*.csv")
-        try workspace.write(header + """
-            CM1,,"Mon, 16 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
-            CM3,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+        try workspace.write(
+            header + """
+                CM1,,"Mon, 16 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+                CM3,,"Fri, 20 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
 
-            """, to: "samples/exports/csv/a.csv")
+                """, to: "samples/exports/csv/a.csv")
         try workspace.sync()
         #expect(try workspace.sheet().filter { $0["Phone"] == "+15125550901" }.count == 2)
-        try workspace.write(header + """
-            CM2,,"Wed, 18 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
+        try workspace.write(
+            header + """
+                CM2,,"Wed, 18 Nov 2026 15:00:00 +0000",+15125550901,+15125550100,inbound,no-answer,0
 
-            """, to: "samples/exports/csv/b.csv")
+                """, to: "samples/exports/csv/b.csv")
         let plan = try workspace.sync()
         #expect(plan.sheets[0].notes.contains { $0.contains("no longer matches a lead") })
         let rows = try workspace.sheet().filter { $0["Phone"] == "+15125550901" }

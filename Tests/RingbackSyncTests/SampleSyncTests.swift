@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RingbackCore
 import RingbackStore
+import Testing
+
 @testable import RingbackSync
 
 /// End to end on the bundled samples: real files in, real CSV and ICS out, state in SQLite.
@@ -18,7 +19,7 @@ import RingbackStore
 
         func row(_ phone: String) throws -> [String: String] { try #require(try workspace.row(phone: phone)) }
         let maria = try row("+15125550142")
-        #expect(maria["Attempts"] == "3")                       // two Twilio misses (one repeated in page 2) and one CallRail miss
+        #expect(maria["Attempts"] == "3")  // two Twilio misses (one repeated in page 2) and one CallRail miss
         #expect(maria["Urgency"] == "Same-day")
         #expect(maria["Status"] == "New missed call")
         #expect(try row("+17375550123")["Status"] == "Qualified")  // answered callback
@@ -26,21 +27,21 @@ import RingbackStore
         #expect(try row("+15125550188")["Owner"] == "Luis Garcia (lead tech)")
         #expect(try row("+15125550133")["Status"] == "Closed - no response")
         #expect(try row("+15125550166")["Status"] == "Closed - not a fit")  // spam list
-        #expect(try row("+18305550102")["Status"] == "Staff review")        // voicemail names a ZIP outside the area
+        #expect(try row("+18305550102")["Status"] == "Staff review")  // voicemail names a ZIP outside the area
         let priya = try row("+15125550175")
         #expect(priya["Caller Type"] == "Emergency request")
         #expect(priya["Status"] == "Staff review")
         #expect(priya["Service Type"] == "Plumbing: Leak repair")
-        #expect(priya["Address or ZIP"] == "4410 Avenue B 78751")   // street and ZIP from the voicemail
+        #expect(priya["Address or ZIP"] == "4410 Avenue B 78751")  // street and ZIP from the voicemail
         #expect(priya["Call Source"] == "Google Business Profile")
         #expect(try row("+15125550144")["Caller Type"] == "Complex quote")
-        let karen = try row("+15125550191")                     // Asterisk ring group: three legs, one voicemail call
+        let karen = try row("+15125550191")  // Asterisk ring group: three legs, one voicemail call
         #expect(karen["Attempts"] == "1")
-        #expect(karen["Status"] == "Awaiting reply")             // outbound from extension 102 the next morning
+        #expect(karen["Status"] == "Awaiting reply")  // outbound from extension 102 the next morning
         #expect(karen["Due By"] == "2026-11-20 09:10")
         #expect(try row("Anonymous")["Next Action"]?.hasPrefix("No callback number") == true)
         #expect(try row("+15125550122")["Caller Name"] == "José Ramírez")  // Latin-1 bytes in the Asterisk file
-        #expect(rows.allSatisfy { $0["Phone"] != "+15125550101" && $0["Phone"] != "+15125550111" }) // own number, answered call
+        #expect(rows.allSatisfy { $0["Phone"] != "+15125550101" && $0["Phone"] != "+15125550111" })  // own number, answered call
         #expect(try workspace.read(workspace.rejectsPath).contains("Master.csv,9,"))
     }
 
@@ -66,8 +67,9 @@ import RingbackStore
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         try workspace.sync()
-        try FileManager.default.copyItem(atPath: workspace.path("samples/exports/twilio/calls-2026-11-20-page1.json"),
-                                         toPath: workspace.path("samples/exports/twilio/calls-2026-11-20-again.json"))
+        try FileManager.default.copyItem(
+            atPath: workspace.path("samples/exports/twilio/calls-2026-11-20-page1.json"),
+            toPath: workspace.path("samples/exports/twilio/calls-2026-11-20-again.json"))
         let plan = try workspace.sync()
         #expect(plan.ingest.filesRead == 1 && plan.ingest.newCalls == 0)
         #expect(!plan.hasChanges)

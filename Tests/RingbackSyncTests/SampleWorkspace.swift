@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCore
 import RingbackStore
+
 @testable import RingbackSync
 
 /// A private copy of the bundled samples and mappings in a temporary folder, so each test syncs
@@ -112,13 +113,15 @@ struct SampleWorkspace {
 
     /// Adds a file source to the sample configuration.
     func addSource(name: String, mapping: String, files: String) throws {
-        let config = try read(configPath).replacingOccurrences(of: "mappings_dir:", with: """
-              - name: \(name)
-                mapping: \(mapping)
-                files: \(files)
+        let config = try read(configPath).replacingOccurrences(
+            of: "mappings_dir:",
+            with: """
+                  - name: \(name)
+                    mapping: \(mapping)
+                    files: \(files)
 
-            mappings_dir:
-            """)
+                mappings_dir:
+                """)
         try write(config, to: "samples/ringback.yaml")
     }
 

@@ -42,7 +42,8 @@ import Testing
         let later = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", "2026-11-23T23:00:00Z", "--quiet"])
         #expect(later.status == 6)
         #expect(later.stdout.contains("! source twilio: no new call for more than 48 h"))
-        let relaxed = try workspace.read(workspace.configPath).replacingOccurrences(of: "  - name: twilio\n", with: "  - name: twilio\n    stale_after_hours: 0\n")
+        let relaxed = try workspace.read(workspace.configPath).replacingOccurrences(
+            of: "  - name: twilio\n", with: "  - name: twilio\n    stale_after_hours: 0\n")
         try workspace.write(relaxed, to: "samples/ringback.yaml")
         let again = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", "2026-11-23T23:00:00Z", "--quiet"])
         #expect(!again.stdout.contains("source twilio:"))

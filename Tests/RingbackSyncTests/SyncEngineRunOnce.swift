@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+
 @testable import RingbackSync
 
 extension SyncEngine {

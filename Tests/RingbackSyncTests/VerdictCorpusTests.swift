@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCore
 import Testing
+
 @testable import RingbackSync
 
 /// Pins the verdicts on the labelled corpora with the shipped sample config: a rule or keyword change
@@ -26,7 +27,10 @@ import Testing
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
         for field in CorpusEvaluation.fields {
-            let misses = Set(evaluation.outcomes.filter { let v = evaluation.value(field, of: $0); return v.got != v.want }.map(\.id))
+            let misses = Set(
+                evaluation.outcomes.filter {
+                    let v = evaluation.value(field, of: $0); return v.got != v.want
+                }.map(\.id))
             let known = Self.knownMisses[corpus]?[field] ?? []
             #expect(misses.subtracting(known).isEmpty, "\(corpus) \(field): new misses \(misses.subtracting(known).sorted())")
         }

@@ -25,11 +25,12 @@ public struct LeadEventBuilder: Sendable {
                 "Summary: \(a.summary)",
                 "Owner: \(a.owner)",
             ].joined(separator: "\n")
-            events.append(CalendarEvent(
-                uid: LeadEventBuilder.uid(leadID: lead.id, kind: .callback), leadID: lead.id, kind: .callback,
-                title: "Call back \(who)" + (a.urgency == .emergency ? " - EMERGENCY" : ""),
-                details: details, location: location,
-                start: due.addingTimeInterval(TimeInterval(-rules.callbackMinutes * 60)), end: due, owner: a.owner))
+            events.append(
+                CalendarEvent(
+                    uid: LeadEventBuilder.uid(leadID: lead.id, kind: .callback), leadID: lead.id, kind: .callback,
+                    title: "Call back \(who)" + (a.urgency == .emergency ? " - EMERGENCY" : ""),
+                    details: details, location: location,
+                    start: due.addingTimeInterval(TimeInterval(-rules.callbackMinutes * 60)), end: due, owner: a.owner))
         }
         if let appointment = a.appointment, a.status != .closedNotAFit, a.status != .closedNoResponse {
             let minutes = a.service?.jobMinutes ?? rules.defaultJobMinutes
@@ -40,10 +41,11 @@ public struct LeadEventBuilder: Sendable {
                 "Summary: \(a.summary)",
                 "Owner: \(a.owner)",
             ].joined(separator: "\n")
-            events.append(CalendarEvent(
-                uid: LeadEventBuilder.uid(leadID: lead.id, kind: .job), leadID: lead.id, kind: .job,
-                title: "Job: \(service ?? "visit") - \(who)", details: details, location: location,
-                start: appointment, end: appointment.addingTimeInterval(TimeInterval(minutes * 60)), owner: a.owner))
+            events.append(
+                CalendarEvent(
+                    uid: LeadEventBuilder.uid(leadID: lead.id, kind: .job), leadID: lead.id, kind: .job,
+                    title: "Job: \(service ?? "visit") - \(who)", details: details, location: location,
+                    start: appointment, end: appointment.addingTimeInterval(TimeInterval(minutes * 60)), owner: a.owner))
         }
         return events
     }

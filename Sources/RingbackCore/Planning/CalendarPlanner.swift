@@ -6,7 +6,9 @@ import Foundation
 public struct CalendarPlanner: Sendable {
     public init() {}
 
-    public func plan(target: String, desired: [CalendarEvent], base: [String: SyncedEvent], found: [String: FoundEvent] = [:], now: Date) -> CalendarPlan {
+    public func plan(
+        target: String, desired: [CalendarEvent], base: [String: SyncedEvent], found: [String: FoundEvent] = [:], now: Date
+    ) -> CalendarPlan {
         var plan = CalendarPlan(target: target)
         var wanted = Set<String>()
         for event in desired {

@@ -69,26 +69,31 @@ public struct PlanDocument: Codable, Sendable {
     public init(_ plan: SyncPlan) {
         ingest = plan.ingest
         sheets = plan.sheets.map { s in
-            Sheet(target: s.target, create: s.creates.map { Row(leadID: $0.leadID, cells: Self.titled($0.cells)) },
-                  update: s.updates.map { update in
-                      RowUpdate(leadID: update.leadID, changes: update.changes.map {
-                          CellChange(column: $0.column.title, old: $0.old, new: $0.new)
-                      })
-                  },
-                  pinned: s.pins.map {
-                      Pin(leadID: $0.leadID, column: $0.column.title, synced: $0.synced, office: $0.office, wanted: $0.wanted, isNew: $0.isNew)
-                  }, deletedByOffice: s.newOfficeDeletions, duplicateIDs: s.duplicateIDs, notes: s.notes)
+            Sheet(
+                target: s.target, create: s.creates.map { Row(leadID: $0.leadID, cells: Self.titled($0.cells)) },
+                update: s.updates.map { update in
+                    RowUpdate(
+                        leadID: update.leadID,
+                        changes: update.changes.map {
+                            CellChange(column: $0.column.title, old: $0.old, new: $0.new)
+                        })
+                },
+                pinned: s.pins.map {
+                    Pin(leadID: $0.leadID, column: $0.column.title, synced: $0.synced, office: $0.office, wanted: $0.wanted, isNew: $0.isNew)
+                }, deletedByOffice: s.newOfficeDeletions, duplicateIDs: s.duplicateIDs, notes: s.notes)
         }
         func event(_ e: SyncedEvent) -> Event {
-            Event(uid: e.uid, leadID: e.event.leadID, kind: e.event.kind.rawValue, title: e.event.title, start: e.event.start,
-                  end: e.event.end, owner: e.event.owner, sequence: e.sequence, cancelled: e.event.cancelled)
+            Event(
+                uid: e.uid, leadID: e.event.leadID, kind: e.event.kind.rawValue, title: e.event.title, start: e.event.start,
+                end: e.event.end, owner: e.event.owner, sequence: e.sequence, cancelled: e.event.cancelled)
         }
         calendars = plan.calendars.map { c in
             Calendar(target: c.target, create: c.creates.map(event), update: c.updates.map { event($0.new) }, cancel: c.cancels.map { event($0.new) })
         }
-        summary = Summary(add: plan.toAdd, change: plan.toChange, cancel: plan.toCancel, newPins: plan.newPins,
-                          routingCorrections: plan.routingCorrections, deletedByOffice: plan.officeDeletions,
-                          changesPending: plan.hasChanges, line: plan.summaryLine)
+        summary = Summary(
+            add: plan.toAdd, change: plan.toChange, cancel: plan.toCancel, newPins: plan.newPins,
+            routingCorrections: plan.routingCorrections, deletedByOffice: plan.officeDeletions,
+            changesPending: plan.hasChanges, line: plan.summaryLine)
     }
 
     /// Cells keyed by header text, as the office reads them.

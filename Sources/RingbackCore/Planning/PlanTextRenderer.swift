@@ -9,12 +9,14 @@ public struct PlanTextRenderer: Sendable {
     public func render(_ plan: SyncPlan) -> String {
         var out = ""
         let i = plan.ingest
-        out += "Read \(i.filesRead) file\(i.filesRead == 1 ? "" : "s") (\(i.filesSkipped) already processed): \(i.records) records, \(i.newCalls) new calls, \(i.rejects) rejected; \(i.leads) leads.\n"
+        out +=
+            "Read \(i.filesRead) file\(i.filesRead == 1 ? "" : "s") (\(i.filesSkipped) already processed): \(i.records) records, \(i.newCalls) new calls, \(i.rejects) rejected; \(i.leads) leads.\n"
         for sheet in plan.sheets {
             out += "\nSheet \(sheet.target) (\(SheetColumn.tabName)):\n"
             for row in sheet.creates {
                 let c = row.cells
-                out += "  + \(row.leadID)  \(c.text(.phone))  \(c.text(.callerName))  \(c.text(.callerType))  \(c.text(.status))  owner \(c.text(.owner))\n"
+                out +=
+                    "  + \(row.leadID)  \(c.text(.phone))  \(c.text(.callerName))  \(c.text(.callerType))  \(c.text(.status))  owner \(c.text(.owner))\n"
             }
             for update in sheet.updates {
                 out += "  ~ \(update.leadID)\n"
@@ -23,7 +25,8 @@ public struct PlanTextRenderer: Sendable {
                 }
             }
             for pin in sheet.newPins {
-                out += "  ! \(pin.leadID) \(pin.column.title) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
+                out +=
+                    "  ! \(pin.leadID) \(pin.column.title) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
             }
             let held = sheet.pins.count - sheet.newPins.count
             if held > 0 { out += "  ! \(held) earlier office edit\(held == 1 ? "" : "s") kept as pinned\n" }

@@ -16,8 +16,10 @@ public struct RunPlanner: Sendable {
         /// Rows the last run was writing when it stopped (the journal).
         public var pending: [String: SyncedRow]
 
-        public init(label: String, contents: SheetContents, remembered: TargetState, notes: [String] = [], lists: [ListKind: ContactListTable] = [:],
-                    pending: [String: SyncedRow] = [:]) {
+        public init(
+            label: String, contents: SheetContents, remembered: TargetState, notes: [String] = [], lists: [ListKind: ContactListTable] = [:],
+            pending: [String: SyncedRow] = [:]
+        ) {
             self.label = label
             self.contents = contents
             self.remembered = remembered
@@ -55,8 +57,10 @@ public struct RunPlanner: Sendable {
         /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
         public var adopt = false
 
-        public init(pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
-                    renamedTargets: [String: String] = [:]) {
+        public init(
+            pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
+            renamedTargets: [String: String] = [:]
+        ) {
             self.pulls = pulls
             self.ledger = ledger
             self.anchors = anchors
@@ -117,9 +121,11 @@ public struct RunPlanner: Sendable {
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
             .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now)
         if let sheet = input.sheet {
-            var sheetPlan = SheetPlanner(time: time).plan(target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
-                                                          base: base, syncedAt: time.format(input.now))
-            sheetPlan.notes = sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
+            var sheetPlan = SheetPlanner(time: time).plan(
+                target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
+                base: base, syncedAt: time.format(input.now))
+            sheetPlan.notes =
+                sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
                 + failures.map(\.description) + silences.map(\.description)
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
@@ -127,14 +133,16 @@ public struct RunPlanner: Sendable {
             plan.sheets.append(sheetPlan)
         }
         for calendar in input.calendars {
-            let calendarPlan = CalendarPlanner().plan(target: calendar.label, desired: evaluated.events, base: calendar.remembered,
-                                                      found: calendar.found, now: input.now)
+            let calendarPlan = CalendarPlanner().plan(
+                target: calendar.label, desired: evaluated.events, base: calendar.remembered,
+                found: calendar.found, now: input.now)
             commit.targetChanges[calendar.label] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
         }
         commit.run.summary = plan.summaryLine
-        return Output(plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, silences: silences,
-                      warnings: warnings)
+        return Output(
+            plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, silences: silences,
+            warnings: warnings)
     }
 
     /// Stops a run whose state is not this business's, or is older than the sheet: rows of leads the
@@ -156,7 +164,9 @@ public struct RunPlanner: Sendable {
     private func recoveryNotes(_ sheet: SheetInput) -> [String] {
         let written = sheet.pending.keys.filter { sheet.contents.rows[$0] != nil }.count
         guard !sheet.pending.isEmpty else { return [] }
-        return ["the last run stopped while writing: \(written) of its \(sheet.pending.count) rows reached the sheet; they are recognised from its journal, office edits since are kept"]
+        return [
+            "the last run stopped while writing: \(written) of its \(sheet.pending.count) rows reached the sheet; they are recognised from its journal, office edits since are kept"
+        ]
     }
 
     /// Rows recovered from the journal are recorded even when this run changes nothing in them.

@@ -4,7 +4,9 @@ import Foundation
 /// "Marcus here", "Hank calling", "Jake, sales rep with…". Words that are not names ("this is an
 /// important message", "Congratulations,") are refused.
 enum CallerNameReader {
-    static let triggers: [[String]] = [["my", "name", "is"], ["this", "is"], ["names"], ["me", "llamo"], ["mi", "nombre", "es"], ["soy"], ["habla"], ["its"]]
+    static let triggers: [[String]] = [
+        ["my", "name", "is"], ["this", "is"], ["names"], ["me", "llamo"], ["mi", "nombre", "es"], ["soy"], ["habla"], ["its"],
+    ]
     static let greetings: Set<String> = [
         "hi", "hey", "hello", "yeah", "yes", "um", "uh", "hola", "buenas", "buenos", "noches", "tardes", "dias", "good", "morning",
         "afternoon", "evening", "oh", "so", "okay", "ok", "well",
@@ -45,11 +47,14 @@ enum CallerNameReader {
         }
         guard index < text.count else { return nil }
         let first = text.tokens[index]
-        guard first.word.allSatisfy(\.isLetter), first.word.count > 1, !isNotName(first.word), !needsCapital || first.isCapitalised else { return nil }
+        guard first.word.allSatisfy(\.isLetter), first.word.count > 1, !isNotName(first.word), !needsCapital || first.isCapitalised else {
+            return nil
+        }
         parts.append(capitalised(first.surface))
         let second = index + 1
         if !single, second < text.count, text.tokens[second].breakBefore == 0, text.tokens[second].isCapitalised,
-           text.tokens[second].word.allSatisfy(\.isLetter), !isNotName(text.tokens[second].word), !followers.contains(text.tokens[second].word) {
+            text.tokens[second].word.allSatisfy(\.isLetter), !isNotName(text.tokens[second].word), !followers.contains(text.tokens[second].word)
+        {
             parts.append(capitalised(text.tokens[second].surface))
         }
         return parts.joined(separator: " ")

@@ -17,8 +17,10 @@ struct CallerTypeRules {
         if known.spam { return (.vendorSpamWrongNumber, "on the spam list") }
         if let vendor = known.vendor { return (.vendorSpamWrongNumber, "on the vendors list\(Self.named(vendor.name))") }
         if let safety { return (.emergency, "safety issue \(safety.issue), heard \(Self.quoted(safety.match.heard))") }
-        for (phrases, label) in [(vocabulary.wrongNumber, "wrong number"), (vocabulary.spam, "robocall or listing scam"),
-                                 (vocabulary.vendor, "vendor or supplier")] {
+        for (phrases, label) in [
+            (vocabulary.wrongNumber, "wrong number"), (vocabulary.spam, "robocall or listing scam"),
+            (vocabulary.vendor, "vendor or supplier"),
+        ] {
             if let match = text.firstAffirmed(in: phrases) { return (.vendorSpamWrongNumber, "\(label), heard \(Self.quoted(match.heard))") }
         }
         if let heard = known.jobHeard { return (.activeJobProblem, "active job named in the voicemail: \(heard)") }

@@ -18,15 +18,17 @@ public struct ContactListTable: Sendable {
 
     /// Rows of a tab as read, header first; sheet rows are numbered from 1.
     public init(source: String, grid: [[String]]) {
-        self.init(source: source, header: grid.first ?? [],
-                  rows: grid.dropFirst().enumerated().map { (line: $0.offset + 2, fields: $0.element) })
+        self.init(
+            source: source, header: grid.first ?? [],
+            rows: grid.dropFirst().enumerated().map { (line: $0.offset + 2, fields: $0.element) })
     }
 
     /// Entries keyed by E.164 number, and a warning for each row skipped.
     public func entries(phones: PhoneNormaliser) throws(ContactListError) -> (entries: [String: ContactLists.Entry], warnings: [String]) {
         let header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let phoneColumn = header.firstIndex(of: "phone") else {
-            throw ContactListError(source: source, message: "line 1: expected a `phone` column in the header (found: \(header.joined(separator: ", ")))")
+            throw ContactListError(
+                source: source, message: "line 1: expected a `phone` column in the header (found: \(header.joined(separator: ", ")))")
         }
         func cell(_ fields: [String], _ name: String) -> String {
             guard let index = header.firstIndex(of: name), index < fields.count else { return "" }

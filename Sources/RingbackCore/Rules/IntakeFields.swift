@@ -18,8 +18,9 @@ public struct IntakeFields: Sendable, Hashable {
     }
 
     public static func read(_ text: TextTokens, serviceArea: Set<String> = []) -> IntakeFields {
-        IntakeFields(name: CallerNameReader.name(in: text), callbackNumber: callback(in: text), street: AddressReader.street(in: text),
-                     zip: AddressReader.zip(in: text, serviceArea: serviceArea), preferredTime: PreferredTimeReader.time(in: text))
+        IntakeFields(
+            name: CallerNameReader.name(in: text), callbackNumber: callback(in: text), street: AddressReader.street(in: text),
+            zip: AddressReader.zip(in: text, serviceArea: serviceArea), preferredTime: PreferredTimeReader.time(in: text))
     }
 
     static func callback(in text: TextTokens) -> String? {

@@ -5,8 +5,9 @@ import Foundation
 enum JobReference {
     static let patterns: [NSRegularExpression] = [
         try! NSRegularExpression(pattern: #"\b[A-Za-z]{1,3}-\d{3,7}\b"#),
-        try! NSRegularExpression(pattern: #"\b(?:job|work order|ticket|trabajo|orden)\s*(?:number|no\.?|#|numero)?\s*#?\s*[A-Za-z]{0,3}-?\d{3,7}\b"#,
-                                 options: [.caseInsensitive]),
+        try! NSRegularExpression(
+            pattern: #"\b(?:job|work order|ticket|trabajo|orden)\s*(?:number|no\.?|#|numero)?\s*#?\s*[A-Za-z]{0,3}-?\d{3,7}\b"#,
+            options: [.caseInsensitive]),
     ]
 
     static func heard(in transcript: String) -> String? {

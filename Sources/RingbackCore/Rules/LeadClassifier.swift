@@ -36,9 +36,11 @@ public struct LeadClassifier: Sendable {
         let routedOwner = (afterHours ? route.afterHoursOwner : nil) ?? route.owner
         let owner = office.owner ?? (known.job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
 
-        let status = office.status ?? LeadClassifier.status(
-            lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
-            appointment: office.appointment, window: rules.followUpWindow, now: now, needsReview: verdict.reviewReason != nil)
+        let status =
+            office.status
+            ?? LeadClassifier.status(
+                lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
+                appointment: office.appointment, window: rules.followUpWindow, now: now, needsReview: verdict.reviewReason != nil)
         let dueBy = self.dueBy(status: status, urgency: verdict.urgency, route: route, lead: lead)
         let address = listed.map(\.address).flatMap { $0.isEmpty ? nil : $0 } ?? intake.street ?? ""
 
@@ -47,11 +49,13 @@ public struct LeadClassifier: Sendable {
             callerName: listed.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? CallerNameReader.best(said: intake.name, callerID: lead.callerName),
             address: address, zip: zip ?? "", inServiceArea: inServiceArea,
             afterHours: afterHours, owner: owner, status: status,
-            nextAction: nextAction(status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
-                                   verdict: verdict),
+            nextAction: nextAction(
+                status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
+                verdict: verdict),
             dueBy: dueBy,
-            summary: SummaryLine.summary(lead: lead, verdict: verdict, intake: intake, address: address, zip: zip ?? "",
-                                         job: known.job, text: text),
+            summary: SummaryLine.summary(
+                lead: lead, verdict: verdict, intake: intake, address: address, zip: zip ?? "",
+                job: known.job, text: text),
             appointment: office.appointment, verdict: verdict, intake: intake,
             transcript: lead.transcripts.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: " / "))
     }
@@ -65,16 +69,18 @@ public struct LeadClassifier: Sendable {
         if let officeType, officeType != callerType { (callerType, typeReason) = (officeType, "set by the office") }
         var review = callerType == .emergency ? nil : text.firstAffirmed(in: vocabulary.ambiguous)
         if callerType != .emergency, let heard, let resolved = heard.resolved {
-            review = PhraseMatcher.Match(phrase: heard.issue, range: heard.match.range, negated: false,
-                                         heard: "\(heard.match.heard)\u{201D} with \u{201C}\(resolved.heard)")
+            review = PhraseMatcher.Match(
+                phrase: heard.issue, range: heard.match.range, negated: false,
+                heard: "\(heard.match.heard)\u{201D} with \u{201C}\(resolved.heard)")
         }
         let (urgency, urgencyReason) = self.urgency(callerType, attempts: lead.attempts, text: text, safety: safety?.issue, review: review)
         let trade = callerType == .vendorSpamWrongNumber ? .init(service: nil, reason: "") : TradeScoring(vocabulary: vocabulary).score(text)
-        return Verdict(callerType: callerType, callerTypeReason: "\(callerType.rawValue): \(typeReason)", urgency: urgency,
-                       urgencyReason: urgencyReason, service: trade.service, tradeReason: trade.reason,
-                       safetyIssue: callerType == .emergency ? safety?.issue : nil,
-                       safetyHeard: callerType == .emergency ? safety?.match.heard : nil,
-                       reviewReason: review.map { "\(CallerTypeRules.quoted($0.heard)) needs a person's judgement" })
+        return Verdict(
+            callerType: callerType, callerTypeReason: "\(callerType.rawValue): \(typeReason)", urgency: urgency,
+            urgencyReason: urgencyReason, service: trade.service, tradeReason: trade.reason,
+            safetyIssue: callerType == .emergency ? safety?.issue : nil,
+            safetyHeard: callerType == .emergency ? safety?.match.heard : nil,
+            reviewReason: review.map { "\(CallerTypeRules.quoted($0.heard)) needs a person's judgement" })
     }
 
     /// What the lists know of the caller: by number, by a job reference said, or by an active job's address said.
@@ -106,7 +112,9 @@ public struct LeadClassifier: Sendable {
         return "\(words[0]) \(words[1])"
     }
 
-    private func urgency(_ callerType: CallerType, attempts: Int, text: PhraseMatcher, safety: String?, review: PhraseMatcher.Match?) -> (Urgency, String) {
+    private func urgency(
+        _ callerType: CallerType, attempts: Int, text: PhraseMatcher, safety: String?, review: PhraseMatcher.Match?
+    ) -> (Urgency, String) {
         switch callerType {
         case .emergency: return (.emergency, "safety issue \(safety ?? "reported")")
         case .vendorSpamWrongNumber: return (.routine, "not a customer's job")
@@ -133,8 +141,10 @@ public struct LeadClassifier: Sendable {
     /// The status model's transitions, from the calls and the office's appointment. A ZIP from the
     /// business's lists outside the area closes the lead; one only heard in a voicemail asks a person.
     /// Words that need judgement send a lead to Staff review rather than the routine queue.
-    public static func status(lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
-                              appointment: Date?, window: TimeInterval, now: Date, needsReview: Bool = false) -> LeadStatus {
+    public static func status(
+        lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
+        appointment: Date?, window: TimeInterval, now: Date, needsReview: Bool = false
+    ) -> LeadStatus {
         if callerType == .vendorSpamWrongNumber || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
         if inServiceArea == false && appointment == nil { return .staffReview }
         if appointment != nil { return .booked }

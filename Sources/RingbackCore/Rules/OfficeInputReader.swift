@@ -15,7 +15,9 @@ public struct OfficeInputReader: Sendable {
             if let date = time.parseAppointment(appointmentText) {
                 input.appointment = date
             } else {
-                notes.append("\(leadID) Appointment \"\(appointmentText)\" is not a date and time Ringback can read (e.g. 2026-11-26 09:00); no job event made")
+                notes.append(
+                    "\(leadID) Appointment \"\(appointmentText)\" is not a date and time Ringback can read (e.g. 2026-11-26 09:00); no job event made"
+                )
             }
         }
         guard let remembered else { return input }
@@ -28,7 +30,9 @@ public struct OfficeInputReader: Sendable {
             if let status = LeadStatus(officeText: text) {
                 input.status = status
             } else if !text.isEmpty {
-                notes.append("\(leadID) Status \"\(text)\" is not one of: \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", ")); kept as typed, rules use their own status")
+                notes.append(
+                    "\(leadID) Status \"\(text)\" is not one of: \(LeadStatus.allCases.map(\.rawValue).joined(separator: ", ")); kept as typed, rules use their own status"
+                )
             }
         }
         if let text = edited(.callerType) {

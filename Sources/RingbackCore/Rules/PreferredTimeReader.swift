@@ -1,11 +1,15 @@
 /// When the caller would like the visit or the callback: "after three", "tomorrow morning",
 /// "before noon", "Monday afternoon", "en la tarde", as they said it.
 enum PreferredTimeReader {
-    static let days: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "weekday",
-                                    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
+    static let days: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "weekday",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+    ]
     static let parts: Set<String> = ["morning", "afternoon", "evening", "night", "manana", "tarde", "noche", "mornings", "evenings"]
-    static let hours: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                                     "noon", "lunch", "work", "midday", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+    static let hours: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "noon", "lunch", "work", "midday", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+    ]
 
     static func time(in text: TextTokens) -> String? {
         let words = text.tokens.map(\.word)

@@ -2,8 +2,10 @@
 /// issue or the key sentence, the address, a callback number said aloud, the preferred time — rather
 /// than a clipped transcript (the full text has its own column).
 enum SummaryLine {
-    static func summary(lead: Lead, verdict: Verdict, intake: IntakeFields, address: String, zip: String,
-                        job: ContactLists.Entry?, text: PhraseMatcher) -> String {
+    static func summary(
+        lead: Lead, verdict: Verdict, intake: IntakeFields, address: String, zip: String,
+        job: ContactLists.Entry?, text: PhraseMatcher
+    ) -> String {
         var parts: [String] = []
         let calls = lead.attempts == 1 ? "1 missed call" : "\(lead.attempts) missed calls"
         parts.append(lead.hasVoicemail ? "\(calls), voicemail left" : calls)
@@ -27,7 +29,9 @@ enum SummaryLine {
         let tokens = text.text.tokens
         guard !tokens.isEmpty else { return nil }
         var sentence = 0
-        if let heard = verdict.safetyHeard, let index = tokens.indices.first(where: { tokens[$0].surface == heard.split(separator: " ").first.map(String.init) }) {
+        if let heard = verdict.safetyHeard,
+            let index = tokens.indices.first(where: { tokens[$0].surface == heard.split(separator: " ").first.map(String.init) })
+        {
             sentence = tokens[index].sentence
         }
         let words = tokens.filter { $0.sentence == sentence }.map(\.surface).filter { !$0.isEmpty }

@@ -15,8 +15,10 @@ public struct TextRules: Sendable {
     public var resolved: [String]
     public var soundAlikes: [String: String]
 
-    public init(vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
-                ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:]) {
+    public init(
+        vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
+        ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:]
+    ) {
         self.vendor = vendor
         self.spam = spam
         self.existingCustomer = existingCustomer

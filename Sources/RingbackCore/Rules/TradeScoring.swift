@@ -37,8 +37,9 @@ struct TradeScoring {
             .max { (serviceScore[$0] ?? 0, -$0) < (serviceScore[$1] ?? 0, -$1) }!
         let others = best.dropFirst().prefix(2).map { "\($0) \(Self.format(tradeScore[$0]!))" }
         let against = others.isEmpty ? "" : " over \(others.joined(separator: ", "))"
-        return Result(service: vocabulary.services[service].rule,
-                      reason: "\(trade) \(Self.format(tradeScore[trade]!)) from \(heard[trade]!.map(CallerTypeRules.quoted).joined(separator: ", "))\(against)")
+        return Result(
+            service: vocabulary.services[service].rule,
+            reason: "\(trade) \(Self.format(tradeScore[trade]!)) from \(heard[trade]!.map(CallerTypeRules.quoted).joined(separator: ", "))\(against)")
     }
 
     private struct Claim {
@@ -71,8 +72,10 @@ struct TradeScoring {
             claimedBy[range, default: []].insert(trade)
             taken.formUnion(range)
             let shared = Double(max(tradesByStems[candidate.phrase.stems]?.count ?? 1, 1))
-            claims.append(Claim(service: candidate.service, match: candidate.match,
-                                weight: (candidate.match.negated ? 0.5 : 1) / shared))
+            claims.append(
+                Claim(
+                    service: candidate.service, match: candidate.match,
+                    weight: (candidate.match.negated ? 0.5 : 1) / shared))
         }
         return claims
     }

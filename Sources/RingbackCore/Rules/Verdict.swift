@@ -13,9 +13,11 @@ public struct Verdict: Sendable, Hashable {
     /// Words that need a person's judgement: the lead goes to Staff review rather than routine.
     public var reviewReason: String?
 
-    public init(callerType: CallerType, callerTypeReason: String, urgency: Urgency, urgencyReason: String,
-                service: ServiceRule? = nil, tradeReason: String = "", safetyIssue: String? = nil, safetyHeard: String? = nil,
-                reviewReason: String? = nil) {
+    public init(
+        callerType: CallerType, callerTypeReason: String, urgency: Urgency, urgencyReason: String,
+        service: ServiceRule? = nil, tradeReason: String = "", safetyIssue: String? = nil, safetyHeard: String? = nil,
+        reviewReason: String? = nil
+    ) {
         self.callerType = callerType
         self.callerTypeReason = callerTypeReason
         self.urgency = urgency

@@ -1,10 +1,10 @@
 import Foundation
 import RingbackCodecs
 import RingbackCore
-import RingbackSources
 import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
+import RingbackSources
 import RingbackYAML
 
 /// Reads `ringback.yaml`, the mappings and lists it names, and checks all of it before any run.
@@ -31,8 +31,10 @@ public enum ConfigLoader {
 
     static func load(text: String, file: String, base: String, environment: [String: String] = [:]) throws -> RingbackConfig {
         let root = try YAMLValue.parse(text, file: file)
-        try root.allowOnly(["business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-                            "targets", "state", "rejects", "status", "mappings_dir", "google"])
+        try root.allowOnly([
+            "business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
+            "targets", "state", "rejects", "status", "mappings_dir", "google",
+        ])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
         let hours = try self.hours(try root.required("hours"), zone: business.zone)
@@ -44,8 +46,9 @@ public enum ConfigLoader {
 
         let (mappingsDir, mappingsNode) = try self.mappingsDir(root, base: base)
         let mappings = try MappingCatalog.load(directory: mappingsDir, node: mappingsNode)
-        let sources = try self.sources(try root.required("sources"), mappings: mappings, mappingsDir: mappingsDir,
-                                       zone: business.zone, base: base, environment: environment)
+        let sources = try self.sources(
+            try root.required("sources"), mappings: mappings, mappingsDir: mappingsDir,
+            zone: business.zone, base: base, environment: environment)
         let targets = try self.targets(root, listTabNodes: lists.tabNodes, base: base)
         var google: GoogleSettings?
         if targets.contains(where: \.usesGoogle) {
@@ -92,7 +95,9 @@ public enum ConfigLoader {
         do {
             phones = try PhoneNormaliser(defaultCountry: country)
         } catch {
-            throw (countryNode ?? node).error("found `\(country)`; expected a country code Ringback reads numbers for: \(PhoneNormaliser.supportedCountries.sorted().joined(separator: ", "))")
+            throw (countryNode ?? node).error(
+                "found `\(country)`; expected a country code Ringback reads numbers for: \(PhoneNormaliser.supportedCountries.sorted().joined(separator: ", "))"
+            )
         }
         var own = Set<String>()
         for item in try node.optional("own_numbers")?.items() ?? [] {
@@ -105,8 +110,9 @@ public enum ConfigLoader {
         for item in try node.optional("internal_extensions")?.itemsOrSingle() ?? [] {
             extensions.insert(try item.text(expected: "an extension number like 101"))
         }
-        return Business(name: name, zone: zone, country: country, phones: phones, own: own, extensions: extensions,
-                        zips: try serviceArea(try node.optional("service_area_zips"), country: country))
+        return Business(
+            name: name, zone: zone, country: country, phones: phones, own: own, extensions: extensions,
+            zips: try serviceArea(try node.optional("service_area_zips"), country: country))
     }
 
     /// `service_area_zips:` in the postal format of `default_country`, kept in its written form.
@@ -172,15 +178,18 @@ public enum ConfigLoader {
         var soundAlikes: [String: String] = [:]
 
         func text() -> TextRules {
-            TextRules(vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
-                      activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
-                      resolved: lists["resolved"] ?? [],
-                      soundAlikes: soundAlikes)
+            TextRules(
+                vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
+                activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
+                resolved: lists["resolved"] ?? [],
+                soundAlikes: soundAlikes)
         }
     }
 
-    static let keywordLists = ["same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
-                               "staff_review", "resolved", "cancel"]
+    static let keywordLists = [
+        "same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
+        "staff_review", "resolved", "cancel",
+    ]
 
     private static func keywords(_ node: YAMLValue?) throws -> Keywords {
         var keywords = Keywords()
@@ -236,8 +245,11 @@ public enum ConfigLoader {
     }
 
     /// The `lists:` block: each list from a CSV file, or from a tab of the Google Sheet (read each run).
-    private static func lists(_ node: YAMLValue?, base: String, phones: PhoneNormaliser, warnings: inout [String])
-        throws -> (lists: ContactLists, tabs: [ListKind: String], tabNodes: [YAMLValue]) {
+    private static func lists(
+        _ node: YAMLValue?, base: String, phones: PhoneNormaliser, warnings: inout [String]
+    )
+        throws -> (lists: ContactLists, tabs: [ListKind: String], tabNodes: [YAMLValue])
+    {
         var lists = ContactLists()
         var tabs: [ListKind: String] = [:]
         var tabNodes: [YAMLValue] = []
@@ -258,8 +270,10 @@ public enum ConfigLoader {
     }
 
     /// The `sources:` block: export files (`files:`) or a phone system's API (`api:`), names unique.
-    private static func sources(_ node: YAMLValue, mappings: [MappingSpec], mappingsDir: String, zone: LocalZone, base: String,
-                                environment: [String: String]) throws -> (files: [RingbackConfig.FileSource], apis: [RingbackConfig.APISource]) {
+    private static func sources(
+        _ node: YAMLValue, mappings: [MappingSpec], mappingsDir: String, zone: LocalZone, base: String,
+        environment: [String: String]
+    ) throws -> (files: [RingbackConfig.FileSource], apis: [RingbackConfig.APISource]) {
         var files: [RingbackConfig.FileSource] = []
         var apis: [RingbackConfig.APISource] = []
         var names = Set<String>()
@@ -272,8 +286,10 @@ public enum ConfigLoader {
             let sourceZone = try item.optional("time_zone").map(self.zone) ?? zone
             if let apiNode = try item.entries().first(where: { $0.key == "api" })?.value {
                 if try item.optional("files") != nil { throw item.error("a source has either `files:` or `api:`, not both") }
-                apis.append(try APISourceLoader.load(apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
-                                                     zone: sourceZone, environment: environment))
+                apis.append(
+                    try APISourceLoader.load(
+                        apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
+                        zone: sourceZone, environment: environment))
                 continue
             }
             files.append(try FileSourceSettings.load(item, name: name, mapping: mapping, zone: sourceZone, base: base))
@@ -320,7 +336,8 @@ public enum ConfigLoader {
         }
         let path = resolve("mappings", base: base)
         if let problem = ConfigPathCheck.problem(path, need: .existingFolder) {
-            throw root.error(atKey: "mappings_dir", "not set, and the default folder \(path) \(problem); expected `mappings_dir:` naming the mappings folder")
+            throw root.error(
+                atKey: "mappings_dir", "not set, and the default folder \(path) \(problem); expected `mappings_dir:` naming the mappings folder")
         }
         return (path, nil)
     }
@@ -354,7 +371,9 @@ public enum ConfigLoader {
 
     private static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else {
+            return nil
+        }
         return h * 60 + m
     }
 }

@@ -16,12 +16,14 @@ enum GoogleSettingsLoader {
         if let endpointNode = try node?.optional("endpoint") {
             let text = try endpointNode.string().trimmingCharacters(in: .whitespaces)
             guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text), url.scheme == "http" || url.scheme == "https",
-                  let host = url.host else {
+                let host = url.host
+            else {
                 throw endpointNode.error("expected an http:// or https:// URL (only set this to use the local emulator)")
             }
             // The token request carries the credentials: they may only go to an emulator on this machine.
             guard ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) else {
-                throw endpointNode.error("`endpoint` is for the local emulator and must be on this machine (127.0.0.1 or localhost); remove it to talk to Google")
+                throw endpointNode.error(
+                    "`endpoint` is for the local emulator and must be on this machine (127.0.0.1 or localhost); remove it to talk to Google")
             }
             settings.endpoint = url
         }
@@ -34,21 +36,26 @@ enum GoogleSettingsLoader {
         return settings
     }
 
-    private static func credentials(_ node: YAMLValue?, base: String, environment: [String: String],
-                                    warnings: inout [String]) throws -> GoogleSettings.Credentials {
+    private static func credentials(
+        _ node: YAMLValue?, base: String, environment: [String: String],
+        warnings: inout [String]
+    ) throws -> GoogleSettings.Credentials {
         if let oauth = try node?.optional("oauth") {
             try oauth.allowOnly(["client_id_env", "client_secret_env", "refresh_token_env"])
             func value(_ key: String, _ fallback: String) throws -> String {
                 let nameNode = try oauth.optional(key)
                 let name = try nameNode?.string() ?? fallback
                 guard let value = environment[name], !value.isEmpty else {
-                    throw (nameNode ?? oauth).error("environment variable \(name) is not set (it holds the OAuth \(key.replacingOccurrences(of: "_env", with: "").replacingOccurrences(of: "_", with: " ")))")
+                    throw (nameNode ?? oauth).error(
+                        "environment variable \(name) is not set (it holds the OAuth \(key.replacingOccurrences(of: "_env", with: "").replacingOccurrences(of: "_", with: " ")))"
+                    )
                 }
                 return value
             }
-            return .refreshToken(clientID: try value("client_id_env", "RINGBACK_GOOGLE_CLIENT_ID"),
-                                 clientSecret: try value("client_secret_env", "RINGBACK_GOOGLE_CLIENT_SECRET"),
-                                 refreshToken: try value("refresh_token_env", "RINGBACK_GOOGLE_REFRESH_TOKEN"))
+            return .refreshToken(
+                clientID: try value("client_id_env", "RINGBACK_GOOGLE_CLIENT_ID"),
+                clientSecret: try value("client_secret_env", "RINGBACK_GOOGLE_CLIENT_SECRET"),
+                refreshToken: try value("refresh_token_env", "RINGBACK_GOOGLE_REFRESH_TOKEN"))
         }
         let pathNode = try node?.optional("credentials")
         let path: String
@@ -63,8 +70,13 @@ enum GoogleSettingsLoader {
             let home = environment["HOME"] ?? NSHomeDirectory()
             path = home + "/.config/gcloud/application_default_credentials.json"
             guard FileManager.default.fileExists(atPath: path) else {
-                throw (node ?? pathNode)?.error("no Google credentials: set `credentials:` to a service-account key file, set GOOGLE_APPLICATION_CREDENTIALS, or use `oauth:` with a refresh token")
-                    ?? ConfigError.file(path, "no Google credentials: add a `google:` block with `credentials:` (a service-account key file), or set GOOGLE_APPLICATION_CREDENTIALS")
+                throw (node ?? pathNode)?.error(
+                    "no Google credentials: set `credentials:` to a service-account key file, set GOOGLE_APPLICATION_CREDENTIALS, or use `oauth:` with a refresh token"
+                )
+                    ?? ConfigError.file(
+                        path,
+                        "no Google credentials: add a `google:` block with `credentials:` (a service-account key file), or set GOOGLE_APPLICATION_CREDENTIALS"
+                    )
             }
             origin = "gcloud application-default credentials"
         }

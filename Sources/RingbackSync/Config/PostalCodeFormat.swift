@@ -14,8 +14,11 @@ struct PostalCodeFormat: Sendable {
     static func forCountry(_ code: String) -> PostalCodeFormat {
         switch code {
         case "US": return .init(country: code, description: "a five-digit ZIP code like 78701", pattern: "[0-9]{5}", spaceFromEnd: 0)
-        case "CA": return .init(country: code, description: "a Canadian postal code like K1A 0B1", pattern: "[A-Z][0-9][A-Z][0-9][A-Z][0-9]", spaceFromEnd: 3)
-        case "GB": return .init(country: code, description: "a UK postcode like SW1A 1AA", pattern: "[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}", spaceFromEnd: 3)
+        case "CA":
+            return .init(
+                country: code, description: "a Canadian postal code like K1A 0B1", pattern: "[A-Z][0-9][A-Z][0-9][A-Z][0-9]", spaceFromEnd: 3)
+        case "GB":
+            return .init(country: code, description: "a UK postcode like SW1A 1AA", pattern: "[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}", spaceFromEnd: 3)
         case "AU", "NZ": return .init(country: code, description: "a four-digit postcode like 2000", pattern: "[0-9]{4}", spaceFromEnd: 0)
         case "IE": return .init(country: code, description: "an Eircode like D02 X285", pattern: "[A-Z][0-9][0-9W][A-Z0-9]{4}", spaceFromEnd: 4)
         case "NL": return .init(country: code, description: "a postcode like 1012 AB", pattern: "[1-9][0-9]{3}[A-Z]{2}", spaceFromEnd: 2)

@@ -1,15 +1,14 @@
 import Foundation
 import RingbackCore
-import RingbackSources
 import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
+import RingbackSources
 
 /// A loaded and checked `ringback.yaml`: the business rules plus where to read and write.
 public struct RingbackConfig: Sendable {
     public typealias FileSource = FileSourceSettings
     public typealias APISource = APISourceSettings
-
 
     public var file: String
     /// The configuration's folder: relative paths in it, and in the state, start here.

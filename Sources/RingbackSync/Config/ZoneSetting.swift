@@ -47,7 +47,7 @@ public enum ZoneSetting {
         }
         if seconds == 0 { return LocalZone.utc }
         if seconds % 3600 == 0, let named = TimeZone(identifier: "Etc/GMT\(seconds > 0 ? "-" : "+")\(abs(seconds) / 3600)") {
-            return LocalZone(timeZone: named)   // IANA's names for whole hours count west as positive
+            return LocalZone(timeZone: named)  // IANA's names for whole hours count west as positive
         }
         guard let zone = TimeZone(secondsFromGMT: seconds) else {
             throw valueNode.error("found `\(text)`; expected an offset from UTC like \"-07:00\"")
@@ -60,8 +60,9 @@ public enum ZoneSetting {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 6, scalars[0] == "+" || scalars[0] == "-", scalars[3] == ":" else { return nil }
         guard let hours = Int(String(String.UnicodeScalarView(scalars[1...2]))),
-              let minutes = Int(String(String.UnicodeScalarView(scalars[4...5]))),
-              hours <= 14, [0, 15, 30, 45].contains(minutes), hours * 60 + minutes <= 14 * 60 else { return nil }
+            let minutes = Int(String(String.UnicodeScalarView(scalars[4...5]))),
+            hours <= 14, [0, 15, 30, 45].contains(minutes), hours * 60 + minutes <= 14 * 60
+        else { return nil }
         return (scalars[0] == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 }

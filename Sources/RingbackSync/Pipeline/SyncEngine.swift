@@ -19,8 +19,10 @@ public struct SyncEngine: Sendable {
     /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
     public var adopt = false
 
-    public init(sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
-                planner: RunPlanner, rejectsPath: String?, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
+        planner: RunPlanner, rejectsPath: String?, progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.sources = sources
         self.sheet = sheet
         self.calendars = calendars
@@ -49,8 +51,11 @@ public struct SyncEngine: Sendable {
         progress?("planning \(ledger.count) known and \(pulls.reduce(0) { $0 + $1.calls.count }) pulled calls")
         var input = RunPlanner.Input(
             pulls: pulls, ledger: ledger, anchors: anchors,
-            sheet: sheet.map { RunPlanner.SheetInput(label: $0.target.label, contents: $0.open.contents, remembered: $0.remembered,
-                                                     notes: $0.open.notes, lists: $0.open.lists, pending: $0.pending) },
+            sheet: sheet.map {
+                RunPlanner.SheetInput(
+                    label: $0.target.label, contents: $0.open.contents, remembered: $0.remembered,
+                    notes: $0.open.notes, lists: $0.open.lists, pending: $0.pending)
+            },
             calendars: openCalendars.map { RunPlanner.CalendarInput(label: $0.label, remembered: $0.remembered, found: $0.open.found) },
             now: now, renamedTargets: renamed)
         input.storedBusiness = try store.business()
@@ -60,7 +65,8 @@ public struct SyncEngine: Sendable {
     }
 
     private func openSheet() throws
-        -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState, formerLabel: String?, pending: [String: SyncedRow])? {
+        -> (target: any SheetTarget, open: any OpenSheet, remembered: TargetState, formerLabel: String?, pending: [String: SyncedRow])?
+    {
         guard let sheet else { return nil }
         progress?("reading \(sheet.label)")
         var renamed: [String: String] = [:]

@@ -20,9 +20,10 @@ public enum CallListing {
             let inbound = call.direction == .inbound
             let caller = inbound ? call.customer : call.businessLine
             let called = inbound ? call.businessLine : call.customer
-            return Row(id: call.key, start: formatter.string(from: call.startedAt), direction: call.direction.rawValue,
-                       caller: caller.e164 ?? caller.display, called: called.e164 ?? called.display,
-                       durationSeconds: call.durationSeconds, outcome: call.outcome.rawValue, callerName: call.callerName)
+            return Row(
+                id: call.key, start: formatter.string(from: call.startedAt), direction: call.direction.rawValue,
+                caller: caller.e164 ?? caller.display, called: called.e164 ?? called.display,
+                durationSeconds: call.durationSeconds, outcome: call.outcome.rawValue, callerName: call.callerName)
         }
     }
 
@@ -34,7 +35,9 @@ public enum CallListing {
 
     public static func table(_ calls: [Call]) -> String {
         let header = ["ID", "Start (UTC)", "Dir", "Caller", "Called", "Secs", "Outcome", "Name"]
-        let body = rows(calls).map { [$0.id, $0.start, $0.direction, $0.caller ?? "", $0.called ?? "", String($0.durationSeconds), $0.outcome, $0.callerName ?? ""] }
+        let body = rows(calls).map {
+            [$0.id, $0.start, $0.direction, $0.caller ?? "", $0.called ?? "", String($0.durationSeconds), $0.outcome, $0.callerName ?? ""]
+        }
         let all = [header] + body
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in

@@ -1,16 +1,18 @@
 import Foundation
 import RingbackCore
-import RingbackSources
 import RingbackMapping
 import RingbackNormalisation
 import RingbackParallel
+import RingbackSources
 
 extension SyncEngine {
     /// The engine for a loaded config: its sources and targets built through `TargetRegistry`, the
     /// Google clients built once for every Google target (or handed in by a test), the core's heavy
     /// stages run on every core.
-    public init(config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil,
-                google: GoogleServices? = nil) throws {
+    public init(
+        config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil,
+        google: GoogleServices? = nil
+    ) throws {
         let connection = GoogleOnce(settings: config.google, given: google, progress: progress)
         let context = AdapterContext(google: { try connection.services() }, listTabs: config.listTabs, config: config)
         var sheet: (any SheetTarget)?
@@ -21,9 +23,10 @@ extension SyncEngine {
             case .calendar(let built): calendars.append(built)
             }
         }
-        self.init(sources: Self.sources(config, progress: progress), sheet: sheet, calendars: calendars, store: store,
-                  planner: RunPlanner(rules: config.rules, phones: config.phones, work: ParallelWork()),
-                  rejectsPath: config.rejectsPath, progress: progress)
+        self.init(
+            sources: Self.sources(config, progress: progress), sheet: sheet, calendars: calendars, store: store,
+            planner: RunPlanner(rules: config.rules, phones: config.phones, work: ParallelWork()),
+            rejectsPath: config.rejectsPath, progress: progress)
         statusPath = config.statusPath
     }
 
@@ -32,8 +35,9 @@ extension SyncEngine {
             MappingContext(sourceName: name, phones: config.phones, zone: zone, ownNumbers: config.rules.ownNumbers)
         }
         let files: [any CallSource] = config.sources.map {
-            FileCallSource(settings: $0, catalogue: config.mappings, context: context($0.name, $0.zone), base: config.base,
-                           progress: progress)
+            FileCallSource(
+                settings: $0, catalogue: config.mappings, context: context($0.name, $0.zone), base: config.base,
+                progress: progress)
         }
         let apis: [any CallSource] = config.apiSources.map {
             APICallSource(settings: $0, context: context($0.name, $0.zone), progress: progress)

@@ -31,14 +31,17 @@ public enum TargetRegistry {
     static let googleSheet: Loader = { item, _ in
         let section = try GoogleSheetSection.load(item)
         return ConfiguredTarget(type: "google_sheet", label: section.label, isSheet: true, usesGoogle: true) { context in
-            .sheet(GoogleSheetTarget(service: try context.google().sheets, spreadsheetID: section.spreadsheetID, tab: section.tab,
-                                     listTabs: context.listTabs))
+            .sheet(
+                GoogleSheetTarget(
+                    service: try context.google().sheets, spreadsheetID: section.spreadsheetID, tab: section.tab,
+                    listTabs: context.listTabs))
         }
     }
 
     static let googleCalendar: Loader = { item, _ in
         let routing = try CalendarRouting.load(item)
-        return ConfiguredTarget(type: "google_calendar", label: "google-calendar:\(routing.defaultCalendar)", isSheet: false, usesGoogle: true) { context in
+        return ConfiguredTarget(type: "google_calendar", label: "google-calendar:\(routing.defaultCalendar)", isSheet: false, usesGoogle: true) {
+            context in
             .calendar(GoogleCalendarTarget(service: try context.google().calendar, routing: routing, zone: context.config.rules.hours.zone))
         }
     }

@@ -8,7 +8,8 @@ enum ICalendarTextDecoding {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x0D, index + 2 < bytes.count, bytes[index + 1] == 0x0A,
-               bytes[index + 2] == 0x20 || bytes[index + 2] == 0x09 {
+                bytes[index + 2] == 0x20 || bytes[index + 2] == 0x09
+            {
                 index += 3
             } else {
                 result.append(bytes[index])

@@ -1,4 +1,5 @@
 import RingbackSeededRandom
+
 /// Random strings built from the characters that break CSV and iCalendar writers.
 enum RandomText {
     static let alphabet: [String] = [

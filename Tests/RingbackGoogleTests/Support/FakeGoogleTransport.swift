@@ -2,6 +2,7 @@ import Foundation
 import RingbackHTTP
 import RingbackJSON
 import Synchronization
+
 @testable import RingbackGoogle
 
 /// Google in memory: token requests (paths ending in `/token`) get fresh tokens unless scripted otherwise,
@@ -24,7 +25,9 @@ final class FakeGoogleTransport: HTTPTransport {
         requests.withLock { $0.append(request) }
         if request.url.path.hasSuffix("/token") {
             if let scripted = tokenScript.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return scripted }
-            let number = tokensIssued.withLock { $0 += 1; return $0 }
+            let number = tokensIssued.withLock {
+                $0 += 1; return $0
+            }
             return Self.json(200, ["access_token": .string("ya29.access-\(number)"), "expires_in": 3600, "token_type": "Bearer"])
         }
         return apiScript.withLock { $0.isEmpty ? Self.json(200, [:]) : $0.removeFirst() }
@@ -34,20 +37,25 @@ final class FakeGoogleTransport: HTTPTransport {
     var tokenRequests: [HTTPRequest] { requests.withLock { $0.filter { $0.url.path.hasSuffix("/token") } } }
 
     func http(maxAttempts: Int = 4) -> HTTPClient {
-        HTTPClient(policy: RetryPolicy(maxAttempts: maxAttempts, baseDelay: 1, maxDelay: 30), transport: self,
-                   pause: { seconds in self.waits.withLock { $0.append(seconds) } }, random: { 1 })
+        HTTPClient(
+            policy: RetryPolicy(maxAttempts: maxAttempts, baseDelay: 1, maxDelay: 30), transport: self,
+            pause: { seconds in self.waits.withLock { $0.append(seconds) } }, random: { 1 })
     }
 
     func session(maxAttempts: Int = 4, now: @escaping @Sendable () -> Date = Date.init) -> GoogleSession {
         let http = http(maxAttempts: maxAttempts)
-        return GoogleSession(tokens: ServiceAccountTokenSource(key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets],
-                                                               tokenURL: URL(string: "http://google.test/token")!, http: http, now: now),
-                             http: http)
+        return GoogleSession(
+            tokens: ServiceAccountTokenSource(
+                key: TestKey.serviceAccount, scopes: [GoogleScopes.sheets],
+                tokenURL: URL(string: "http://google.test/token")!, http: http, now: now),
+            http: http)
     }
 
     static func json(_ status: Int, _ body: JSONValue, headers: [String: String] = [:]) -> Answer {
-        .success(HTTPResponse(status: status, headers: headers.merging(["Content-Type": "application/json; charset=UTF-8"]) { a, _ in a },
-                              body: body.bytes()))
+        .success(
+            HTTPResponse(
+                status: status, headers: headers.merging(["Content-Type": "application/json; charset=UTF-8"]) { a, _ in a },
+                body: body.bytes()))
     }
 
     static func raw(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Answer {

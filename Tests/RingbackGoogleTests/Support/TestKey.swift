@@ -1,5 +1,6 @@
 import CryptoExtras
 import Foundation
+
 @testable import RingbackGoogle
 
 /// One RSA-2048 key for the whole test run (generating one takes a moment), and key files made from it.
@@ -8,8 +9,9 @@ enum TestKey {
     static let email = "ringback-sync@ringback-test.iam.gserviceaccount.com"
     static let keyID = "0123456789abcdef0123456789abcdef01234567"
 
-    static let serviceAccount = try! ServiceAccountKey(clientEmail: email, privateKeyID: keyID,
-                                                       privateKeyPEM: privateKey.pkcs8PEMRepresentation, projectID: "ringback-test")
+    static let serviceAccount = try! ServiceAccountKey(
+        clientEmail: email, privateKeyID: keyID,
+        privateKeyPEM: privateKey.pkcs8PEMRepresentation, projectID: "ringback-test")
 
     /// The JSON of a key file as the Google Cloud console writes it, with `changes` applied (nil removes a field).
     static func keyFile(_ changes: [String: String?] = [:]) -> [UInt8] {

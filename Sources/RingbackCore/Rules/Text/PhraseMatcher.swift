@@ -65,15 +65,18 @@ public struct PhraseMatcher: Sendable {
                 bySentence = found.mapValues { [$0] }
             } else {
                 bySentence = bySentence.compactMapValues { matches in
-                    guard let sentence = matches.first.map({ text.tokens[$0.range.lowerBound].sentence }), let next = found[sentence] else { return nil }
+                    guard let sentence = matches.first.map({ text.tokens[$0.range.lowerBound].sentence }), let next = found[sentence] else {
+                        return nil
+                    }
                     return matches + [next]
                 }
             }
         }
         guard let sentence = bySentence.keys.min(), let parts = bySentence[sentence] else { return nil }
         let low = parts.map(\.range.lowerBound).min()!, high = parts.map(\.range.upperBound).max()!
-        return Match(phrase: phrase.text, range: low..<high, negated: false,
-                     heard: parts.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.heard).joined(separator: " … "))
+        return Match(
+            phrase: phrase.text, range: low..<high, negated: false,
+            heard: parts.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.heard).joined(separator: " … "))
     }
 
     private func rawMatches(_ phrase: Phrase) -> [Match] {
@@ -107,12 +110,14 @@ public struct PhraseMatcher: Sendable {
             let past = phrase.pastTense[offset]
             var skipped = 0
             while position < text.count, !Self.same(stem, text.tokens[position], past: past), skipped < 2,
-                  Self.fillers.contains(text.tokens[position].word), text.tokens[position].clause == text.tokens[start].clause {
+                Self.fillers.contains(text.tokens[position].word), text.tokens[position].clause == text.tokens[start].clause
+            {
                 position += 1
                 skipped += 1
             }
             guard position < text.count, text.tokens[position].clause == text.tokens[start].clause,
-                  Self.same(stem, text.tokens[position], past: past) else { return nil }
+                Self.same(stem, text.tokens[position], past: past)
+            else { return nil }
             position += 1
         }
         return position

@@ -25,11 +25,14 @@ public struct SoundAlikes: Sendable {
             for pair in pairs where index + pair.heard.count <= words.count {
                 let span = index..<(index + pair.heard.count)
                 guard words[span].map(\.word) == pair.heard,
-                      words[span].dropFirst().allSatisfy({ $0.breakBefore == 0 }) else { continue }
+                    words[span].dropFirst().allSatisfy({ $0.breakBefore == 0 })
+                else { continue }
                 let surface = words[span].map(\.surface).joined(separator: " ")
                 for (offset, meant) in pair.meant.enumerated() {
-                    out.append(.init(word: meant, surface: offset == 0 ? surface : "",
-                                     breakBefore: offset == 0 ? words[index].breakBefore : 0, isCapitalised: words[index].isCapitalised))
+                    out.append(
+                        .init(
+                            word: meant, surface: offset == 0 ? surface : "",
+                            breakBefore: offset == 0 ? words[index].breakBefore : 0, isCapitalised: words[index].isCapitalised))
                 }
                 index += pair.heard.count
                 continue outer

@@ -60,7 +60,8 @@ public enum SpokenNumbers {
             guard var number = value(word) else { break }
             if (word == "oh" || word == "o"), groups == 0 { break }
             if let ten = tens[word], index + 1 < words.count, breaks[index + 1] == 0, let unit = units[words[index + 1]], unit > 0,
-               words[index + 1] != "oh", words[index + 1] != "o" {
+                words[index + 1] != "oh", words[index + 1] != "o"
+            {
                 number = ten + unit
                 index += 1
                 spokenWords += 1

@@ -32,8 +32,10 @@ public struct TextTokens: Sendable {
             if !tokens.isEmpty && first.breakBefore >= 1 { clause += 1 }
             if !tokens.isEmpty && first.breakBefore >= 2 { sentence += 1 }
             let surface = replaced[span].map(\.surface).joined(separator: " ")
-            tokens.append(Token(word: text, stem: Stemmer.stem(text), surface: surface, clause: clause, sentence: sentence,
-                                breakBefore: first.breakBefore, negatedBy: nil, isCapitalised: first.isCapitalised))
+            tokens.append(
+                Token(
+                    word: text, stem: Stemmer.stem(text), surface: surface, clause: clause, sentence: sentence,
+                    breakBefore: first.breakBefore, negatedBy: nil, isCapitalised: first.isCapitalised))
         }
         for (index, negator) in NegationScope.scope(words: tokens.map(\.word), clauses: tokens.map(\.clause)).enumerated() {
             tokens[index].negatedBy = negator
@@ -69,8 +71,10 @@ public struct TextTokens: Sendable {
         func flush() {
             guard !current.isEmpty else { return }
             let folded = current.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            words.append(RawWord(word: folded, surface: shown, breakBefore: words.isEmpty ? 0 : pendingBreak,
-                                 isCapitalised: current.first?.isUppercase ?? false))
+            words.append(
+                RawWord(
+                    word: folded, surface: shown, breakBefore: words.isEmpty ? 0 : pendingBreak,
+                    isCapitalised: current.first?.isUppercase ?? false))
             current = ""
             shown = ""
             pendingBreak = 0
