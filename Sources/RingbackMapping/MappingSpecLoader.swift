@@ -13,126 +13,151 @@ public enum MappingSpecLoader {
         guard let format = MappingSpec.Format(rawValue: try root.required("format").string()) else {
             throw try root.required("format").error("expected csv, json, xml or html")
         }
-
-        var header = true
-        var columns: [String] = []
-        var minColumns = 1
-        if let csv = try root.optional("csv") {
-            try csv.allowOnly(["header", "columns", "min_columns"])
-            header = try csv.optional("header")?.bool() ?? true
-            columns = try csv.optional("columns")?.strings() ?? []
-            minColumns = try csv.optional("min_columns")?.int(min: 1) ?? (columns.isEmpty ? 1 : columns.count)
-            if !header && columns.isEmpty {
-                throw csv.error("a CSV without a header needs `columns:` naming the columns in order")
-            }
-        }
-        var records = ""
-        var layout = RecordLayout()
-        if let json = try root.optional("json") {
-            try json.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
-            records = try json.optional("records")?.string() ?? ""
-            layout.nestedLegs = try json.optional("legs")?.string()
-            layout.lastEventWins = try json.optional("last_event_wins")?.bool() ?? false
-            if let legFields = try json.optional("leg_fields") {
-                guard layout.nestedLegs != nil else { throw legFields.error("`leg_fields` describes nested legs: name their array with `legs:`") }
-                for (key, value) in try legFields.entries() {
-                    layout.legFields[key] = try fieldSource(value, format: .json, header: true, columns: [])
-                }
-            }
-        }
+        let csv = try self.csv(try root.optional("csv"))
+        var (records, layout) = try json(try root.optional("json"))
         layout.recordsXPath = try recordsXPath(in: root, format: format)
-
-        let fieldsNode = try root.required("fields")
-        var fields: [String: MappingSpec.FieldSource] = [:]
-        for (key, value) in try fieldsNode.entries() {
-            fields[key] = try fieldSource(value, format: format, header: header, columns: columns)
-        }
-        if fields["start"] == nil {
-            throw fieldsNode.error("`start` is required: every call needs a start time")
-        }
-        if fields["from"] == nil && fields["customer"] == nil {
-            throw fieldsNode.error("`from` (or `customer`, for exports that name the outside party whatever the direction) is required")
-        }
+        let fields = try self.fields(try root.required("fields"), format: format, csv: csv)
         if layout.lastEventWins && fields["id"] == nil {
             throw try root.required("json").error("`last_event_wins` keeps the last record of each call: it needs an `id` field")
         }
         let ruleFields = fields.merging(layout.legFields) { record, _ in record }
-
-        let timeNode = try root.required("time_format")
-        let timeFormat = try self.timeFormat(timeNode)
-        let durationFormat: MappingSpec.DurationFormat
-        if let node = try root.optional("duration_format") {
-            guard let value = MappingSpec.DurationFormat(rawValue: try node.string()) else { throw node.error("expected auto or milliseconds") }
-            durationFormat = value
-        } else {
-            durationFormat = .auto
-        }
-
-        let direction: MappingSpec.DirectionRule
-        let directionNode = try root.required("direction")
-        if let infer = try directionNode.optional("infer"), try infer.bool() {
-            direction = .inferFromNumbers
-        } else {
-            try directionNode.allowOnly(["inbound", "outbound", "infer"])
-            guard fields["direction"] != nil else {
-                throw directionNode.error("direction values need a `direction` field under `fields:`; or use `infer: true`")
-            }
-            direction = .field(
-                inbound: Set(try directionNode.required("inbound").strings().map { $0.lowercased() }),
-                outbound: Set(try directionNode.required("outbound").strings().map { $0.lowercased() }))
-        }
-
-        var parent: String?
-        var group: [[String]] = []
-        if let legs = try root.optional("legs") {
-            try legs.allowOnly(["parent", "group_by"])
-            parent = try legs.optional("parent")?.string()
-            for item in try legs.optional("group_by")?.itemsOrSingle() ?? [] {
-                let fieldsOfEntry = try item.strings()
-                for field in fieldsOfEntry where ruleFields[field] == nil {
-                    throw item.error("`\(field)` is not defined under `fields:`")
-                }
-                group.append(fieldsOfEntry)
-            }
-            if let parent, ruleFields[parent] == nil {
-                throw legs.error("`\(parent)` is not defined under `fields:`")
-            }
-        }
-
+        let (parent, group) = try legs(try root.optional("legs"), fields: ruleFields)
         let outcome = try root.required("outcome")
         try outcome.allowOnly(["voicemail_when", "answered_when", "unfinished_when"])
-        let voicemail = try conditions(try outcome.optional("voicemail_when"), fields: ruleFields)
         let answered = try conditions(try outcome.optional("answered_when"), fields: ruleFields)
-        let unfinished = try conditions(try outcome.optional("unfinished_when"), fields: ruleFields)
         if answered.isEmpty { throw outcome.error("`answered_when` needs at least one rule; calls matching none are missed") }
-
-        var hints = DetectionHints()
-        if let detect = try root.optional("detect") {
-            try detect.allowOnly(["json_keys", "header_columns", "column_kinds", "text"])
-            hints.jsonKeys = try detect.optional("json_keys")?.strings() ?? []
-            hints.texts = try detect.optional("text")?.strings() ?? []
-            hints.headerColumns = try detect.optional("header_columns")?.strings() ?? []
-            if let kinds = try detect.optional("column_kinds") {
-                for (key, value) in try kinds.entries() {
-                    guard let column = Int(key), column >= 1 else { throw value.error("expected a 1-based column number as key") }
-                    guard let kind = DetectionHints.ValueKind(rawValue: try value.string()) else {
-                        throw value.error("expected one of \(DetectionHints.ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    hints.columnKinds[column] = kind
-                }
-            }
-        }
 
         var spec = MappingSpec(
             name: name, description: try root.optional("description")?.string() ?? "", format: format,
-            csvHeader: header, csvColumns: columns, csvMinColumns: minColumns, jsonRecords: records, fields: fields,
-            timeFormat: timeFormat, durationFormat: durationFormat, direction: direction,
+            csvHeader: csv.header, csvColumns: csv.columns, csvMinColumns: csv.minColumns, jsonRecords: records, fields: fields,
+            timeFormat: try timeFormat(try root.required("time_format")), durationFormat: try durationFormat(try root.optional("duration_format")),
+            direction: try direction(try root.required("direction"), fields: fields),
             keyPrefix: try root.optional("key_prefix")?.string() ?? name, parentField: parent, groupFields: group,
-            voicemailWhen: voicemail, answeredWhen: answered, detect: hints,
+            voicemailWhen: try conditions(try outcome.optional("voicemail_when"), fields: ruleFields), answeredWhen: answered,
+            detect: try detectionHints(try root.optional("detect")),
             api: try APISpecLoader.load(in: root, format: format))
         spec.layout = layout
-        spec.unfinishedWhen = unfinished
+        spec.unfinishedWhen = try conditions(try outcome.optional("unfinished_when"), fields: ruleFields)
         return spec
+    }
+
+    /// The `csv:` section: whether the file has a header, or the columns in order.
+    private struct CSVLayout {
+        var header = true
+        var columns: [String] = []
+        var minColumns = 1
+    }
+
+    private static func csv(_ node: YAMLValue?) throws(YAMLFileError) -> CSVLayout {
+        var layout = CSVLayout()
+        guard let node else { return layout }
+        try node.allowOnly(["header", "columns", "min_columns"])
+        layout.header = try node.optional("header")?.bool() ?? true
+        layout.columns = try node.optional("columns")?.strings() ?? []
+        layout.minColumns = try node.optional("min_columns")?.int(min: 1) ?? (layout.columns.isEmpty ? 1 : layout.columns.count)
+        if !layout.header && layout.columns.isEmpty {
+            throw node.error("a CSV without a header needs `columns:` naming the columns in order")
+        }
+        return layout
+    }
+
+    /// The `json:` section: where the records are, and nested legs.
+    private static func json(_ node: YAMLValue?) throws(YAMLFileError) -> (records: String, layout: RecordLayout) {
+        var layout = RecordLayout()
+        guard let node else { return ("", layout) }
+        try node.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
+        let records = try node.optional("records")?.string() ?? ""
+        layout.nestedLegs = try node.optional("legs")?.string()
+        layout.lastEventWins = try node.optional("last_event_wins")?.bool() ?? false
+        if let legFields = try node.optional("leg_fields") {
+            guard layout.nestedLegs != nil else { throw legFields.error("`leg_fields` describes nested legs: name their array with `legs:`") }
+            for (key, value) in try legFields.entries() {
+                layout.legFields[key] = try fieldSource(value, format: .json, header: true, columns: [])
+            }
+        }
+        return (records, layout)
+    }
+
+    /// The `fields:` section: every field's column or path; a start and a caller are required.
+    private static func fields(
+        _ node: YAMLValue, format: MappingSpec.Format, csv: CSVLayout
+    )
+        throws(YAMLFileError) -> [String: MappingSpec.FieldSource]
+    {
+        var fields: [String: MappingSpec.FieldSource] = [:]
+        for (key, value) in try node.entries() {
+            fields[key] = try fieldSource(value, format: format, header: csv.header, columns: csv.columns)
+        }
+        if fields["start"] == nil {
+            throw node.error("`start` is required: every call needs a start time")
+        }
+        if fields["from"] == nil && fields["customer"] == nil {
+            throw node.error("`from` (or `customer`, for exports that name the outside party whatever the direction) is required")
+        }
+        return fields
+    }
+
+    private static func durationFormat(_ node: YAMLValue?) throws(YAMLFileError) -> MappingSpec.DurationFormat {
+        guard let node else { return .auto }
+        guard let value = MappingSpec.DurationFormat(rawValue: try node.string()) else { throw node.error("expected auto or milliseconds") }
+        return value
+    }
+
+    /// The `direction:` section: values of the direction field, or inferred from the business's numbers.
+    private static func direction(
+        _ node: YAMLValue, fields: [String: MappingSpec.FieldSource]
+    )
+        throws(YAMLFileError) -> MappingSpec.DirectionRule
+    {
+        if let infer = try node.optional("infer"), try infer.bool() { return .inferFromNumbers }
+        try node.allowOnly(["inbound", "outbound", "infer"])
+        guard fields["direction"] != nil else {
+            throw node.error("direction values need a `direction` field under `fields:`; or use `infer: true`")
+        }
+        return .field(
+            inbound: Set(try node.required("inbound").strings().map { $0.lowercased() }),
+            outbound: Set(try node.required("outbound").strings().map { $0.lowercased() }))
+    }
+
+    /// The `legs:` section: how the records of one call are grouped.
+    private static func legs(
+        _ node: YAMLValue?, fields: [String: MappingSpec.FieldSource]
+    )
+        throws(YAMLFileError) -> (parent: String?, group: [[String]])
+    {
+        guard let node else { return (nil, []) }
+        try node.allowOnly(["parent", "group_by"])
+        let parent = try node.optional("parent")?.string()
+        var group: [[String]] = []
+        for item in try node.optional("group_by")?.itemsOrSingle() ?? [] {
+            let fieldsOfEntry = try item.strings()
+            for field in fieldsOfEntry where fields[field] == nil {
+                throw item.error("`\(field)` is not defined under `fields:`")
+            }
+            group.append(fieldsOfEntry)
+        }
+        if let parent, fields[parent] == nil {
+            throw node.error("`\(parent)` is not defined under `fields:`")
+        }
+        return (parent, group)
+    }
+
+    /// The `detect:` section: what lets Ringback recognise the export by itself.
+    private static func detectionHints(_ node: YAMLValue?) throws(YAMLFileError) -> DetectionHints {
+        var hints = DetectionHints()
+        guard let node else { return hints }
+        try node.allowOnly(["json_keys", "header_columns", "column_kinds", "text"])
+        hints.jsonKeys = try node.optional("json_keys")?.strings() ?? []
+        hints.texts = try node.optional("text")?.strings() ?? []
+        hints.headerColumns = try node.optional("header_columns")?.strings() ?? []
+        for (key, value) in try node.optional("column_kinds")?.entries() ?? [] {
+            guard let column = Int(key), column >= 1 else { throw value.error("expected a 1-based column number as key") }
+            guard let kind = DetectionHints.ValueKind(rawValue: try value.string()) else {
+                throw value.error("expected one of \(DetectionHints.ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            hints.columnKinds[column] = kind
+        }
+        return hints
     }
 
     private static func fieldSource(

@@ -40,49 +40,63 @@ enum GoogleSettingsLoader {
         _ node: YAMLValue?, base: String, environment: [String: String],
         warnings: inout [String]
     ) throws -> GoogleSettings.Credentials {
-        if let oauth = try node?.optional("oauth") {
-            try oauth.allowOnly(["client_id_env", "client_secret_env", "refresh_token_env"])
-            func value(_ key: String, _ fallback: String) throws -> String {
-                let nameNode = try oauth.optional(key)
-                let name = try nameNode?.string() ?? fallback
-                guard let value = environment[name], !value.isEmpty else {
-                    throw (nameNode ?? oauth).error(
-                        "environment variable \(name) is not set (it holds the OAuth \(key.replacingOccurrences(of: "_env", with: "").replacingOccurrences(of: "_", with: " ")))"
-                    )
-                }
-                return value
-            }
-            return .refreshToken(
-                clientID: try value("client_id_env", "RINGBACK_GOOGLE_CLIENT_ID"),
-                clientSecret: try value("client_secret_env", "RINGBACK_GOOGLE_CLIENT_SECRET"),
-                refreshToken: try value("refresh_token_env", "RINGBACK_GOOGLE_REFRESH_TOKEN"))
-        }
+        if let oauth = try node?.optional("oauth") { return try refreshToken(oauth, environment: environment) }
         let pathNode = try node?.optional("credentials")
-        let path: String
-        let origin: String
-        if let pathNode {
-            path = ConfigLoader.resolve(try pathNode.text(expected: "the path of a service-account key file"), base: base)
-            origin = "google.credentials"
-        } else if let fromEnvironment = environment["GOOGLE_APPLICATION_CREDENTIALS"], !fromEnvironment.isEmpty {
-            path = ConfigLoader.resolve(fromEnvironment, base: FileManager.default.currentDirectoryPath)
-            origin = "GOOGLE_APPLICATION_CREDENTIALS"
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            path = home + "/.config/gcloud/application_default_credentials.json"
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw (node ?? pathNode)?.error(
-                    "no Google credentials: set `credentials:` to a service-account key file, set GOOGLE_APPLICATION_CREDENTIALS, or use `oauth:` with a refresh token"
-                )
-                    ?? ConfigError.file(
-                        path,
-                        "no Google credentials: add a `google:` block with `credentials:` (a service-account key file), or set GOOGLE_APPLICATION_CREDENTIALS"
-                    )
-            }
-            origin = "gcloud application-default credentials"
-        }
+        let (path, origin) = try credentialsFile(node, pathNode, base: base, environment: environment)
         func fail(_ message: String) -> any Error {
             pathNode?.error("\(path): \(message)") ?? ConfigError.file(path, "\(message) (from \(origin))")
         }
+        let type = try checkedKeyFile(path, fail: fail)
+        if let warning = ServiceAccountKey.permissionWarning(path: path) { warnings.append(warning) }
+        return type == "service_account" ? .serviceAccount(path: path) : .authorizedUserFile(path: path)
+    }
+
+    /// `oauth:`: the names of the variables holding an installed app's client and refresh token.
+    private static func refreshToken(_ oauth: YAMLValue, environment: [String: String]) throws -> GoogleSettings.Credentials {
+        try oauth.allowOnly(["client_id_env", "client_secret_env", "refresh_token_env"])
+        func value(_ key: String, _ fallback: String) throws -> String {
+            let nameNode = try oauth.optional(key)
+            let name = try nameNode?.string() ?? fallback
+            guard let value = environment[name], !value.isEmpty else {
+                let what = key.replacingOccurrences(of: "_env", with: "").replacingOccurrences(of: "_", with: " ")
+                throw (nameNode ?? oauth).error("environment variable \(name) is not set (it holds the OAuth \(what))")
+            }
+            return value
+        }
+        return .refreshToken(
+            clientID: try value("client_id_env", "RINGBACK_GOOGLE_CLIENT_ID"),
+            clientSecret: try value("client_secret_env", "RINGBACK_GOOGLE_CLIENT_SECRET"),
+            refreshToken: try value("refresh_token_env", "RINGBACK_GOOGLE_REFRESH_TOKEN"))
+    }
+
+    /// Where the key file is: `credentials:`, else GOOGLE_APPLICATION_CREDENTIALS, else gcloud's default file.
+    private static func credentialsFile(
+        _ node: YAMLValue?, _ pathNode: YAMLValue?, base: String, environment: [String: String]
+    )
+        throws -> (path: String, origin: String)
+    {
+        if let pathNode {
+            return (ConfigLoader.resolve(try pathNode.text(expected: "the path of a service-account key file"), base: base), "google.credentials")
+        }
+        if let fromEnvironment = environment["GOOGLE_APPLICATION_CREDENTIALS"], !fromEnvironment.isEmpty {
+            return (ConfigLoader.resolve(fromEnvironment, base: FileManager.default.currentDirectoryPath), "GOOGLE_APPLICATION_CREDENTIALS")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let path = home + "/.config/gcloud/application_default_credentials.json"
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw node?.error(
+                "no Google credentials: set `credentials:` to a service-account key file, set GOOGLE_APPLICATION_CREDENTIALS, or use `oauth:` with a refresh token"
+            )
+                ?? ConfigError.file(
+                    path,
+                    "no Google credentials: add a `google:` block with `credentials:` (a service-account key file), or set GOOGLE_APPLICATION_CREDENTIALS"
+                )
+        }
+        return (path, "gcloud application-default credentials")
+    }
+
+    /// The key file's `type`, once the file is readable JSON with every field its type needs.
+    private static func checkedKeyFile(_ path: String, fail: (String) -> any Error) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw fail("cannot read the Google credentials file (does it exist, and can this user read it?)")
         }
@@ -109,7 +123,6 @@ enum GoogleSettingsLoader {
                 throw fail(error.message)
             }
         }
-        if let warning = ServiceAccountKey.permissionWarning(path: path) { warnings.append(warning) }
-        return type == "service_account" ? .serviceAccount(path: path) : .authorizedUserFile(path: path)
+        return type
     }
 }
