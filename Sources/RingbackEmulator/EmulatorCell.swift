@@ -1,4 +1,4 @@
 /// What a sheet cell holds, as a test sees it.
-public enum EmulatorCell: Sendable, Hashable {
+package enum EmulatorCell: Sendable, Hashable {
     case empty, string(String), number(Double), bool(Bool), formula(String)
 }

@@ -6,11 +6,11 @@ import RingbackJSON
 /// A local stand-in for Google's token endpoint, Sheets v4 and Calendar v3, faithful to recorded Google traffic, so that
 /// Ringback's Google client can be tested (and demonstrated) without Google: same paths, same bodies, same errors,
 /// plus injectable faults and per-method request counts.
-public final class GoogleEmulator: Sendable {
+package final class GoogleEmulator: Sendable {
     private let state: LockedState
     private let server: ServerSlot
 
-    public init(options: EmulatorOptions = EmulatorOptions()) {
+    package init(options: EmulatorOptions = EmulatorOptions()) {
         state = LockedState(EmulatorState(options: options))
         server = ServerSlot()
     }
@@ -19,7 +19,7 @@ public final class GoogleEmulator: Sendable {
 
     /// Binds 127.0.0.1:port (0 = a free port) and serves on NIO threads; returns the base URL.
     @discardableResult
-    public func start(port: Int = 0) throws -> URL {
+    package func start(port: Int = 0) throws -> URL {
         if let running = server.current { return URL(string: "http://127.0.0.1:\(running.port)")! }
         let running = try EmulatorServer(state: state, port: port)
         server.current = running
@@ -27,16 +27,16 @@ public final class GoogleEmulator: Sendable {
         return URL(string: "http://127.0.0.1:\(running.port)")!
     }
 
-    public func stop() {
+    package func stop() {
         server.take()?.stop()
     }
 
-    public var baseURL: URL { URL(string: state.withState { $0.baseURL })! }
+    package var baseURL: URL { URL(string: state.withState { $0.baseURL })! }
 
     // MARK: Accounts and auth
 
     /// Generates an RSA-2048 key, registers the account and returns its Google-format key file (JSON bytes).
-    public func createServiceAccount(email: String) throws -> [UInt8] {
+    package func createServiceAccount(email: String) throws -> [UInt8] {
         let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         return state.withState { state in
             let keyID = state.randomID(length: 40, alphabet: "0123456789abcdef")
@@ -47,18 +47,18 @@ public final class GoogleEmulator: Sendable {
         }
     }
 
-    public func registerRefreshToken(_ token: String, clientID: String, clientSecret: String, email: String) {
+    package func registerRefreshToken(_ token: String, clientID: String, clientSecret: String, email: String) {
         state.withState { $0.refreshTokens[token] = RefreshTokenRecord(clientID: clientID, clientSecret: clientSecret, email: email) }
     }
 
-    public func revokeRefreshToken(_ token: String) {
+    package func revokeRefreshToken(_ token: String) {
         state.withState { $0.refreshTokens[token]?.revoked = true }
     }
 
     // MARK: Sheets
 
     /// `sharedWith` nil: anyone with a token may open it.
-    public func createSpreadsheet(id: String, title: String = "Ringback test", sheets: [String] = ["Sheet1"], sharedWith: [String]? = nil) {
+    package func createSpreadsheet(id: String, title: String = "Ringback test", sheets: [String] = ["Sheet1"], sharedWith: [String]? = nil) {
         state.withState { state in
             var grids: [SheetGrid] = []
             for (index, name) in sheets.enumerated() {
@@ -70,12 +70,12 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// The grid as the office sees it in the browser: formatted values, trailing empty rows and cells trimmed.
-    public func formattedValues(spreadsheetID: String, sheet: String) -> [[String]]? {
+    package func formattedValues(spreadsheetID: String, sheet: String) -> [[String]]? {
         state.withState { $0.formattedGrid(spreadsheetID: spreadsheetID, sheet: sheet) }
     }
 
     /// What a cell holds; row and column are 0-based.
-    public func cell(spreadsheetID: String, sheet: String, row: Int, column: Int) -> EmulatorCell {
+    package func cell(spreadsheetID: String, sheet: String, row: Int, column: Int) -> EmulatorCell {
         state.withState { state in
             guard let doc = state.spreadsheets[spreadsheetID], let index = doc.sheetIndex(title: sheet) else { return .empty }
             switch doc.sheets[index].cell(row, column).content {
@@ -96,7 +96,7 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// Someone typing into a cell in the browser (read like USER_ENTERED).
-    public func type(_ text: String, spreadsheetID: String, sheet: String, row: Int, column: Int) {
+    package func type(_ text: String, spreadsheetID: String, sheet: String, row: Int, column: Int) {
         editSheet(spreadsheetID, sheet) { grid in
             guard row < grid.properties.rowCount, column < grid.properties.columnCount else { return }
             let parsed = UserEnteredParser.parse(text)
@@ -108,7 +108,7 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// Someone deleting a row (0-based) in the browser.
-    public func deleteRow(spreadsheetID: String, sheet: String, row: Int) {
+    package func deleteRow(spreadsheetID: String, sheet: String, row: Int) {
         editSheet(spreadsheetID, sheet) { grid in
             guard row < grid.properties.rowCount, grid.properties.rowCount > 1 else { return }
             grid.deleteRows(row..<(row + 1))
@@ -116,14 +116,14 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// Someone sorting the rows (below the header) by a column.
-    public func sortRows(spreadsheetID: String, sheet: String, byColumn: Int, descending: Bool = false, keepingHeader: Bool = true) {
+    package func sortRows(spreadsheetID: String, sheet: String, byColumn: Int, descending: Bool = false, keepingHeader: Bool = true) {
         editSheet(spreadsheetID, sheet) { grid in
             grid.sort(rows: (keepingHeader ? 1 : 0)..<grid.properties.rowCount, by: [(byColumn, descending)])
         }
     }
 
     /// Someone deleting a whole tab.
-    public func deleteSheet(spreadsheetID: String, sheet: String) {
+    package func deleteSheet(spreadsheetID: String, sheet: String) {
         state.withState { state in
             guard let index = state.spreadsheets[spreadsheetID]?.sheetIndex(title: sheet) else { return }
             state.spreadsheets[spreadsheetID]!.sheets.remove(at: index)
@@ -132,7 +132,7 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// A tab's properties as spreadsheets.get returns them.
-    public func sheetProperties(spreadsheetID: String, sheet: String) -> JSONValue? {
+    package func sheetProperties(spreadsheetID: String, sheet: String) -> JSONValue? {
         state.withState { state in
             guard let doc = state.spreadsheets[spreadsheetID], let index = doc.sheetIndex(title: sheet) else { return nil }
             return doc.sheets[index].properties.json()
@@ -140,7 +140,7 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// Validation rules of a tab as `{range, rule}` objects: one per run of rows with the same rule in a column.
-    public func dataValidations(spreadsheetID: String, sheet: String) -> [JSONValue] {
+    package func dataValidations(spreadsheetID: String, sheet: String) -> [JSONValue] {
         state.withState { state in
             guard let doc = state.spreadsheets[spreadsheetID], let index = doc.sheetIndex(title: sheet) else { return [] }
             let grid = doc.sheets[index]
@@ -169,12 +169,12 @@ public final class GoogleEmulator: Sendable {
 
     // MARK: Calendar
 
-    public func createCalendar(id: String, timeZone: String = "America/Chicago", sharedWith: [String]? = nil) {
+    package func createCalendar(id: String, timeZone: String = "America/Chicago", sharedWith: [String]? = nil) {
         state.withState { $0.calendars[id] = CalendarData(id: id, timeZone: timeZone, sharedWith: sharedWith.map(Set.init)) }
     }
 
     /// Every event of a calendar, cancelled ones included, as events.get returns them, in insertion order.
-    public func events(calendarID: String) -> [JSONValue] {
+    package func events(calendarID: String) -> [JSONValue] {
         state.withState { state in
             guard let calendar = state.calendars[calendarID] else { return [] }
             return calendar.events.values.sorted { $0.order < $1.order }.map { calendar.resource($0) }
@@ -182,7 +182,7 @@ public final class GoogleEmulator: Sendable {
     }
 
     /// The crew deleting an event in the Calendar app: it stays, cancelled.
-    public func deleteEvent(calendarID: String, eventID: String) {
+    package func deleteEvent(calendarID: String, eventID: String) {
         state.withState { state in
             guard var event = state.calendars[calendarID]?.events[eventID], event.status != "cancelled" else { return }
             state.calendarClock += 1
@@ -195,15 +195,15 @@ public final class GoogleEmulator: Sendable {
 
     // MARK: Faults and counts
 
-    public var faults: FaultOptions {
+    package var faults: FaultOptions {
         get { state.withState { $0.faults } }
         set { state.withState { $0.faults = newValue } }
     }
 
     /// HTTP requests served, by API method name; faulted ones included.
-    public func requestCounts() -> [String: Int] { state.withState { $0.counts } }
+    package func requestCounts() -> [String: Int] { state.withState { $0.counts } }
 
-    public func resetCounts() { state.withState { $0.counts = [:] } }
+    package func resetCounts() { state.withState { $0.counts = [:] } }
 }
 
 /// The running server, if any, behind a lock.

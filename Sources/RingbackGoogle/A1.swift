@@ -1,14 +1,14 @@
 /// A1 notation as Sheets writes it: sheet names quoted only when needed, column letters, and ranges from
 /// 1-based rows and 0-based columns.
-public enum A1 {
+package enum A1 {
     /// `Sheet1`, `'Missed Calls'`, `'A1'`, `'It''s'`: quoted unless the name is plain letters, digits and
     /// underscores that cannot be read as a cell (`D3`) or an R1C1 reference (`R1C1`).
-    public static func quoted(sheet: String) -> String {
+    package static func quoted(sheet: String) -> String {
         needsQuotes(sheet) ? "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'" : sheet
     }
 
     /// 0 → `A`, 25 → `Z`, 26 → `AA`, 701 → `ZZ`, 702 → `AAA`.
-    public static func columnLetters(_ index: Int) -> String {
+    package static func columnLetters(_ index: Int) -> String {
         var remaining = max(index, 0) + 1
         var letters: [Character] = []
         while remaining > 0 {
@@ -20,7 +20,7 @@ public enum A1 {
     }
 
     /// The 0-based column index of `A` … `ZZZ` (the most columns a sheet can have); nil for anything else.
-    public static func columnIndex(_ letters: some StringProtocol) -> Int? {
+    package static func columnIndex(_ letters: some StringProtocol) -> Int? {
         guard !letters.isEmpty, letters.count <= 3 else { return nil }
         var value = 0
         for scalar in letters.unicodeScalars {
@@ -32,7 +32,7 @@ public enum A1 {
     }
 
     /// `'Missed Calls'!B5:D5` for `row` 5 (1-based), `column` 1 (0-based), 1 row, 3 columns; a single cell is `Sheet1!B1`.
-    public static func range(sheet: String, row: Int, column: Int, rows: Int = 1, columns: Int = 1) -> String {
+    package static func range(sheet: String, row: Int, column: Int, rows: Int = 1, columns: Int = 1) -> String {
         let start = columnLetters(column) + String(row)
         let prefix = quoted(sheet: sheet) + "!"
         if rows <= 1 && columns <= 1 { return prefix + start }

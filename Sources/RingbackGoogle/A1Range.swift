@@ -1,16 +1,16 @@
 /// A range as Sheets returns it (`'Missed Calls'!A1:T1000`, `Sheet1!B1`, `'It''s'!A1:C`), taken apart so
 /// a reply can be matched to the rows and columns that were asked for. Rows are 1-based, columns 0-based.
-public struct A1Range: Sendable, Hashable {
+package struct A1Range: Sendable, Hashable {
     /// The sheet name, unquoted; empty when the text named no sheet.
-    public var sheet: String
-    public var startRow: Int
-    public var startColumn: Int
+    package var sheet: String
+    package var startRow: Int
+    package var startColumn: Int
     /// nil when the range runs to the end of the sheet's rows (`A1:T`, `A:A`).
-    public var endRow: Int?
+    package var endRow: Int?
     /// nil when the range runs to the last column (`1:5`).
-    public var endColumn: Int?
+    package var endColumn: Int?
 
-    public init(sheet: String, startRow: Int, startColumn: Int, endRow: Int? = nil, endColumn: Int? = nil) {
+    package init(sheet: String, startRow: Int, startColumn: Int, endRow: Int? = nil, endColumn: Int? = nil) {
         self.sheet = sheet
         self.startRow = startRow
         self.startColumn = startColumn
@@ -19,7 +19,7 @@ public struct A1Range: Sendable, Hashable {
     }
 
     /// nil when the text is not A1 notation.
-    public static func parse(_ text: String) -> A1Range? {
+    package static func parse(_ text: String) -> A1Range? {
         let (sheet, cells) = splitSheet(text)
         guard let sheet else { return nil }
         guard let cells, !cells.isEmpty else { return A1Range(sheet: sheet, startRow: 1, startColumn: 0) }
@@ -36,7 +36,7 @@ public struct A1Range: Sendable, Hashable {
     }
 
     /// The range back in A1 notation, its sheet quoted when needed.
-    public var a1: String {
+    package var a1: String {
         let start = A1.columnLetters(startColumn) + String(startRow)
         var end = ""
         if endRow != startRow || endColumn != startColumn {

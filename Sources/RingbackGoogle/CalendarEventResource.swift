@@ -6,22 +6,22 @@ import RingbackNormalisation
 
 /// A Ringback event as a Calendar v3 event resource: a deterministic base32hex id, times with the
 /// business's offset and zone name, and the Lead ID in a private extended property.
-public struct CalendarEventResource: Sendable {
-    public let zone: LocalZone
+package struct CalendarEventResource: Sendable {
+    package let zone: LocalZone
 
-    public init(zone: LocalZone) {
+    package init(zone: LocalZone) {
         self.zone = zone
     }
 
-    public static let leadIDProperty = "ringbackLeadId"
+    package static let leadIDProperty = "ringbackLeadId"
 
     /// 26 base32hex characters derived from the event's UID: the same on every run, valid as a Calendar event id.
-    public static func eventID(uid: String) -> String {
+    package static func eventID(uid: String) -> String {
         StableHash.base32hex(uid) + StableHash.base32hex(uid + "\u{1F}calendar")
     }
 
     /// The resource to insert (with its id) or to patch onto an existing event (without).
-    public func body(_ event: CalendarEvent, withID: Bool = true) -> JSONValue {
+    package func body(_ event: CalendarEvent, withID: Bool = true) -> JSONValue {
         var fields: [String: JSONValue] = [
             "summary": .string(LineSafeText.clean(event.title)),
             "description": .string(LineSafeText.clean(event.details)),
@@ -44,12 +44,12 @@ public struct CalendarEventResource: Sendable {
 
     /// `2026-11-20T09:15:00-06:00` plus the zone's name, so Calendar shows it in the business's time.
     /// A fixed offset that has no IANA name (`+05:30` is `GMT+0530` to Foundation) sends the time alone.
-    public func time(_ instant: Date) -> JSONValue {
+    package func time(_ instant: Date) -> JSONValue {
         guard !zone.identifier.hasPrefix("GMT") else { return ["dateTime": .string(rfc3339(instant))] }
         return ["dateTime": .string(rfc3339(instant)), "timeZone": .string(zone.identifier)]
     }
 
-    public func rfc3339(_ instant: Date) -> String {
+    package func rfc3339(_ instant: Date) -> String {
         let c = zone.components(of: instant)
         let offset = zone.secondsFromUTC(at: instant)
         let sign = offset < 0 ? "-" : "+"

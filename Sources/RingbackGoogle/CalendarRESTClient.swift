@@ -5,14 +5,14 @@ import RingbackJSON
 
 /// Calendar v3 over REST through a `GoogleSession`: calls go in `multipart/mixed` batches of at most
 /// `batchSize`, and parts that fail with a retryable status are sent again, alone, after a backoff.
-public struct CalendarRESTClient: CalendarService {
-    public let session: GoogleSession
-    public let root: URL
-    public let batchSize: Int
-    public let maxPartAttempts: Int
+package struct CalendarRESTClient: CalendarService {
+    package let session: GoogleSession
+    package let root: URL
+    package let batchSize: Int
+    package let maxPartAttempts: Int
     let pause: @Sendable (Double) -> Void
 
-    public init(
+    package init(
         session: GoogleSession, root: URL = GoogleEndpoints.google.calendar, batchSize: Int = 50,
         pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }, maxPartAttempts: Int = 5
     ) {
@@ -24,14 +24,14 @@ public struct CalendarRESTClient: CalendarService {
     }
 
     /// `/calendar/v3/calendars/{calendarId}/events[/{eventId}]`, ids percent-encoded (`@` → `%40`, `#` → `%23`).
-    public static func eventsPath(calendarID: String, eventID: String? = nil) -> String {
+    package static func eventsPath(calendarID: String, eventID: String? = nil) -> String {
         var path = "/calendar/v3/calendars/" + PercentEncoding.encode(calendarID) + "/events"
         if let eventID { path += "/" + PercentEncoding.encode(eventID) }
         return path
     }
 
     /// One event, cancelled ones included; nil when Google answers 404 (no such event, or no such calendar).
-    public func get(calendarID: String, eventID: String) throws(GoogleAPIError) -> JSONValue? {
+    package func get(calendarID: String, eventID: String) throws(GoogleAPIError) -> JSONValue? {
         let operation = "calendar get event \(eventID) in \(calendarID)"
         let url = try url(Self.eventsPath(calendarID: calendarID, eventID: eventID), operation: operation)
         do throws(GoogleAPIError) {
@@ -44,7 +44,7 @@ public struct CalendarRESTClient: CalendarService {
 
     /// Sends every call once (in batches of `batchSize`), then, after one wait, every call that failed for now,
     /// round after round: a run of many batches waits per round, not per batch.
-    public func batch(_ calls: [CalendarCall]) throws(GoogleAPIError) -> [CalendarCallResult] {
+    package func batch(_ calls: [CalendarCall]) throws(GoogleAPIError) -> [CalendarCallResult] {
         var results = [CalendarCallResult?](repeating: nil, count: calls.count)
         var pending = Array(calls.indices)
         var attempt = 0

@@ -1,13 +1,13 @@
 import RingbackJSON
 
 /// One Calendar v3 call inside a batch: method, path below the API root and JSON body.
-public struct CalendarCall: Sendable, Hashable {
-    public var method: String
+package struct CalendarCall: Sendable, Hashable {
+    package var method: String
     /// e.g. `/calendar/v3/calendars/{calendarId}/events` or `…/events/{eventId}`, ids percent-encoded.
-    public var path: String
-    public var body: JSONValue?
+    package var path: String
+    package var body: JSONValue?
 
-    public init(method: String, path: String, body: JSONValue? = nil) {
+    package init(method: String, path: String, body: JSONValue? = nil) {
         self.method = method
         self.path = path
         self.body = body
@@ -15,13 +15,13 @@ public struct CalendarCall: Sendable, Hashable {
 }
 
 /// One call's outcome: the status and body Google gave that part, or the error it ended with.
-public struct CalendarCallResult: Sendable, Hashable {
-    public var status: Int
-    public var body: JSONValue?
+package struct CalendarCallResult: Sendable, Hashable {
+    package var status: Int
+    package var body: JSONValue?
     /// Set for non-2xx parts, with Google's reason (`duplicate`, `deleted`, `notFound`, …).
-    public var error: GoogleAPIError?
+    package var error: GoogleAPIError?
 
-    public init(status: Int, body: JSONValue? = nil, error: GoogleAPIError? = nil) {
+    package init(status: Int, body: JSONValue? = nil, error: GoogleAPIError? = nil) {
         self.status = status
         self.body = body
         self.error = error
@@ -29,7 +29,7 @@ public struct CalendarCallResult: Sendable, Hashable {
 }
 
 /// The Calendar v3 calls Ringback makes. The REST client implements it; tests may use in-memory fakes.
-public protocol CalendarService: Sendable {
+package protocol CalendarService: Sendable {
     /// Sends the calls through `POST /batch/calendar/v3` (multipart/mixed), at most 50 per HTTP request.
     /// Parts that fail with a retryable status (429, 500, 502, 503, 504, 403 rate-limit reasons) are sent again,
     /// with backoff, in a later batch; the results come back one per call, in order. Only a failure of the

@@ -1,8 +1,8 @@
 /// Why a call to a Google API (or its token endpoint) failed for good, after retries: Google's HTTP status,
 /// its `status` and `reason` words, its message, and what the person setting Ringback up should do.
 /// Never carries a token, a key or a secret.
-public struct GoogleAPIError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable, Hashable {
+package struct GoogleAPIError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable {
         /// Google answered with an error status.
         case http
         /// No answer: refused, dropped, timed out.
@@ -13,21 +13,21 @@ public struct GoogleAPIError: Error, Sendable, Hashable, CustomStringConvertible
         case badResponse
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// HTTP status, when Google answered.
-    public var status: Int?
+    package var status: Int?
     /// Google's status word, e.g. `PERMISSION_DENIED`, `RESOURCE_EXHAUSTED`, `INVALID_ARGUMENT`.
-    public var statusText: String?
+    package var statusText: String?
     /// Google's reason, e.g. `rateLimitExceeded`, `duplicate`, `deleted`, `RATE_LIMIT_EXCEEDED`, `invalid_grant`.
-    public var reason: String?
-    public var message: String
+    package var reason: String?
+    package var message: String
     /// What was being done, without secrets: `sheets values:batchGet 1AbC…`.
-    public var operation: String
+    package var operation: String
     /// What to do about it, when Ringback knows (e.g. share the sheet with the service account).
-    public var hint: String?
-    public var attempts: Int
+    package var hint: String?
+    package var attempts: Int
 
-    public init(
+    package init(
         kind: Kind, status: Int? = nil, statusText: String? = nil, reason: String? = nil, message: String,
         operation: String, hint: String? = nil, attempts: Int = 1
     ) {
@@ -42,7 +42,7 @@ public struct GoogleAPIError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// One line: `sheets values:batchGet: HTTP 403 PERMISSION_DENIED: The caller does not have permission (share …)`.
-    public var description: String {
+    package var description: String {
         var parts = [operation + ":"]
         if let status { parts.append("HTTP \(status)") }
         if let statusText { parts.append(statusText) }

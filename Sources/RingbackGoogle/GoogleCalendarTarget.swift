@@ -7,18 +7,18 @@ import RingbackNormalisation
 /// Ids are derived from the Lead ID, so a repeated insert (a run that died after writing) answers 409 and the
 /// existing event is adopted with a patch; a cancelled event is restored by a patch, never inserted again.
 /// No read is needed when nothing changed.
-public struct GoogleCalendarTarget: Sendable {
-    public let service: any CalendarService
-    public let routing: CalendarRouting
-    public let resource: CalendarEventResource
+package struct GoogleCalendarTarget: Sendable {
+    package let service: any CalendarService
+    package let routing: CalendarRouting
+    package let resource: CalendarEventResource
 
-    public init(service: any CalendarService, routing: CalendarRouting, zone: LocalZone) {
+    package init(service: any CalendarService, routing: CalendarRouting, zone: LocalZone) {
         self.service = service
         self.routing = routing
         self.resource = CalendarEventResource(zone: zone)
     }
 
-    public var label: String { "google-calendar:\(routing.defaultCalendar)" }
+    package var label: String { "google-calendar:\(routing.defaultCalendar)" }
 
     /// One write and what to do if Google answers it with a given status.
     struct Step {
@@ -73,7 +73,7 @@ public struct GoogleCalendarTarget: Sendable {
     }
 
     /// Writes the plan; every event ends as planned or the run fails naming the events Google refused.
-    public func apply(_ plan: CalendarPlan) throws(GoogleTargetError) {
+    package func apply(_ plan: CalendarPlan) throws(GoogleTargetError) {
         let steps = steps(for: plan)
         guard !steps.isEmpty else { return }
         var failures: [(String, GoogleAPIError?, Int)] = []

@@ -1,31 +1,31 @@
 import Foundation
 
 /// Where Ringback sends its Google calls: Google itself, or the local emulator for tests and rehearsals.
-public struct GoogleEndpoints: Sendable, Hashable {
+package struct GoogleEndpoints: Sendable, Hashable {
     /// Root of Sheets v4 (`v4/spreadsheets/…` is appended).
-    public var sheets: URL
+    package var sheets: URL
     /// Root of Calendar v3 (`calendar/v3/…` and `batch/calendar/v3` are appended).
-    public var calendar: URL
+    package var calendar: URL
     /// Token endpoint; nil means the key file's `token_uri`, or Google's for refresh tokens.
-    public var token: URL?
+    package var token: URL?
 
-    public init(sheets: URL, calendar: URL, token: URL? = nil) {
+    package init(sheets: URL, calendar: URL, token: URL? = nil) {
         self.sheets = sheets
         self.calendar = calendar
         self.token = token
     }
 
-    public static let google = GoogleEndpoints(
+    package static let google = GoogleEndpoints(
         sheets: URL(string: "https://sheets.googleapis.com/")!,
         calendar: URL(string: "https://www.googleapis.com/")!)
 
     /// Everything on one host, as the emulator serves it: the APIs at `base`, tokens at `base/token`.
-    public static func emulator(_ base: URL) -> GoogleEndpoints {
+    package static func emulator(_ base: URL) -> GoogleEndpoints {
         GoogleEndpoints(sheets: base, calendar: base, token: base.appendingPathComponent("token"))
     }
 
     /// Google's token endpoint, used when neither the config nor a key file names another.
-    public static let googleToken = URL(string: "https://oauth2.googleapis.com/token")!
+    package static let googleToken = URL(string: "https://oauth2.googleapis.com/token")!
 
     /// `root` followed by `path` (no leading slash) and an already encoded query.
     static func url(_ root: URL, _ path: String, query: String? = nil) -> URL? {
@@ -38,7 +38,7 @@ public struct GoogleEndpoints: Sendable, Hashable {
 }
 
 /// The OAuth scopes Ringback asks for: read and write the spreadsheet, and the calendar's events.
-public enum GoogleScopes {
-    public static let sheets = "https://www.googleapis.com/auth/spreadsheets"
-    public static let calendar = "https://www.googleapis.com/auth/calendar"
+package enum GoogleScopes {
+    package static let sheets = "https://www.googleapis.com/auth/spreadsheets"
+    package static let calendar = "https://www.googleapis.com/auth/calendar"
 }

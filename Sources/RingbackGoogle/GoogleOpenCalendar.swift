@@ -19,7 +19,7 @@ struct GoogleOpenCalendar: OpenCalendar {
 }
 
 extension GoogleCalendarTarget: CalendarTarget {
-    public func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
+    package func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
         GoogleOpenCalendar(target: self)
     }
 }

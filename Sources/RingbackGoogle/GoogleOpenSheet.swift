@@ -33,7 +33,7 @@ struct GoogleOpenSheet: OpenSheet {
 
 extension GoogleSheetTarget: SheetTarget {
     /// A missing or emptied tab is rebuilt from the state, like the CSV file, so the office's work is not lost.
-    public func open(remembered: TargetState) throws -> any OpenSheet {
+    package func open(remembered: TargetState) throws -> any OpenSheet {
         var snapshot = try load(listTabs: listTabs.values.sorted())
         try validate(snapshot)
         let empty = !snapshot.exists || (snapshot.header.allSatisfy(\.isEmpty) && snapshot.rows.isEmpty)

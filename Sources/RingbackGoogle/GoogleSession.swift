@@ -5,17 +5,17 @@ import RingbackJSON
 /// Authorised calls to Google APIs: adds the bearer token, retries 429/5xx and Calendar's 403 rate limits,
 /// renews the token once on 401, and turns a final error answer into a `GoogleAPIError` with Google's words
 /// and advice. Sheets and Calendar clients share one session per run.
-public final class GoogleSession: Sendable {
-    public let tokens: any AccessTokenSource
-    public let http: HTTPClient
+package final class GoogleSession: Sendable {
+    package let tokens: any AccessTokenSource
+    package let http: HTTPClient
 
-    public init(tokens: any AccessTokenSource, http: HTTPClient) {
+    package init(tokens: any AccessTokenSource, http: HTTPClient) {
         self.tokens = tokens
         self.http = http
     }
 
     /// The 2xx answer to one request. `operation` names it in errors and must hold no secret.
-    public func send(method: String, url: URL, body: [UInt8]?, contentType: String?, operation: String) throws(GoogleAPIError) -> HTTPResponse {
+    package func send(method: String, url: URL, body: [UInt8]?, contentType: String?, operation: String) throws(GoogleAPIError) -> HTTPResponse {
         var response = try attempt(method: method, url: url, body: body, contentType: contentType, operation: operation, forceRefresh: false)
         if response.status == 401 {
             let attempts = response.attempts
@@ -29,7 +29,7 @@ public final class GoogleSession: Sendable {
     }
 
     /// A JSON request and its parsed 2xx answer; an empty answer is `.null`.
-    public func json(method: String, url: URL, body: JSONValue?, operation: String) throws(GoogleAPIError) -> JSONValue {
+    package func json(method: String, url: URL, body: JSONValue?, operation: String) throws(GoogleAPIError) -> JSONValue {
         let response = try send(
             method: method, url: url, body: body?.bytes(),
             contentType: body == nil ? nil : "application/json; charset=UTF-8", operation: operation)

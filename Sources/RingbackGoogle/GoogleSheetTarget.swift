@@ -5,19 +5,19 @@ import RingbackJSON
 /// The office's Google Sheet: one values read per run (the Missed Calls tab and any list tabs together),
 /// and every change of the run in one batched RAW write, so nothing a caller said can become a formula.
 /// Rows are found by Lead ID wherever the office moved them; new rows go below the last row in use.
-public struct GoogleSheetTarget: Sendable {
-    public let service: any SheetsService
-    public let spreadsheetID: String
-    public let tab: String
+package struct GoogleSheetTarget: Sendable {
+    package let service: any SheetsService
+    package let spreadsheetID: String
+    package let tab: String
     /// Lists the config reads from other tabs of the same spreadsheet, read in the same request.
-    public let listTabs: [ListKind: String]
+    package let listTabs: [ListKind: String]
 
     /// New tabs and grown grids get this many spare rows, so a growing sheet rarely needs another request.
-    public static let spareRows = 1_000
+    package static let spareRows = 1_000
     /// Requests stay well under Google's 10 MB body limit.
     static let maxBatchBytes = 6_000_000
 
-    public init(service: any SheetsService, spreadsheetID: String, tab: String = SheetColumn.tabName, listTabs: [ListKind: String] = [:]) {
+    package init(service: any SheetsService, spreadsheetID: String, tab: String = SheetColumn.tabName, listTabs: [ListKind: String] = [:]) {
         self.service = service
         self.spreadsheetID = spreadsheetID
         self.tab = tab
@@ -25,13 +25,13 @@ public struct GoogleSheetTarget: Sendable {
     }
 
     /// The name the state store and the plan use for this target.
-    public var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
+    package var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
 
     private func failure(_ error: GoogleAPIError) -> GoogleTargetError { GoogleTargetError(target: label, error) }
 
     /// Reads the tab and the list tabs in one `values:batchGet`, unformatted so typed dates come back exactly.
     /// A missing Missed Calls tab is not an error (the first run creates it); a missing list tab is.
-    public func load(listTabs: [String] = []) throws(GoogleTargetError) -> GoogleSheetSnapshot {
+    package func load(listTabs: [String] = []) throws(GoogleTargetError) -> GoogleSheetSnapshot {
         let ranges = ([tab] + listTabs).map { A1.quoted(sheet: $0) }
         do {
             let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: ranges, render: .unformatted)
@@ -95,7 +95,7 @@ public struct GoogleSheetTarget: Sendable {
     }
 
     /// The tab as the last sync left it, for a tab that is missing or empty while the state remembers rows.
-    public func restored(_ snapshot: GoogleSheetSnapshot, from remembered: [SyncedRow]) -> GoogleSheetSnapshot {
+    package func restored(_ snapshot: GoogleSheetSnapshot, from remembered: [SyncedRow]) -> GoogleSheetSnapshot {
         var restored = snapshot
         restored.grid = .restored(from: remembered)
         restored.restored = true
@@ -103,7 +103,7 @@ public struct GoogleSheetTarget: Sendable {
     }
 
     /// Checks what the planner relies on before anything is written.
-    public func validate(_ snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
+    package func validate(_ snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
         guard snapshot.exists, !snapshot.restored else { return }
         if snapshot.header.allSatisfy(\.isEmpty) && !snapshot.rows.isEmpty {
             throw GoogleTargetError(
@@ -123,7 +123,7 @@ public struct GoogleSheetTarget: Sendable {
     }
 
     /// What applying the plan sends, in order; empty when nothing changes. Pure, so tests can read it.
-    public func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
+    package func writes(for plan: SheetPlan, snapshot: GoogleSheetSnapshot) -> [SheetsValueRange] {
         if snapshot.restored { return restoringWrites(for: plan, snapshot: snapshot) }
         var grid = snapshot.header.isEmpty ? SheetGrid.new : snapshot.grid
         let writesHeader = snapshot.header.isEmpty && (plan.writesTarget || !snapshot.exists)
@@ -217,7 +217,7 @@ public struct GoogleSheetTarget: Sendable {
     }
 
     /// Creates the tab when missing, grows the grid when the new rows pass its end, then writes.
-    public func apply(_ plan: SheetPlan, snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
+    package func apply(_ plan: SheetPlan, snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
         var data = writes(for: plan, snapshot: snapshot)
         guard !data.isEmpty || !snapshot.exists else { return }
         var snapshot = snapshot

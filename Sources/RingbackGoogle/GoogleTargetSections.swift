@@ -2,13 +2,13 @@ import RingbackCore
 import RingbackYAML
 
 /// Where a `google_sheet` target writes: the spreadsheet and the tab.
-public struct GoogleSheetSection: Sendable, Hashable {
-    public var spreadsheetID: String
-    public var tab: String
+package struct GoogleSheetSection: Sendable, Hashable {
+    package var spreadsheetID: String
+    package var tab: String
 
-    public var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
+    package var label: String { "google-sheet:\(spreadsheetID)/\(tab)" }
 
-    public static func load(_ item: YAMLValue) throws(YAMLFileError) -> GoogleSheetSection {
+    package static func load(_ item: YAMLValue) throws(YAMLFileError) -> GoogleSheetSection {
         try item.allowOnly(["type", "spreadsheet_id", "tab"])
         let idNode = try item.required("spreadsheet_id")
         let id = try spreadsheetID(try idNode.string(), node: idNode)
@@ -17,7 +17,7 @@ public struct GoogleSheetSection: Sendable, Hashable {
     }
 
     /// Accepts the id or the whole address of the sheet as copied from the browser.
-    public static func spreadsheetID(_ text: String, node: YAMLValue) throws(YAMLFileError) -> String {
+    package static func spreadsheetID(_ text: String, node: YAMLValue) throws(YAMLFileError) -> String {
         var id = text.trimmingCharacters(in: .whitespaces)
         if let range = id.range(of: "/spreadsheets/d/") {
             id = String(id[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
@@ -31,7 +31,7 @@ public struct GoogleSheetSection: Sendable, Hashable {
 
 extension CalendarRouting {
     /// The `google_calendar` target section: the shared `calendar_id` and the crew's own `owner_calendars`.
-    public static func load(_ item: YAMLValue) throws(YAMLFileError) -> CalendarRouting {
+    package static func load(_ item: YAMLValue) throws(YAMLFileError) -> CalendarRouting {
         try item.allowOnly(["type", "calendar_id", "owner_calendars"])
         let calendar = try item.required("calendar_id").text(expected: "a calendar id like primary or ...@group.calendar.google.com")
         var byOwner: [String: String] = [:]

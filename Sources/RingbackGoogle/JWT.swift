@@ -5,9 +5,9 @@ import RingbackJSON
 
 /// The signed assertion a service account trades for an access token: RS256 over
 /// `base64url(header).base64url(claims)`, valid for an hour.
-public enum JWT {
+package enum JWT {
     /// The assertion for `key` asking for `scopes`, addressed to `audience` (the token endpoint).
-    public static func serviceAccountAssertion(
+    package static func serviceAccountAssertion(
         key: ServiceAccountKey, scopes: [String], audience: URL,
         issuedAt: Date
     ) throws(GoogleAPIError) -> String {
@@ -37,7 +37,7 @@ public enum JWT {
     }
 
     /// Base64url without padding (RFC 7515).
-    public static func base64URL(_ bytes: [UInt8]) -> String {
+    package static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
@@ -45,7 +45,7 @@ public enum JWT {
     }
 
     /// The bytes of a base64url text, padded or not; nil when it is not base64url.
-    public static func base64URLDecode(_ text: String) -> [UInt8]? {
+    package static func base64URLDecode(_ text: String) -> [UInt8]? {
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while standard.count % 4 != 0 { standard += "=" }
         return Data(base64Encoded: standard).map { [UInt8]($0) }

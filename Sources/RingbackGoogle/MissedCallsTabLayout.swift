@@ -3,12 +3,12 @@ import RingbackJSON
 
 /// How a new Missed Calls tab is set up, in one atomic `spreadsheets.batchUpdate`: frozen bold header,
 /// a Status dropdown the office picks from, and columns wide enough to read.
-public struct MissedCallsTabLayout: Sendable {
-    public var title: String
-    public var sheetID: Int
-    public var rowCount: Int
+package struct MissedCallsTabLayout: Sendable {
+    package var title: String
+    package var sheetID: Int
+    package var rowCount: Int
 
-    public init(title: String, sheetID: Int, rowCount: Int) {
+    package init(title: String, sheetID: Int, rowCount: Int) {
         self.title = title
         self.sheetID = sheetID
         self.rowCount = rowCount
@@ -21,7 +21,7 @@ public struct MissedCallsTabLayout: Sendable {
         .transcriptLink: 240, .why: 320, .transcript: 400, .problems: 260, .lastSynced: 130,
     ]
 
-    public var requests: [JSONValue] {
+    package var requests: [JSONValue] {
         let columns = SheetColumn.allCases
         var requests: [JSONValue] = [
             [

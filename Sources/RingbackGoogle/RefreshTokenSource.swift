@@ -3,14 +3,14 @@ import RingbackHTTP
 
 /// Access tokens from an OAuth client's refresh token (an installed app authorised once by a person),
 /// cached until a minute before they expire.
-public final class RefreshTokenSource: AccessTokenSource {
-    public let clientID: String
+package final class RefreshTokenSource: AccessTokenSource {
+    package let clientID: String
     private let clientSecret: String
     private let refreshToken: String
     private let endpoint: TokenEndpoint
     private let cache: AccessTokenCache
 
-    public init(
+    package init(
         clientID: String, clientSecret: String, refreshToken: String, tokenURL: URL = GoogleEndpoints.googleToken,
         http: HTTPClient, now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -21,9 +21,9 @@ public final class RefreshTokenSource: AccessTokenSource {
         endpoint = TokenEndpoint(url: tokenURL, http: http, operation: "refreshing the access token of the OAuth client \(clientID)")
     }
 
-    public var accountDescription: String { "the OAuth client \(clientID)" }
+    package var accountDescription: String { "the OAuth client \(clientID)" }
 
-    public func accessToken(forceRefresh: Bool) throws(GoogleAPIError) -> String {
+    package func accessToken(forceRefresh: Bool) throws(GoogleAPIError) -> String {
         try cache.token(forceRefresh: forceRefresh) { () throws(GoogleAPIError) -> AccessTokenCache.Token in
             try endpoint.fetch(
                 form: [

@@ -4,15 +4,15 @@ import RingbackJSON
 
 /// A Google service-account key file, read and checked before any request, so a wrong or damaged file is
 /// reported by name and field instead of as a refused token. Never prints the private key.
-public struct ServiceAccountKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    public var clientEmail: String
-    public var privateKeyID: String
-    public var tokenURI: URL
-    public var projectID: String?
+package struct ServiceAccountKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    package var clientEmail: String
+    package var privateKeyID: String
+    package var tokenURI: URL
+    package var projectID: String?
     let privateKey: _RSA.Signing.PrivateKey
 
     /// A key from its parts; `privateKeyPEM` is the PKCS#8 PEM of the key file's `private_key`.
-    public init(
+    package init(
         clientEmail: String, privateKeyID: String, privateKeyPEM: String, tokenURI: URL = GoogleEndpoints.googleToken,
         projectID: String? = nil
     ) throws(GoogleAPIError) {
@@ -32,10 +32,10 @@ public struct ServiceAccountKey: Sendable, CustomStringConvertible, CustomDebugS
         self.projectID = projectID
     }
 
-    public var description: String { "service account \(clientEmail) (key \(privateKeyID))" }
-    public var debugDescription: String { description }
+    package var description: String { "service account \(clientEmail) (key \(privateKeyID))" }
+    package var debugDescription: String { description }
 
-    public static func load(path: String) throws(GoogleAPIError) -> ServiceAccountKey {
+    package static func load(path: String) throws(GoogleAPIError) -> ServiceAccountKey {
         let operation = "reading the service account key file \(path)"
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -48,7 +48,7 @@ public struct ServiceAccountKey: Sendable, CustomStringConvertible, CustomDebugS
     }
 
     /// Checks a key file's contents; `path` only names the file in errors.
-    public static func parse(_ bytes: [UInt8], path: String) throws(GoogleAPIError) -> ServiceAccountKey {
+    package static func parse(_ bytes: [UInt8], path: String) throws(GoogleAPIError) -> ServiceAccountKey {
         let operation = "reading the service account key file \(path)"
         func problem(_ message: String, hint: String? = nil) -> GoogleAPIError {
             GoogleAPIError(kind: .credentials, message: message, operation: operation, hint: hint)
@@ -93,7 +93,7 @@ public struct ServiceAccountKey: Sendable, CustomStringConvertible, CustomDebugS
     }
 
     /// A warning when others than the owner may read or change the key file (mode & 0o077), or nil.
-    public static func permissionWarning(path: String) -> String? {
+    package static func permissionWarning(path: String) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
         else { return nil }

@@ -3,16 +3,16 @@ import RingbackHTTP
 
 /// Access tokens for a service account: a signed JWT assertion traded at the token endpoint, cached until
 /// a minute before it expires. The sheet and calendar must be shared with the account's e-mail.
-public final class ServiceAccountTokenSource: AccessTokenSource {
-    public let key: ServiceAccountKey
-    public let scopes: [String]
-    public let tokenURL: URL
+package final class ServiceAccountTokenSource: AccessTokenSource {
+    package let key: ServiceAccountKey
+    package let scopes: [String]
+    package let tokenURL: URL
     private let endpoint: TokenEndpoint
     private let cache: AccessTokenCache
     private let now: @Sendable () -> Date
 
     /// `tokenURL` overrides the key file's `token_uri` (the emulator's endpoint in tests).
-    public init(
+    package init(
         key: ServiceAccountKey, scopes: [String], tokenURL: URL? = nil, http: HTTPClient,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -24,9 +24,9 @@ public final class ServiceAccountTokenSource: AccessTokenSource {
         endpoint = TokenEndpoint(url: self.tokenURL, http: http, operation: "requesting an access token for \(key.clientEmail)")
     }
 
-    public var accountDescription: String { key.clientEmail }
+    package var accountDescription: String { key.clientEmail }
 
-    public func accessToken(forceRefresh: Bool) throws(GoogleAPIError) -> String {
+    package func accessToken(forceRefresh: Bool) throws(GoogleAPIError) -> String {
         try cache.token(forceRefresh: forceRefresh) { () throws(GoogleAPIError) -> AccessTokenCache.Token in
             let assertion = try JWT.serviceAccountAssertion(key: key, scopes: scopes, audience: tokenURL, issuedAt: now())
             let email = key.clientEmail

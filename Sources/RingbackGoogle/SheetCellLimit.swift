@@ -3,16 +3,16 @@ import Foundation
 /// Google refuses a cell over 50,000 characters, and with it the whole write, on every run. Text longer than
 /// that (a long voicemail transcript) is cut to fit with a marker saying how long it was and where the whole
 /// of it is; the state keeps the full text, and a cut cell read back counts as the text Ringback wrote.
-public enum SheetCellLimit {
+package enum SheetCellLimit {
     /// Sheets' limit, in UTF-16 units as Sheets counts them.
-    public static let maxCharacters = 50_000
+    package static let maxCharacters = 50_000
 
     /// Where the whole text is, as the marker says it.
-    public static let transcriptLink = "the transcript link"
-    public static let export = "the phone system's export"
+    package static let transcriptLink = "the transcript link"
+    package static let export = "the phone system's export"
 
     /// `text` whole when it fits; otherwise its start and `… [cut: 61,234 characters; full text in the transcript link]`.
-    public static func fitted(_ text: String, fullTextIn place: String) -> String {
+    package static func fitted(_ text: String, fullTextIn place: String) -> String {
         let length = text.utf16.count
         guard length > maxCharacters else { return text }
         let marker = "\(markerStart(length)); full text in \(place)]"
@@ -29,7 +29,7 @@ public enum SheetCellLimit {
     }
 
     /// True when `cell` is what `fitted` makes of `full`: the start of it and a marker giving its length.
-    public static func isCut(_ cell: String, of full: String) -> Bool {
+    package static func isCut(_ cell: String, of full: String) -> Bool {
         let length = full.utf16.count
         guard length > maxCharacters, cell.utf16.count <= maxCharacters, cell.hasSuffix("]"),
             let marker = cell.range(of: markerStart(length), options: .backwards)

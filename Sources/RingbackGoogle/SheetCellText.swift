@@ -4,16 +4,16 @@ import RingbackJSON
 
 /// Turns a cell read with `UNFORMATTED_VALUE` into the text the planner compares: strings as they are,
 /// whole numbers without a fraction, and date-times the office typed (serial numbers) as local wall-clock text.
-public enum SheetCellText {
+package enum SheetCellText {
     /// Day 0 of Sheets' serial numbers (1899-12-30) as seconds before 1970-01-01.
     private static let serialEpochOffset = 25_569.0 * 86_400
 
     /// The value written for a cell's text: line-safe (`LineSafeText`), a line break kept as one in the cell.
-    public static func outgoing(_ text: String) -> JSONValue {
+    package static func outgoing(_ text: String) -> JSONValue {
         .string(LineSafeText.clean(text))
     }
 
-    public static func text(_ value: JSONValue, isTime: Bool) -> String {
+    package static func text(_ value: JSONValue, isTime: Bool) -> String {
         switch value {
         case .string(let text): return text
         case .number(let number):
@@ -26,7 +26,7 @@ public enum SheetCellText {
     }
 
     /// `2026-11-24 09:30` for serial 46350.3958…; a whole serial (a date without a time) gives the date alone.
-    public static func wallClock(serial: Double) -> String? {
+    package static func wallClock(serial: Double) -> String? {
         guard serial.isFinite, serial > 1, serial < 2_958_466 else { return nil }
         let seconds = (serial * 86_400).rounded() - serialEpochOffset
         let date = Date(timeIntervalSince1970: seconds)

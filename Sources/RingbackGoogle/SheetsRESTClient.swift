@@ -4,16 +4,16 @@ import RingbackJSON
 
 /// Sheets v4 over REST through a `GoogleSession`: values batchGet and batchUpdate, spreadsheet batchUpdate
 /// and metadata. Ranges and ids are percent-encoded whole, so quoted sheet names survive.
-public struct SheetsRESTClient: SheetsService {
-    public let session: GoogleSession
-    public let root: URL
+package struct SheetsRESTClient: SheetsService {
+    package let session: GoogleSession
+    package let root: URL
 
-    public init(session: GoogleSession, root: URL = GoogleEndpoints.google.sheets) {
+    package init(session: GoogleSession, root: URL = GoogleEndpoints.google.sheets) {
         self.session = session
         self.root = root
     }
 
-    public func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] {
+    package func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] {
         guard !ranges.isEmpty else { return [] }
         let operation = "sheets values:batchGet \(spreadsheetID)"
         let query = PercentEncoding.form(
@@ -50,7 +50,7 @@ public struct SheetsRESTClient: SheetsService {
         return result
     }
 
-    public func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {
+    package func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {
         guard !data.isEmpty else { return }
         let operation = "sheets values:batchUpdate \(spreadsheetID)"
         let body: JSONValue = [
@@ -60,7 +60,7 @@ public struct SheetsRESTClient: SheetsService {
         _ = try session.json(method: "POST", url: try url(spreadsheetID, "/values:batchUpdate", operation), body: body, operation: operation)
     }
 
-    public func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
+    package func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
         guard !requests.isEmpty else { return [] }
         let operation = "sheets batchUpdate \(spreadsheetID)"
         let reply = try session.json(
@@ -69,7 +69,7 @@ public struct SheetsRESTClient: SheetsService {
         return reply["replies"]?.array ?? Array(repeating: [:], count: requests.count)
     }
 
-    public func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue {
+    package func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue {
         let operation = "sheets get \(spreadsheetID)"
         return try session.json(
             method: "GET", url: try url(spreadsheetID, "", query: PercentEncoding.form([("fields", fields)]), operation),

@@ -1,7 +1,7 @@
 import RingbackJSON
 
 /// How cells are rendered when read (Sheets `valueRenderOption`).
-public enum SheetsValueRender: String, Sendable {
+package enum SheetsValueRender: String, Sendable {
     case formatted = "FORMATTED_VALUE"
     case unformatted = "UNFORMATTED_VALUE"
     case formula = "FORMULA"
@@ -9,11 +9,11 @@ public enum SheetsValueRender: String, Sendable {
 
 /// One `ValueRange` as Sheets returns it: the normalised A1 range and rows of cells, trailing empties trimmed.
 /// A cell is a JSON string, number or boolean; `null` in a write means "leave this cell as it is".
-public struct SheetsValueRange: Sendable, Hashable {
-    public var range: String
-    public var values: [[JSONValue]]
+package struct SheetsValueRange: Sendable, Hashable {
+    package var range: String
+    package var values: [[JSONValue]]
 
-    public init(range: String, values: [[JSONValue]] = []) {
+    package init(range: String, values: [[JSONValue]] = []) {
         self.range = range
         self.values = values
     }
@@ -21,7 +21,7 @@ public struct SheetsValueRange: Sendable, Hashable {
 
 /// The Sheets v4 calls Ringback makes. The REST client implements it; tests may use in-memory fakes.
 /// Every call is already authorised and retried; what throws is final.
-public protocol SheetsService: Sendable {
+package protocol SheetsService: Sendable {
     /// `GET spreadsheets/{id}/values:batchGet?ranges=…&valueRenderOption=…&dateTimeRenderOption=SERIAL_NUMBER`, one request.
     func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange]
     /// `POST spreadsheets/{id}/values:batchUpdate` with `valueInputOption=RAW`: every range in one atomic request.

@@ -7,16 +7,16 @@ import NIOHTTP1
 /// URLSession because FoundationNetworking (libcurl) spun a core while it waited after a dropped
 /// connection; NIO sees the close as an event and fails the attempt at once. Redirects are never
 /// followed (the 3xx comes back as it is), and each attempt has a read timeout and a deadline of its own.
-public final class AsyncHTTPClientTransport: HTTPTransport {
+package final class AsyncHTTPClientTransport: HTTPTransport {
     private let client: AsyncHTTPClient.HTTPClient
     private let attemptTimeout: Double
 
-    public init(requestTimeout: Double, attemptTimeout: Double) {
+    package init(requestTimeout: Double, attemptTimeout: Double) {
         client = SharedHTTPClients.client(readTimeout: requestTimeout)
         self.attemptTimeout = attemptTimeout
     }
 
-    public func send(_ request: HTTPRequest) -> Result<HTTPResponse, HTTPTransportError> {
+    package func send(_ request: HTTPRequest) -> Result<HTTPResponse, HTTPTransportError> {
         let outgoing: AsyncHTTPClient.HTTPClient.Request
         do {
             var headers = HTTPHeaders()

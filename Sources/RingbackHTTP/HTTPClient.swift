@@ -2,21 +2,21 @@ import Foundation
 
 /// Sends requests and retries what is worth retrying (429, most 5xx, dropped connections and timeouts),
 /// waiting as the `RetryPolicy` or the server's `Retry-After` says. Anything else fails at once.
-public struct HTTPClient: Sendable {
-    public let policy: RetryPolicy
+package struct HTTPClient: Sendable {
+    package let policy: RetryPolicy
     let transport: any HTTPTransport
     let pause: @Sendable (Double) -> Void
     let random: @Sendable () -> Double
     /// Told about each retry, for progress and logs; the message carries no secrets.
-    public var onRetry: (@Sendable (String) -> Void)?
+    package var onRetry: (@Sendable (String) -> Void)?
 
-    public init(policy: RetryPolicy = .standard, onRetry: (@Sendable (String) -> Void)? = nil) {
+    package init(policy: RetryPolicy = .standard, onRetry: (@Sendable (String) -> Void)? = nil) {
         self.init(
             policy: policy, transport: AsyncHTTPClientTransport(requestTimeout: policy.requestTimeout, attemptTimeout: policy.attemptTimeout),
             pause: { Thread.sleep(forTimeInterval: $0) }, random: { Double.random(in: 0..<1) }, onRetry: onRetry)
     }
 
-    public init(
+    package init(
         policy: RetryPolicy, transport: any HTTPTransport, pause: @escaping @Sendable (Double) -> Void,
         random: @escaping @Sendable () -> Double, onRetry: (@Sendable (String) -> Void)? = nil
     ) {
@@ -28,7 +28,7 @@ public struct HTTPClient: Sendable {
     }
 
     /// A 2xx response, or a failure for any other status once the retries are spent.
-    public func get(_ request: HTTPRequest) throws(HTTPFailure) -> HTTPResponse {
+    package func get(_ request: HTTPRequest) throws(HTTPFailure) -> HTTPResponse {
         let response = try exchange(request, retryable: { policy.isRetryable(status: $0.status) }, refuseLongRetryAfter: true)
         guard (200..<300).contains(response.status) else {
             throw HTTPFailure(
@@ -41,7 +41,7 @@ public struct HTTPClient: Sendable {
     /// Retries as `get` does, with `retryable` deciding which answers are worth another attempt, and returns the
     /// last answer whatever its status, so the caller can read the server's error body. A `Retry-After` longer
     /// than the policy allows ends the retries with that answer. Only a transport failure throws.
-    public func send(_ request: HTTPRequest, retryable: (HTTPResponse) -> Bool) throws(HTTPFailure) -> HTTPResponse {
+    package func send(_ request: HTTPRequest, retryable: (HTTPResponse) -> Bool) throws(HTTPFailure) -> HTTPResponse {
         try exchange(request, retryable: retryable, refuseLongRetryAfter: false)
     }
 

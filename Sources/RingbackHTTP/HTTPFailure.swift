@@ -1,7 +1,7 @@
 /// Why a request gave up, after its retries: says the URL (without secrets), the status or the
 /// transport problem, and how many attempts were made.
-public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The server answered with a status that is not success.
         case status(Int)
         /// No response: refused, dropped, timed out, or a TLS failure.
@@ -10,12 +10,12 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
         case retryAfterTooLong(status: Int, seconds: Double)
     }
 
-    public var kind: Kind
-    public var displayURL: String
-    public var attempts: Int
-    public var method: String
+    package var kind: Kind
+    package var displayURL: String
+    package var attempts: Int
+    package var method: String
 
-    public init(kind: Kind, displayURL: String, attempts: Int, method: String = "GET") {
+    package init(kind: Kind, displayURL: String, attempts: Int, method: String = "GET") {
         self.kind = kind
         self.displayURL = displayURL
         self.attempts = attempts
@@ -23,7 +23,7 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     /// The HTTP status, when the server answered.
-    public var status: Int? {
+    package var status: Int? {
         switch kind {
         case .status(let code), .retryAfterTooLong(let code, _): return code
         case .transport: return nil
@@ -31,7 +31,7 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     /// What happened, without the URL: `HTTP 503 after 4 attempts`.
-    public var summary: String {
+    package var summary: String {
         let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
         switch kind {
         case .status(let code):
@@ -43,5 +43,5 @@ public struct HTTPFailure: Error, Sendable, CustomStringConvertible, Equatable {
         }
     }
 
-    public var description: String { "\(summary): \(method) \(displayURL)" }
+    package var description: String { "\(summary): \(method) \(displayURL)" }
 }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One request to an API. Headers and body may carry credentials, so only `displayURL` ever reaches a message.
-public struct HTTPRequest: Sendable, CustomStringConvertible {
-    public var method: String
-    public var url: URL
-    public var headers: [String: String]
-    public var body: [UInt8]?
+package struct HTTPRequest: Sendable, CustomStringConvertible {
+    package var method: String
+    package var url: URL
+    package var headers: [String: String]
+    package var body: [UInt8]?
     /// The URL as errors and logs show it, with every secret replaced by the name of its variable.
-    public var displayURL: String
+    package var displayURL: String
 
-    public init(url: URL, headers: [String: String] = [:], displayURL: String? = nil) {
+    package init(url: URL, headers: [String: String] = [:], displayURL: String? = nil) {
         self.init(method: "GET", url: url, headers: headers, body: nil, displayURL: displayURL)
     }
 
-    public init(method: String, url: URL, headers: [String: String] = [:], body: [UInt8]?, displayURL: String? = nil) {
+    package init(method: String, url: URL, headers: [String: String] = [:], body: [UInt8]?, displayURL: String? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -21,5 +21,5 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
         self.displayURL = displayURL ?? url.absoluteString
     }
 
-    public var description: String { "\(method) \(displayURL)" }
+    package var description: String { "\(method) \(displayURL)" }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads a `Retry-After` header: delay seconds (`120`) or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`).
-public enum RetryAfterHeader {
-    public static func seconds(_ value: String?, now: Date = Date()) -> Double? {
+package enum RetryAfterHeader {
+    package static func seconds(_ value: String?, now: Date = Date()) -> Double? {
         guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if let seconds = Double(text) { return seconds >= 0 && seconds.isFinite ? seconds : nil }
         let formatter = DateFormatter()

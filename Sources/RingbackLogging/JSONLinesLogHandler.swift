@@ -2,10 +2,10 @@ import Foundation
 import Logging
 
 /// One JSON object per line (`JSONLineEncoder`), for `--log-format json`.
-public typealias JSONLinesLogHandler = LineLogHandler<JSONLineEncoder>
+package typealias JSONLinesLogHandler = LineLogHandler<JSONLineEncoder>
 
 extension LineLogHandler where Encoder == JSONLineEncoder {
-    public init(
+    package init(
         label: String, sink: any LogSink, logLevel: Logger.Level = .info,
         metadataProvider: Logger.MetadataProvider? = nil, clock: @escaping LogClock = { Date() }
     ) {

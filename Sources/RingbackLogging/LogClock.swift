@@ -1,7 +1,7 @@
 import Foundation
 
 /// The time a handler stamps on each record; tests inject a fixed one to assert exact lines.
-public typealias LogClock = @Sendable () -> Date
+package typealias LogClock = @Sendable () -> Date
 
 /// Seconds-precision UTC stamps such as `2026-11-20T23:00:01Z`, the same in both formats.
 enum LogTimestamp {

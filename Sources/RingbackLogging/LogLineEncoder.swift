@@ -1,4 +1,4 @@
 /// Turns a record into one line of output (no newline). A new `--log-format` is one more encoder.
-public protocol LogLineEncoder: Sendable {
+package protocol LogLineEncoder: Sendable {
     func line(for record: LogRecord) -> String
 }

@@ -2,15 +2,15 @@ import Foundation
 import Logging
 
 /// One log statement with everything resolved to text, ready for an encoder.
-public struct LogRecord: Sendable, Equatable {
-    public var time: Date
-    public var level: Logger.Level
-    public var message: String
-    public var label: String
+package struct LogRecord: Sendable, Equatable {
+    package var time: Date
+    package var level: Logger.Level
+    package var message: String
+    package var label: String
     /// Handler metadata, then the metadata provider's, then the call's own: later sources win.
-    public var metadata: [String: String]
+    package var metadata: [String: String]
 
-    public init(time: Date, level: Logger.Level, message: String, label: String, metadata: [String: String]) {
+    package init(time: Date, level: Logger.Level, message: String, label: String, metadata: [String: String]) {
         self.time = time
         self.level = level
         self.message = message
@@ -19,7 +19,7 @@ public struct LogRecord: Sendable, Equatable {
     }
 
     /// Metadata keys in the order both formats print them.
-    public var sortedMetadata: [(key: String, value: String)] {
+    package var sortedMetadata: [(key: String, value: String)] {
         metadata.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
     }
 }

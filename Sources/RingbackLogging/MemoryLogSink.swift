@@ -1,15 +1,15 @@
 /// Keeps lines in memory so tests can assert exact output; safe to share between tasks.
-public final class MemoryLogSink: LogSink {
+package final class MemoryLogSink: LogSink {
     private let stored = LockedValue<[String]>([])
 
-    public init() {}
+    package init() {}
 
-    public func write(line: String) {
+    package func write(line: String) {
         stored.withLock { $0.append(line) }
     }
 
     /// Every line written so far, in the order the writes happened, without newlines.
-    public var lines: [String] {
+    package var lines: [String] {
         stored.withLock { $0 }
     }
 }

@@ -11,26 +11,26 @@ import Darwin
 /// Keeps "what is happening now" apart from what must be recorded. Progress lines are for a person at a
 /// terminal and shown only there; notes and warnings always go to the logger, terminal or not, so a
 /// warning never depends on someone watching (under cron there is no terminal).
-public struct ProgressReporter: Sendable {
-    public let logger: Logger
+package struct ProgressReporter: Sendable {
+    package let logger: Logger
     /// Where progress lines are shown; nil when nobody is watching.
     private let display: (any LogSink)?
 
-    public init(logger: Logger, display: (any LogSink)?) {
+    package init(logger: Logger, display: (any LogSink)?) {
         self.logger = logger
         self.display = display
     }
 
     /// Shows progress on standard error when it is a terminal and the run is not `--quiet`.
-    public static func standardError(logger: Logger, quiet: Bool) -> ProgressReporter {
+    package static func standardError(logger: Logger, quiet: Bool) -> ProgressReporter {
         let watched = isatty(STDERR_FILENO) == 1 && !quiet
         return ProgressReporter(logger: logger, display: watched ? StandardErrorSink() : nil)
     }
 
-    public var showsProgress: Bool { display != nil }
+    package var showsProgress: Bool { display != nil }
 
     /// A progress line on the terminal; without one it is a debug record, seen with `--verbose`.
-    public func progress(_ message: String) {
+    package func progress(_ message: String) {
         if let display {
             display.write(line: message)
         } else {
@@ -39,17 +39,17 @@ public struct ProgressReporter: Sendable {
     }
 
     /// Something worth recording that is not a problem (notice level: hidden by `--quiet`).
-    public func note(_ message: String, metadata: Logger.Metadata = [:]) {
+    package func note(_ message: String, metadata: Logger.Metadata = [:]) {
         logger.notice("\(message)", metadata: metadata)
     }
 
     /// A problem the office should see; always logged, `--quiet` or not.
-    public func warning(_ message: String, metadata: Logger.Metadata = [:]) {
+    package func warning(_ message: String, metadata: Logger.Metadata = [:]) {
         logger.warning("\(message)", metadata: metadata)
     }
 
     /// For today's `progress: (@Sendable (String) -> Void)?` parameters.
-    public var progressClosure: @Sendable (String) -> Void {
+    package var progressClosure: @Sendable (String) -> Void {
         { message in self.progress(message) }
     }
 }

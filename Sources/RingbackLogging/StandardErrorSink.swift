@@ -8,12 +8,12 @@ import Darwin
 
 /// Standard error, where cron mails what a run said. Each line goes out in one `write(2)` loop under
 /// a process-wide lock, so log lines and progress lines from many tasks never mix.
-public struct StandardErrorSink: LogSink {
+package struct StandardErrorSink: LogSink {
     /// One lock for every sink on a descriptor of this process: sinks are values, the stream is not.
     private static let lock = LockedValue(())
     private let fileDescriptor: Int32
 
-    public init() {
+    package init() {
         self.init(fileDescriptor: STDERR_FILENO)
     }
 
@@ -22,7 +22,7 @@ public struct StandardErrorSink: LogSink {
         self.fileDescriptor = fileDescriptor
     }
 
-    public func write(line: String) {
+    package func write(line: String) {
         let bytes = Array((line + "\n").utf8)
         Self.lock.withLock { _ in writeAll(bytes) }
     }

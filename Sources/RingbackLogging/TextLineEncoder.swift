@@ -3,10 +3,10 @@ import Foundation
 /// `2026-11-20T23:00:01Z WARNING message key=value key2=value2`: for people reading cron mail.
 /// Metadata is sorted by key; a value with spaces, quotes or `=` is quoted; control characters and
 /// U+2028/U+2029 are shown as escapes so every record stays on one line. The label is not printed.
-public struct TextLineEncoder: LogLineEncoder {
-    public init() {}
+package struct TextLineEncoder: LogLineEncoder {
+    package init() {}
 
-    public func line(for record: LogRecord) -> String {
+    package func line(for record: LogRecord) -> String {
         var parts = [LogTimestamp.text(record.time), record.level.rawValue.uppercased(), Self.oneLine(record.message)]
         for (key, value) in record.sortedMetadata {
             parts.append(Self.oneLine(key) + "=" + Self.quotedIfNeeded(value))

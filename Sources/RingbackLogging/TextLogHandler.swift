@@ -2,10 +2,10 @@ import Foundation
 import Logging
 
 /// Plain text lines (`TextLineEncoder`), the default `--log-format`.
-public typealias TextLogHandler = LineLogHandler<TextLineEncoder>
+package typealias TextLogHandler = LineLogHandler<TextLineEncoder>
 
 extension LineLogHandler where Encoder == TextLineEncoder {
-    public init(
+    package init(
         label: String, sink: any LogSink, logLevel: Logger.Level = .info,
         metadataProvider: Logger.MetadataProvider? = nil, clock: @escaping LogClock = { Date() }
     ) {

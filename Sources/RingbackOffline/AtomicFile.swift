@@ -2,8 +2,8 @@ import Foundation
 
 /// Replaces a file in one step (write a temporary file beside it, flush, rename), so a reader or a
 /// killed run never sees half a file.
-public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws(OfflineTargetError) {
+package enum AtomicFile {
+    package static func write(_ bytes: [UInt8], to path: String) throws(OfflineTargetError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         do {
@@ -36,7 +36,7 @@ public enum AtomicFile {
     }
 
     /// The file's bytes, or nil when it does not exist.
-    public static func read(_ path: String) throws(OfflineTargetError) -> [UInt8]? {
+    package static func read(_ path: String) throws(OfflineTargetError) -> [UInt8]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw OfflineTargetError(path: path, message: "cannot read the file (permissions?)")

@@ -25,9 +25,9 @@ struct CSVOpenSheet: OpenSheet {
 
 extension CSVSheetTarget: SheetTarget {
     /// Releases before relative labels knew the sheet by its absolute path.
-    public var formerLabels: [String] { label == path ? [] : [path] }
+    package var formerLabels: [String] { label == path ? [] : [path] }
 
-    public func open(remembered: TargetState) throws -> any OpenSheet {
+    package func open(remembered: TargetState) throws -> any OpenSheet {
         var document = try load()
         if !document.exists && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
             document = .restored(from: Array(remembered.rows.values))

@@ -4,26 +4,26 @@ import RingbackCore
 
 /// The Missed Calls CSV as the office left it: their column order, extra columns, own rows and row order
 /// are all kept; Ringback changes only its cells in rows it finds by Lead ID.
-public struct CSVSheetDocument: Sendable {
-    public var grid: SheetGrid
-    public var delimiter: UInt8
-    public var exists: Bool
+package struct CSVSheetDocument: Sendable {
+    package var grid: SheetGrid
+    package var delimiter: UInt8
+    package var exists: Bool
     /// Rebuilt from the state because the file went missing: written out even with no change planned.
-    public var restored = false
+    package var restored = false
 
-    public static func empty() -> CSVSheetDocument {
+    package static func empty() -> CSVSheetDocument {
         CSVSheetDocument(grid: .new, delimiter: UInt8(ascii: ","), exists: false)
     }
 
     /// The sheet as the last sync left it, for when the file was deleted or emptied.
-    public static func restored(from remembered: [SyncedRow]) -> CSVSheetDocument {
+    package static func restored(from remembered: [SyncedRow]) -> CSVSheetDocument {
         var document = CSVSheetDocument(grid: .restored(from: remembered), delimiter: UInt8(ascii: ","), exists: true)
         document.restored = true
         return document
     }
 
     /// Parses the file's bytes; the cells are read back through the spreadsheet protection.
-    public static func parse(_ bytes: [UInt8], path: String) throws(OfflineTargetError) -> CSVSheetDocument {
+    package static func parse(_ bytes: [UInt8], path: String) throws(OfflineTargetError) -> CSVSheetDocument {
         let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
         let (records, _) = CSVReader(bytes: bytes, delimiter: delimiter).readAll()
         guard let first = records.first else { return CSVSheetDocument(grid: .new, delimiter: delimiter, exists: true) }
@@ -43,24 +43,24 @@ public struct CSVSheetDocument: Sendable {
         return CSVSheetDocument(grid: grid, delimiter: delimiter, exists: true)
     }
 
-    public var header: [String] { grid.header }
-    public var rows: [[String]] { grid.rows }
+    package var header: [String] { grid.header }
+    package var rows: [[String]] { grid.rows }
 
     /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
-    public var contents: SheetContents {
+    package var contents: SheetContents {
         guard exists else { return .missing }
         return grid.contents
     }
 
     /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
-    public mutating func apply(_ plan: SheetPlan) {
+    package mutating func apply(_ plan: SheetPlan) {
         if !exists { grid.completeHeader() }
         grid.apply(plan)
         exists = true
     }
 
     /// The file's bytes: every cell protected so no spreadsheet program runs it as a formula.
-    public func bytes() -> [UInt8] {
+    package func bytes() -> [UInt8] {
         let writer = CSVWriter(delimiter: delimiter, includesByteOrderMark: true, lineSafe: true)
         let width = header.count
         var all: [[String]] = [header.map(SpreadsheetText.protect)]

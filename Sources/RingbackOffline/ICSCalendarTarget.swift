@@ -5,22 +5,22 @@ import RingbackNormalisation
 
 /// The offline calendar: one RFC 5545 file of callback tasks and job appointments with stable UIDs,
 /// SEQUENCE raised on change and cancelled events kept as STATUS:CANCELLED.
-public struct ICSCalendarTarget: Sendable {
-    public let path: String
-    public let name: String
+package struct ICSCalendarTarget: Sendable {
+    package let path: String
+    package let name: String
     /// What the state knows this calendar by: its path relative to the configuration's folder.
-    public let label: String
+    package let label: String
 
-    public init(path: String, name: String, label: String? = nil) {
+    package init(path: String, name: String, label: String? = nil) {
         self.path = path
         self.name = name
         self.label = label ?? path
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    package var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     /// The events the file holds now, keyed by UID, for the planner to adopt after an interrupted run.
-    public func load() throws(OfflineTargetError) -> [String: FoundEvent] {
+    package func load() throws(OfflineTargetError) -> [String: FoundEvent] {
         guard let bytes = try AtomicFile.read(path) else { return [:] }
         var found: [String: FoundEvent] = [:]
         for properties in ICalendarReader.components(named: "VEVENT", in: LenientText.decode(bytes)) {
@@ -46,7 +46,7 @@ public struct ICSCalendarTarget: Sendable {
         TimestampParser.local(text, pattern: utcPattern, zone: .utc)
     }
 
-    public func render(_ events: [SyncedEvent]) -> [UInt8] {
+    package func render(_ events: [SyncedEvent]) -> [UInt8] {
         let components = events.map { synced -> ICalComponent in
             let event = synced.event
             var properties: [ICalProperty] = [
@@ -74,7 +74,7 @@ public struct ICSCalendarTarget: Sendable {
     }
 
     /// Rewrites the file when the plan changes something or the file went missing.
-    public func apply(_ plan: CalendarPlan, base: [String: SyncedEvent]) throws(OfflineTargetError) {
+    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent]) throws(OfflineTargetError) {
         guard !plan.isEmpty || !exists else { return }
         try AtomicFile.write(render(plan.resultingEvents(base: base)), to: path)
     }

@@ -17,9 +17,9 @@ struct ICSOpenCalendar: OpenCalendar {
 
 extension ICSCalendarTarget: CalendarTarget {
     /// Releases before relative labels knew the calendar by its absolute path.
-    public var formerLabels: [String] { label == path ? [] : [path] }
+    package var formerLabels: [String] { label == path ? [] : [path] }
 
-    public func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
+    package func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
         ICSOpenCalendar(target: self, remembered: remembered, found: try load())
     }
 }

@@ -7,7 +7,7 @@ func offlineLabel(_ type: String, path: String, base: String) -> String {
 
 extension CSVSheetTarget {
     /// The `csv_sheet` target section: `path:` of the Missed Calls CSV.
-    public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> CSVSheetTarget {
+    package static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> CSVSheetTarget {
         try item.allowOnly(["type", "path"])
         let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
         return CSVSheetTarget(path: path, label: offlineLabel("csv-sheet", path: path, base: base))
@@ -16,7 +16,7 @@ extension CSVSheetTarget {
 
 extension ICSCalendarTarget {
     /// The `ics_calendar` target section: `path:` of the file and the calendar's `name:`.
-    public static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> ICSCalendarTarget {
+    package static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> ICSCalendarTarget {
         try item.allowOnly(["type", "path", "name"])
         let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
         return ICSCalendarTarget(

@@ -4,10 +4,10 @@ import RingbackCore
 
 /// Splits work into chunks that run on every core and returns their results in chunk order;
 /// the pipeline's heavy stages (reading a large export, evaluating leads) use it.
-public enum ParallelChunks {
-    public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+package enum ParallelChunks {
+    package static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    public static func map<Result: Sendable>(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
         guard count > 1 else { return count == 1 ? [work(0)] : [] }
         let slots = Slots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -18,7 +18,7 @@ public enum ParallelChunks {
 
     /// `(0..<count).map(transform)` computed on every core, written straight into the result
     /// (no per-chunk arrays to merge, so a large result is never held twice).
-    public static func mapIndices<Element>(_ count: Int, minimumPerChunk: Int = 10_000, _ transform: @Sendable (Int) -> Element) -> [Element] {
+    package static func mapIndices<Element>(_ count: Int, minimumPerChunk: Int = 10_000, _ transform: @Sendable (Int) -> Element) -> [Element] {
         let chunks = count < minimumPerChunk * 2 ? 1 : coreCount * 2
         guard chunks > 1 else { return (0..<count).map(transform) }
         let chunkSize = (count + chunks - 1) / chunks
@@ -57,10 +57,10 @@ public enum ParallelChunks {
 }
 
 /// The application layer's runner for the core's chunked stages: every core.
-public struct ParallelWork: ChunkedWork {
-    public init() {}
-    public var width: Int { ParallelChunks.coreCount }
-    public func map<Result: Sendable>(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
+package struct ParallelWork: ChunkedWork {
+    package init() {}
+    package var width: Int { ParallelChunks.coreCount }
+    package func map<Result: Sendable>(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
         ParallelChunks.map(count: count, work)
     }
 }

@@ -6,21 +6,21 @@ import RingbackMapping
 /// A phone system's paged API, pulled from the source's watermark less the overlap window and mapped like
 /// export files. A pull whose pages all arrived moves the watermark to the latest call start it saw; one
 /// that stopped part-way keeps the old watermark, records none of its calls, and is reported.
-public struct APICallSource: CallSource {
-    public let settings: APISourceSettings
+package struct APICallSource: CallSource {
+    package let settings: APISourceSettings
     /// The source's name, zone, and the business's numbers, for its mapping.
-    public let context: MappingContext
-    public var progress: (@Sendable (String) -> Void)?
+    package let context: MappingContext
+    package var progress: (@Sendable (String) -> Void)?
 
-    public var name: String { settings.name }
+    package var name: String { settings.name }
 
-    public init(settings: APISourceSettings, context: MappingContext, progress: (@Sendable (String) -> Void)? = nil) {
+    package init(settings: APISourceSettings, context: MappingContext, progress: (@Sendable (String) -> Void)? = nil) {
         self.settings = settings
         self.context = context
         self.progress = progress
     }
 
-    public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
+    package func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         var pull = SourcePull(source: name)
         let stored = try state.watermark(source: name)
         let since =

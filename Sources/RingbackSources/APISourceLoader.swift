@@ -6,10 +6,10 @@ import RingbackYAML
 
 /// Reads a source's `api:` block and the environment variables its mapping names. A variable that is
 /// not set stops the configuration with the variable's name; values never appear in a message.
-public enum APISourceLoader {
+package enum APISourceLoader {
     static let keys: Set<String> = ["overlap_hours", "start_at", "base_url", "max_attempts"]
 
-    public static func load(
+    package static func load(
         _ node: YAMLValue, name: String, mapping: MappingSpec?, mappingNode: YAMLValue?, zone: LocalZone,
         environment: [String: String]
     ) throws -> APISourceSettings {

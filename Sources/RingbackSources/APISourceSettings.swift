@@ -5,22 +5,22 @@ import RingbackNormalisation
 
 /// A source pulled from a phone system's paged API (the mapping's `api:` section) instead of read from
 /// files: from its watermark less an overlap window, so a re-run or a late record is never missed.
-public struct APISourceSettings: Sendable {
-    public var name: String
-    public var mapping: MappingSpec
-    public var api: APISpec
+package struct APISourceSettings: Sendable {
+    package var name: String
+    package var mapping: MappingSpec
+    package var api: APISpec
     /// The mapping's base URL, or the source's `base_url:` override.
-    public var baseURL: String
-    public var variables: APIVariables
+    package var baseURL: String
+    package var variables: APIVariables
     /// How far before the watermark each pull starts again.
-    public var overlap: TimeInterval
+    package var overlap: TimeInterval
     /// Where the first pull starts when the source has no watermark yet.
-    public var startAt: Date?
-    public var zone: LocalZone
-    public var retry: RetryPolicy
+    package var startAt: Date?
+    package var zone: LocalZone
+    package var retry: RetryPolicy
 
     /// The first pull of a source with neither a watermark nor `start_at:` goes back this far.
-    public static let defaultHistory: TimeInterval = 7 * 86400
+    package static let defaultHistory: TimeInterval = 7 * 86400
 
     /// The header carrying the credentials, built from the environment; never shown.
     var authorization: (name: String, value: String)? {

@@ -4,7 +4,7 @@ import RingbackMapping
 
 /// The values of the environment variables an API source's mapping names (credentials, account ids).
 /// It only ever shows them as `${NAME}`: in URLs, errors, logs and its own description.
-public struct APIVariables: Sendable, CustomStringConvertible {
+package struct APIVariables: Sendable, CustomStringConvertible {
     let values: [String: String]
     /// Names whose values are credentials; redacted wherever they appear.
     let secretNames: [String]
@@ -14,7 +14,7 @@ public struct APIVariables: Sendable, CustomStringConvertible {
         self.secretNames = secretNames
     }
 
-    public func value(_ name: String) -> String { values[name] ?? "" }
+    package func value(_ name: String) -> String { values[name] ?? "" }
 
     /// The template with every variable replaced by its value, encoded with `encode`.
     func expand(_ template: APISpec.Template, encode: (String) -> String = { $0 }) -> String {
@@ -22,9 +22,9 @@ public struct APIVariables: Sendable, CustomStringConvertible {
     }
 
     /// `text` with each credential, as written or percent-encoded, replaced by its variable's name.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         SecretRedaction.redact(text, secretNames.map { (secret: value($0), placeholder: "${\($0)}") })
     }
 
-    public var description: String { "values of " + values.keys.sorted().map { "$\($0)" }.joined(separator: ", ") }
+    package var description: String { "values of " + values.keys.sorted().map { "$\($0)" }.joined(separator: ", ") }
 }

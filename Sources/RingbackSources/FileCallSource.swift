@@ -6,19 +6,19 @@ import RingbackYAML
 
 /// A set of export files (`files:` globs): each file is read once, and again only when it changes.
 /// Files are mapped by the source's mapping or, without one, by the mapping that recognises them.
-public struct FileCallSource: CallSource {
-    public let settings: FileSourceSettings
+package struct FileCallSource: CallSource {
+    package let settings: FileSourceSettings
     /// Every mapping of the mappings folder, for recognising files.
-    public let catalogue: [MappingSpec]
+    package let catalogue: [MappingSpec]
     /// The source's name, zone, and the business's numbers, for its mappings.
-    public let context: MappingContext
+    package let context: MappingContext
     /// The configuration's folder: files are remembered by their path relative to it.
-    public let base: String
-    public var progress: (@Sendable (String) -> Void)?
+    package let base: String
+    package var progress: (@Sendable (String) -> Void)?
 
-    public var name: String { settings.name }
+    package var name: String { settings.name }
 
-    public init(
+    package init(
         settings: FileSourceSettings, catalogue: [MappingSpec], context: MappingContext, base: String,
         progress: (@Sendable (String) -> Void)? = nil
     ) {
@@ -29,7 +29,7 @@ public struct FileCallSource: CallSource {
         self.progress = progress
     }
 
-    public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
+    package func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         var pull = SourcePull(source: name)
         var legsByMapping: [String: (engine: MappingEngine, legs: [CallLeg])] = [:]
         let files = settings.patterns.flatMap(FileGlob.expand)

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// Expands a source's `files:` patterns (`exports/*.csv`, `drop/**` is not supported) into sorted paths.
-public enum FileGlob {
-    public static func expand(_ pattern: String) -> [String] {
+package enum FileGlob {
+    package static func expand(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
         guard glob(pattern, 0, nil, &result) == 0 else { return [] }

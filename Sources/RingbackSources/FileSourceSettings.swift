@@ -3,21 +3,21 @@ import RingbackNormalisation
 import RingbackYAML
 
 /// A source of export files (`files:`): where they are, how to map them, and when their silence is reported.
-public struct FileSourceSettings: Sendable {
-    public var name: String
+package struct FileSourceSettings: Sendable {
+    package var name: String
     /// Glob patterns, absolute after loading.
-    public var patterns: [String]
+    package var patterns: [String]
     /// Mapping named in the config; nil means guess per file.
-    public var mapping: MappingSpec?
-    public var zone: LocalZone
+    package var mapping: MappingSpec?
+    package var zone: LocalZone
     /// The source may match no file (`allow_empty: true`); otherwise that is a silent source.
-    public var allowEmpty = false
+    package var allowEmpty = false
     /// A source with no new call for longer than this is reported (`stale_after_hours`, 0: never).
-    public var staleAfterHours = FileSourceSettings.defaultStaleAfterHours
+    package var staleAfterHours = FileSourceSettings.defaultStaleAfterHours
 
-    public static let defaultStaleAfterHours = 48
+    package static let defaultStaleAfterHours = 48
 
-    public init(name: String, patterns: [String], mapping: MappingSpec?, zone: LocalZone) {
+    package init(name: String, patterns: [String], mapping: MappingSpec?, zone: LocalZone) {
         self.name = name
         self.patterns = patterns
         self.mapping = mapping
@@ -25,7 +25,7 @@ public struct FileSourceSettings: Sendable {
     }
 
     /// A source section with `files:` (its name, mapping and zone are read by the configuration).
-    public static func load(
+    package static func load(
         _ item: YAMLValue, name: String, mapping: MappingSpec?, zone: LocalZone, base: String
     )
         throws(YAMLFileError) -> FileSourceSettings

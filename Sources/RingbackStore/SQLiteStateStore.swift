@@ -5,13 +5,13 @@ import RingbackCore
 /// The state store kept between runs: an SQLite file (WAL mode) holding the call ledger, lead anchors,
 /// each target's last-synced rows and events, source watermarks and run history.
 /// Every commit is one transaction, so a run killed at any point leaves the previous state intact.
-public final class SQLiteStateStore: StateStoring {
+package final class SQLiteStateStore: StateStoring {
     /// The database file, or ":memory:" for a store that lives only as long as the process.
-    public let path: String
+    package let path: String
     private let database: any DatabaseWriter
 
     /// Opens the state file at `path`, creating it and its directory when missing and upgrading its schema.
-    public convenience init(path: String) throws(StateStoreError) {
+    package convenience init(path: String) throws(StateStoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -33,7 +33,7 @@ public final class SQLiteStateStore: StateStoring {
     }
 
     /// A fresh, empty store in memory, for tests and dry runs.
-    public static func inMemory() throws(StateStoreError) -> SQLiteStateStore {
+    package static func inMemory() throws(StateStoreError) -> SQLiteStateStore {
         let path = ":memory:"
         do {
             return try SQLiteStateStore(database: DatabaseQueue(configuration: configuration), path: path)
@@ -70,7 +70,7 @@ public final class SQLiteStateStore: StateStoring {
         return configuration
     }
 
-    public func processedFile(source: String, path filePath: String) throws -> ProcessedFile? {
+    package func processedFile(source: String, path filePath: String) throws -> ProcessedFile? {
         try read { db in
             try Row.fetchOne(
                 db, sql: "SELECT size, modified_at, content_hash FROM processed_files WHERE source = ? AND path = ?",
@@ -81,7 +81,7 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func calls(since: Date?) throws -> [Call] {
+    package func calls(since: Date?) throws -> [Call] {
         try read { db in
             let statement: Statement
             if let since {
@@ -104,7 +104,7 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func leadAnchors() throws -> [String: String] {
+    package func leadAnchors() throws -> [String: String] {
         try read { db in
             var anchors: [String: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT call_key, lead_id FROM lead_anchors")
@@ -115,7 +115,7 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func targetState(_ target: String) throws -> TargetState {
+    package func targetState(_ target: String) throws -> TargetState {
         try read { db in
             var state = TargetState()
             let rows = try Row.fetchCursor(
@@ -144,14 +144,14 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func watermark(source: String) throws -> Date? {
+    package func watermark(source: String) throws -> Date? {
         try read { db in
             try Double.fetchOne(db, sql: "SELECT value FROM watermarks WHERE source = ?", arguments: [source])
                 .map(Date.init(storedSeconds:))
         }
     }
 
-    public func lastRun() throws -> RunRecord? {
+    package func lastRun() throws -> RunRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT started_at, finished_at, summary FROM runs ORDER BY id DESC LIMIT 1")
                 .map { row in
@@ -162,7 +162,7 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
+    package func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
         do {
             try database.write { db in
                 try db.execute(sql: "DELETE FROM pending_rows WHERE target = ?", arguments: [target])
@@ -176,7 +176,7 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func pendingRows(_ target: String) throws -> [String: SyncedRow] {
+    package func pendingRows(_ target: String) throws -> [String: SyncedRow] {
         try read { db in
             var rows: [String: SyncedRow] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT lead_id, payload FROM pending_rows WHERE target = ?", arguments: [target])
@@ -192,18 +192,18 @@ public final class SQLiteStateStore: StateStoring {
         }
     }
 
-    public func latestCall(source: String) throws -> Date? {
+    package func latestCall(source: String) throws -> Date? {
         try read { db in
             try Double.fetchOne(db, sql: "SELECT MAX(started_at) FROM calls WHERE source = ?", arguments: [source]).map(Date.init(storedSeconds:))
         }
     }
 
-    public func business() throws -> String? {
+    package func business() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'business'") }
     }
 
     /// Writes all of `commit` in one transaction: either every part of it is stored or none is.
-    public func commit(_ commit: StateCommit) throws {
+    package func commit(_ commit: StateCommit) throws {
         do {
             try database.write { db in try StateCommitWriter(db).write(commit) }
         } catch let error as StateStoreError {

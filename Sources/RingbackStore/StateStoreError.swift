@@ -1,7 +1,7 @@
 /// Why the state store could not be opened, read or written, naming the database file so the message stands alone.
-public struct StateStoreError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct StateStoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong, with the underlying reason where there is one.
-    public enum Failure: Sendable, Equatable {
+    package enum Failure: Sendable, Equatable {
         case cannotCreateDirectory(String)
         case cannotOpen(String)
         /// The file is not an SQLite database, or belongs to another application.
@@ -15,15 +15,15 @@ public struct StateStoreError: Error, CustomStringConvertible, Sendable, Equatab
         case corruptRecord(String)
     }
 
-    public var path: String
-    public var failure: Failure
+    package var path: String
+    package var failure: Failure
 
-    public init(path: String, failure: Failure) {
+    package init(path: String, failure: Failure) {
         self.path = path
         self.failure = failure
     }
 
-    public var description: String {
+    package var description: String {
         let detail: String
         switch failure {
         case .cannotCreateDirectory(let reason): detail = "cannot create its directory: \(reason)"

@@ -3,17 +3,17 @@ import RingbackCore
 import RingbackNormalisation
 
 /// Rules like a small Austin plumbing and HVAC shop's, and calls from its callers, for rule tests.
-public enum Fixtures {
-    public static let zone = try! LocalZone(identifier: "America/Chicago")
+package enum Fixtures {
+    package static let zone = try! LocalZone(identifier: "America/Chicago")
 
-    public static func weekdaysSevenToSix() -> BusinessHours {
+    package static func weekdaysSevenToSix() -> BusinessHours {
         var spans: [Int: BusinessHours.Span] = [:]
         for day in 1...5 { spans[day] = .init(open: 7 * 60, close: 18 * 60) }
         spans[6] = .init(open: 8 * 60, close: 12 * 60)
         return BusinessHours(zone: zone, spans: spans)
     }
 
-    public static func rules(lists: ContactLists = ContactLists(), zips: Set<String> = ["78704", "78751"]) -> BusinessRules {
+    package static func rules(lists: ContactLists = ContactLists(), zips: Set<String> = ["78704", "78751"]) -> BusinessRules {
         BusinessRules(
             businessName: "Test Plumbing", hours: weekdaysSevenToSix(), ownNumbers: ["+15125550100"],
             internalExtensions: ["101"], serviceAreaZIPs: zips,
@@ -36,24 +36,24 @@ public enum Fixtures {
     }
 
     /// Central time on a given day of November 2026 (the 20th is a Friday).
-    public static func central(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 11) -> Date {
+    package static func central(_ day: Int, _ hour: Int, _ minute: Int = 0, month: Int = 11) -> Date {
         zone.date(from: LocalDateTime(year: 2026, month: month, day: day, hour: hour, minute: minute))
     }
 
-    public static func missed(_ key: String, from number: String, at date: Date, voicemail transcript: String? = nil) -> Call {
+    package static func missed(_ key: String, from number: String, at date: Date, voicemail transcript: String? = nil) -> Call {
         Call(
             key: key, source: "test", startedAt: date, direction: .inbound, customer: .number(number),
             businessLine: .number("+15125550100"), durationSeconds: 20, outcome: transcript == nil ? .missed : .voicemail,
             transcript: transcript)
     }
 
-    public static func answered(_ key: String, with number: String, at date: Date, direction: CallDirection = .outbound) -> Call {
+    package static func answered(_ key: String, with number: String, at date: Date, direction: CallDirection = .outbound) -> Call {
         Call(
             key: key, source: "test", startedAt: date, direction: direction, customer: .number(number),
             businessLine: .number("+15125550100"), durationSeconds: 120, outcome: .answered)
     }
 
-    public static func unanswered(_ key: String, to number: String, at date: Date) -> Call {
+    package static func unanswered(_ key: String, to number: String, at date: Date) -> Call {
         Call(
             key: key, source: "test", startedAt: date, direction: .outbound, customer: .number(number),
             businessLine: .number("+15125550100"), durationSeconds: 0, outcome: .missed)

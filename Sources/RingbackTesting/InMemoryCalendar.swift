@@ -3,25 +3,25 @@ import RingbackCore
 
 /// A calendar held in memory: every event with its revision, cancelled ones kept, as the ICS file keeps
 /// them. It reports its events back for adoption, and can refuse chosen events as Google sometimes does.
-public final class InMemoryCalendar: CalendarTarget, @unchecked Sendable {
+package final class InMemoryCalendar: CalendarTarget, @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [String: SyncedEvent] = [:]
     /// UIDs whose next write is refused while the rest go through.
-    public var refuse: Set<String> = []
-    public private(set) var writes = 0
+    package var refuse: Set<String> = []
+    package private(set) var writes = 0
 
-    public let label: String
+    package let label: String
 
-    public init(label: String = "memory-calendar") {
+    package init(label: String = "memory-calendar") {
         self.label = label
     }
 
-    public var events: [String: SyncedEvent] { lock.withLock { stored } }
+    package var events: [String: SyncedEvent] { lock.withLock { stored } }
 
     /// Removes an event as the crew would, by hand.
-    public func delete(_ uid: String) { lock.withLock { stored[uid] = nil } }
+    package func delete(_ uid: String) { lock.withLock { stored[uid] = nil } }
 
-    public func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
+    package func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
         lock.withLock {
             Opened(calendar: self, found: stored.mapValues { FoundEvent(event: $0.event, sequence: $0.sequence, stampedAt: $0.revisedAt) })
         }
@@ -39,8 +39,8 @@ public final class InMemoryCalendar: CalendarTarget, @unchecked Sendable {
     }
 
     /// The error an event refusal reports.
-    public struct Refused: Error, Sendable, Hashable {
-        public var uids: Set<String>
+    package struct Refused: Error, Sendable, Hashable {
+        package var uids: Set<String>
     }
 
     private struct Opened: OpenCalendar {

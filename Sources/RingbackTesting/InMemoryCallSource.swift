@@ -2,27 +2,27 @@ import Foundation
 import RingbackCore
 
 /// Calls handed to the engine as a phone system would: each call once, unless told to repeat it.
-public final class InMemoryCallSource: CallSource, @unchecked Sendable {
+package final class InMemoryCallSource: CallSource, @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Call] = []
     private var pendingRejects: [RecordReject] = []
 
-    public let name: String
+    package let name: String
 
-    public init(name: String = "memory", calls: [Call] = []) {
+    package init(name: String = "memory", calls: [Call] = []) {
         self.name = name
         pending = calls
     }
 
     /// Calls the next pull brings.
-    public func add(_ calls: [Call], rejects: [RecordReject] = []) {
+    package func add(_ calls: [Call], rejects: [RecordReject] = []) {
         lock.withLock {
             pending += calls
             pendingRejects += rejects
         }
     }
 
-    public func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
+    package func pull(_ state: any SourceStateReading, now: Date) throws -> SourcePull {
         lock.withLock {
             var pull = SourcePull(source: name)
             pull.calls = pending

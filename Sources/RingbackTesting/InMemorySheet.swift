@@ -3,32 +3,32 @@ import RingbackCore
 
 /// A Missed Calls sheet held in memory, laid out as a grid like the CSV file and the Google tab, so
 /// tests can type into it, sort it and delete rows as the office would.
-public final class InMemorySheet: SheetTarget, @unchecked Sendable {
+package final class InMemorySheet: SheetTarget, @unchecked Sendable {
     private let lock = NSLock()
     private var grid: SheetGrid?
     /// List tabs the sheet holds, header first.
-    public var listTabs: [ListKind: [[String]]] = [:]
+    package var listTabs: [ListKind: [[String]]] = [:]
     /// How many times the sheet was written.
-    public private(set) var writes = 0
+    package private(set) var writes = 0
     /// Set to make the next write fail, as a target that went away mid-run would.
-    public var failNextWrite: (any Error & Sendable)?
+    package var failNextWrite: (any Error & Sendable)?
 
-    public let label: String
+    package let label: String
 
-    public init(label: String = "memory-sheet") {
+    package init(label: String = "memory-sheet") {
         self.label = label
     }
 
     /// The grid as it is now; nil before the first write.
-    public var current: SheetGrid? { lock.withLock { grid } }
+    package var current: SheetGrid? { lock.withLock { grid } }
 
     /// Rows by Lead ID, as the office reads them.
-    public func row(_ leadID: String) -> SheetCells? {
+    package func row(_ leadID: String) -> SheetCells? {
         lock.withLock { grid?.contents.rows[leadID]?.cells }
     }
 
     /// Changes the grid as the office would (types a cell, sorts, deletes a row, adds a column).
-    public func edit(_ change: (inout [String], inout [[String]]) -> Void) {
+    package func edit(_ change: (inout [String], inout [[String]]) -> Void) {
         lock.withLock {
             var header = grid?.header ?? SheetColumn.header
             var rows = grid?.rows ?? []
@@ -38,7 +38,7 @@ public final class InMemorySheet: SheetTarget, @unchecked Sendable {
     }
 
     /// Types `value` into one of Ringback's columns of a lead's row.
-    public func type(_ value: String, lead: String, column: SheetColumn) {
+    package func type(_ value: String, lead: String, column: SheetColumn) {
         edit { header, rows in
             let layout = SheetLayout(header: header)
             guard let key = layout[.leadID], let position = layout[column],
@@ -49,7 +49,7 @@ public final class InMemorySheet: SheetTarget, @unchecked Sendable {
         }
     }
 
-    public func open(remembered: TargetState) throws -> any OpenSheet {
+    package func open(remembered: TargetState) throws -> any OpenSheet {
         lock.withLock {
             var opened = grid
             var restored = false

@@ -2,7 +2,7 @@ import Foundation
 import RingbackCore
 
 /// The state store held in memory, with the SQLite store's rule that a commit lands whole or not at all.
-public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
+package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: ProcessedFile] = [:]
     private var ledger: [String: Call] = [:]
@@ -14,43 +14,43 @@ public final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private var owner: String?
 
     /// Set to make the next commit fail, as a run killed after writing its targets would leave things.
-    public var failNextCommit = false
+    package var failNextCommit = false
 
-    public init() {}
+    package init() {}
 
     /// The error a refused commit throws.
-    public struct CommitRefused: Error, Sendable {
-        public init() {}
+    package struct CommitRefused: Error, Sendable {
+        package init() {}
     }
 
-    public var commits: Int { lock.withLock { runs.count } }
+    package var commits: Int { lock.withLock { runs.count } }
 
-    public func processedFile(source: String, path: String) throws -> ProcessedFile? {
+    package func processedFile(source: String, path: String) throws -> ProcessedFile? {
         lock.withLock { files[source + "\u{1F}" + path] }
     }
 
-    public func calls(since: Date?) throws -> [Call] {
+    package func calls(since: Date?) throws -> [Call] {
         lock.withLock {
             ledger.values.filter { call in since.map { call.startedAt >= $0 } ?? true }
                 .sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
         }
     }
 
-    public func leadAnchors() throws -> [String: String] { lock.withLock { anchors } }
-    public func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
-    public func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
-    public func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
-    public func business() throws -> String? { lock.withLock { owner } }
-    public func latestCall(source: String) throws -> Date? {
+    package func leadAnchors() throws -> [String: String] { lock.withLock { anchors } }
+    package func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
+    package func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
+    package func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
+    package func business() throws -> String? { lock.withLock { owner } }
+    package func latestCall(source: String) throws -> Date? {
         lock.withLock { ledger.values.filter { $0.source == source }.map(\.startedAt).max() }
     }
-    public func pendingRows(_ target: String) throws -> [String: SyncedRow] { lock.withLock { journal[target] ?? [:] } }
+    package func pendingRows(_ target: String) throws -> [String: SyncedRow] { lock.withLock { journal[target] ?? [:] } }
 
-    public func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
+    package func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
         lock.withLock { journal[target] = Dictionary(rows.map { ($0.leadID, $0) }) { _, last in last } }
     }
 
-    public func commit(_ commit: StateCommit) throws {
+    package func commit(_ commit: StateCommit) throws {
         try lock.withLock {
             if failNextCommit {
                 failNextCommit = false

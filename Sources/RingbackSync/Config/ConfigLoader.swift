@@ -9,11 +9,12 @@ import RingbackYAML
 
 /// Reads `ringback.yaml`, the mappings and lists it names, and checks all of it before any run.
 /// Paths in the file are relative to the file's folder, so cron can run from anywhere.
-public enum ConfigLoader {
+package enum ConfigLoader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// `environment` supplies the credentials API sources name (the process's environment by default).
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> RingbackConfig {
+    package static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> RingbackConfig
+    {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError.file(path, "cannot read the configuration file (does it exist?)")
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// How Ringback reaches Google: which credentials, and (for the local emulator) which host.
-public struct GoogleSettings: Sendable {
-    public enum Credentials: Sendable, Hashable {
+package struct GoogleSettings: Sendable {
+    package enum Credentials: Sendable, Hashable {
         /// A service-account key file (`type: service_account`).
         case serviceAccount(path: String)
         /// An installed-app refresh token from a file (`type: authorized_user`, as `gcloud auth application-default login` writes).
@@ -11,13 +11,13 @@ public struct GoogleSettings: Sendable {
         case refreshToken(clientID: String, clientSecret: String, refreshToken: String)
     }
 
-    public var credentials: Credentials
+    package var credentials: Credentials
     /// nil: Google itself. Set to the emulator's base URL to run against it.
-    public var endpoint: URL?
-    public var timeoutSeconds: Double
-    public var maxAttempts: Int
+    package var endpoint: URL?
+    package var timeoutSeconds: Double
+    package var maxAttempts: Int
 
-    public init(credentials: Credentials, endpoint: URL? = nil, timeoutSeconds: Double = 60, maxAttempts: Int = 5) {
+    package init(credentials: Credentials, endpoint: URL? = nil, timeoutSeconds: Double = 60, maxAttempts: Int = 5) {
         self.credentials = credentials
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds

@@ -4,9 +4,9 @@ import RingbackMapping
 import RingbackYAML
 
 /// Every mapping file in the mappings folder, loaded and checked.
-public enum MappingCatalog {
+package enum MappingCatalog {
     /// `node` is the configuration's `mappings_dir:`, so a folder without mappings is reported on its line.
-    public static func load(directory: String, node: YAMLValue? = nil) throws -> [MappingSpec] {
+    package static func load(directory: String, node: YAMLValue? = nil) throws -> [MappingSpec] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw node?.error("found \(directory), which cannot be read; expected the mappings folder")
                 ?? ConfigError.file(directory, "mappings folder not found; set `mappings_dir:` in the configuration")

@@ -6,30 +6,30 @@ import RingbackNormalisation
 import RingbackSources
 
 /// A loaded and checked `ringback.yaml`: the business rules plus where to read and write.
-public struct RingbackConfig: Sendable {
-    public typealias FileSource = FileSourceSettings
-    public typealias APISource = APISourceSettings
+package struct RingbackConfig: Sendable {
+    package typealias FileSource = FileSourceSettings
+    package typealias APISource = APISourceSettings
 
-    public var file: String
+    package var file: String
     /// The configuration's folder: relative paths in it, and in the state, start here.
-    public var base: String { URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path }
-    public var rules: BusinessRules
-    public var defaultCountry: String
-    public var phones: PhoneNormaliser
-    public var sources: [FileSource]
+    package var base: String { URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path }
+    package var rules: BusinessRules
+    package var defaultCountry: String
+    package var phones: PhoneNormaliser
+    package var sources: [FileSource]
     /// Sources pulled from a phone system's API (`api:` instead of `files:`).
-    public var apiSources: [APISource] = []
-    public var targets: [ConfiguredTarget]
-    public var statePath: String
-    public var rejectsPath: String
+    package var apiSources: [APISource] = []
+    package var targets: [ConfiguredTarget]
+    package var statePath: String
+    package var rejectsPath: String
     /// One line per run (time, files, calls, leads, rejects, problems) for the office to see the job is alive.
-    public var statusPath: String
+    package var statusPath: String
     /// Every mapping found in the mappings folder, for guessing.
-    public var mappings: [MappingSpec]
+    package var mappings: [MappingSpec]
     /// Things worth fixing that do not stop a run (e.g. a list row with an unusable phone).
-    public var warnings: [String]
+    package var warnings: [String]
     /// Set when a target is a Google one.
-    public var google: GoogleSettings?
+    package var google: GoogleSettings?
     /// List kind (`customers`, `active_jobs`, `vendors`, `spam`) → tab of the Google Sheet it is read from each run.
-    public var listTabs: [ListKind: String] = [:]
+    package var listTabs: [ListKind: String] = [:]
 }

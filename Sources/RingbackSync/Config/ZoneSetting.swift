@@ -5,7 +5,7 @@ import RingbackYAML
 /// Reads a `time_zone:`: an IANA region name (`America/Denver`), so daylight saving is followed, or, when
 /// a fixed offset is wanted on purpose, `{ fixed_offset: "-07:00" }`. Abbreviations and offsets written as
 /// names (`MST`, `EST`, `GMT-7`, `UTC+5`) are refused with the region names to use instead.
-public enum ZoneSetting {
+package enum ZoneSetting {
     static func zone(_ node: YAMLValue) throws(YAMLFileError) -> LocalZone {
         if node.isMapping { return try fixedOffset(node) }
         let id = try node.string().trimmingCharacters(in: .whitespaces)
@@ -23,7 +23,7 @@ public enum ZoneSetting {
     }
 
     /// How `validate` shows a zone: its IANA name, or `fixed offset -07:00` for one written as such.
-    public static func label(_ zone: LocalZone) -> String {
+    package static func label(_ zone: LocalZone) -> String {
         guard zone.identifier.hasPrefix("Etc/GMT") || zone.identifier.hasPrefix("GMT") else { return zone.identifier }
         let seconds = zone.secondsFromUTC(at: Date())
         let sign = seconds < 0 ? "-" : "+"

@@ -2,15 +2,15 @@ import Foundation
 import RingbackCore
 
 /// A planned run: the plan to show, plus what applying it needs. Nothing has been written yet.
-public struct PreparedRun: Sendable {
-    public var plan: SyncPlan
-    public var rejects: [RecordReject]
+package struct PreparedRun: Sendable {
+    package var plan: SyncPlan
+    package var rejects: [RecordReject]
     /// Sources that stopped part-way: their calls are not in the plan, their watermarks are not moved.
-    public var failures: [any SourceFailure]
+    package var failures: [any SourceFailure]
     /// Sources that brought nothing they should have: shown in the plan, exit code 6 from the command line.
-    public var silences: [SourceSilence]
+    package var silences: [SourceSilence]
     /// Worth fixing, not stopping the run; the command line logs them.
-    public var warnings: [String]
+    package var warnings: [String]
     var commit: StateCommit
     var sheet: (any OpenSheet)?
     var calendars: [(label: String, open: any OpenCalendar)]
@@ -27,7 +27,7 @@ public struct PreparedRun: Sendable {
     }
 
     /// Whether applying would write a target, the state store or the rejects file.
-    public var writesAnything: Bool {
+    package var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
             || !commit.watermarks.isEmpty || !commit.renamedTargets.isEmpty || !commit.settledTargets.isEmpty
             || commit.business != nil

@@ -5,21 +5,21 @@ import RingbackParallel
 /// One sync: read every source, the state and every target; plan in the core (`RunPlanner`); then,
 /// separately, apply the plan and commit the state in one transaction. The engine knows sources and
 /// targets only by their protocols.
-public struct SyncEngine: Sendable {
-    public let sources: [any CallSource]
-    public let sheet: (any SheetTarget)?
-    public let calendars: [any CalendarTarget]
-    public let store: any StateStoring
-    public let planner: RunPlanner
+package struct SyncEngine: Sendable {
+    package let sources: [any CallSource]
+    package let sheet: (any SheetTarget)?
+    package let calendars: [any CalendarTarget]
+    package let store: any StateStoring
+    package let planner: RunPlanner
     /// Where rejected records are appended for the office; nil keeps them in the plan only.
-    public let rejectsPath: String?
+    package let rejectsPath: String?
     /// Where each applied run appends its status line; nil for none.
-    public var statusPath: String?
-    public var progress: (@Sendable (String) -> Void)?
+    package var statusPath: String?
+    package var progress: (@Sendable (String) -> Void)?
     /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
-    public var adopt = false
+    package var adopt = false
 
-    public init(
+    package init(
         sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
         planner: RunPlanner, rejectsPath: String?, progress: (@Sendable (String) -> Void)? = nil
     ) {
@@ -32,11 +32,11 @@ public struct SyncEngine: Sendable {
         self.progress = progress
     }
 
-    public var time: LocalTimeText { planner.time }
+    package var time: LocalTimeText { planner.time }
 
     /// Reads everything and plans; nothing is written. The sheet is read on its own thread while the
     /// sources and the state are read on this one.
-    public func prepare(now: Date) throws -> PreparedRun {
+    package func prepare(now: Date) throws -> PreparedRun {
         let sheetRead = BackgroundWork { [self] in try openSheet() }
         let pulls = try sources.map { source in try source.pull(store, now: now).lineSafe() }
         let ledger = try store.calls(since: nil)
@@ -93,7 +93,7 @@ public struct SyncEngine: Sendable {
     /// rows and events already written are recognised by Lead ID and UID, never duplicated.
     /// A source that stopped part-way is reported after the rest is applied (`SyncError.pull`, exit 5),
     /// so the sheet still gets every call that was read and cron still sees the failure.
-    public func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
+    package func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
         try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
         if let statusPath {
             let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count

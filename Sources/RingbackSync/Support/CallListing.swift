@@ -2,7 +2,7 @@ import Foundation
 import RingbackCore
 
 /// Shows normalised calls for `inspect`: a table for people, JSON for scripts.
-public enum CallListing {
+package enum CallListing {
     struct Row: Codable {
         var id: String
         var start: String
@@ -27,13 +27,13 @@ public enum CallListing {
         }
     }
 
-    public static func json(_ calls: [Call]) -> String {
+    package static func json(_ calls: [Call]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(rows(calls)), as: UTF8.self)) ?? "[]"
     }
 
-    public static func table(_ calls: [Call]) -> String {
+    package static func table(_ calls: [Call]) -> String {
         let header = ["ID", "Start (UTC)", "Dir", "Caller", "Called", "Secs", "Outcome", "Name"]
         let body = rows(calls).map {
             [$0.id, $0.start, $0.direction, $0.caller ?? "", $0.called ?? "", String($0.durationSeconds), $0.outcome, $0.callerName ?? ""]

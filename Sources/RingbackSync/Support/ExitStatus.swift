@@ -4,7 +4,7 @@ import RingbackOffline
 import RingbackStore
 
 /// The exit codes cron and scripts can rely on; the README lists them.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
     case failure = 1
     /// `--detailed-exitcode` only: the plan has changes (dry run) to apply.
@@ -18,7 +18,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// `--fail-on-rejects` only: records were rejected (they are in the rejects file); the rest was applied.
     case rejectedRecords = 7
 
-    public static func of(_ error: Error) -> ExitStatus {
+    package static func of(_ error: Error) -> ExitStatus {
         switch error {
         case is ConfigError: return .invalidConfiguration
         case SyncError.locked: return .locked

@@ -2,11 +2,11 @@ import Foundation
 
 /// An advisory lock beside the state file so two runs (a slow cron job and a manual one) never overlap.
 /// The kernel releases it when the process ends, however it ends.
-public final class RunLock {
+package final class RunLock {
     private let fd: Int32
-    public let path: String
+    package let path: String
 
-    public init(path: String) throws(SyncError) {
+    package init(path: String) throws(SyncError) {
         self.path = path
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT, 0o644)

@@ -9,7 +9,7 @@ extension SyncEngine {
     /// The engine for a loaded config: its sources and targets built through `TargetRegistry`, the
     /// Google clients built once for every Google target (or handed in by a test), the core's heavy
     /// stages run on every core.
-    public init(
+    package init(
         config: RingbackConfig, store: any StateStoring, progress: (@Sendable (String) -> Void)? = nil,
         google: GoogleServices? = nil
     ) throws {

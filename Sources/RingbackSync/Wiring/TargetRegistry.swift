@@ -5,18 +5,18 @@ import RingbackYAML
 
 /// Maps a config `type:` to the adapter that serves it. Adding a target is one module with its section
 /// loader, and one line here.
-public enum TargetRegistry {
+package enum TargetRegistry {
     /// Reads one target section into a configured target (`base` is the config's folder).
-    public typealias Loader = @Sendable (_ item: YAMLValue, _ base: String) throws -> ConfiguredTarget
+    package typealias Loader = @Sendable (_ item: YAMLValue, _ base: String) throws -> ConfiguredTarget
 
-    public static let kinds: [(type: String, load: Loader)] = [
+    package static let kinds: [(type: String, load: Loader)] = [
         ("csv_sheet", csvSheet),
         ("ics_calendar", icsCalendar),
         ("google_sheet", googleSheet),
         ("google_calendar", googleCalendar),
     ]
 
-    public static func loader(for type: String) -> Loader? { kinds.first { $0.type == type }?.load }
+    package static func loader(for type: String) -> Loader? { kinds.first { $0.type == type }?.load }
 
     static let csvSheet: Loader = { item, base in
         let target = try CSVSheetTarget.load(item, base: base)
