@@ -138,83 +138,140 @@ struct CalendarHandler {
         return numbers.count == parts.count - 2 ? numbers : nil
     }
 
-    private func list() throws(APIFailure) -> JSONValue {
-        let query = request
+    /// The events.list query parameters, parsed and checked.
+    private struct ListQuery {
         var maxResults = 250
-        if let text = query.queryValue("maxResults") {
-            guard let n = Int(text), n >= 1 else {
-                throw Self.error(400, "invalid", "Invalid value '\(text)'. Values must match the following regular expression: '[0-9]+'")
-            }
-            maxResults = min(n, 2500)
-        }
+        /// The clock of a sync token: only events changed after it are listed.
         var since: Int?
-        if let sync = query.queryValue("syncToken") {
-            let forbidden = ["timeMin", "timeMax", "privateExtendedProperty", "sharedExtendedProperty", "q", "orderBy", "iCalUID", "updatedMin"]
-            if forbidden.contains(where: { query.queryValue($0) != nil }) {
-                throw Self.error(400, "invalid", "Sync token cannot be combined with the given query parameters.")
-            }
-            guard let numbers = readToken(sync, "sync"), numbers.count == 1, numbers[0] <= clock else {
-                throw APIFailure(
-                    GoogleError.calendar(
-                        410, domain: "calendar", reason: "fullSyncRequired",
-                        "Sync token is no longer valid, a full sync is required.", location: ("parameter", "syncToken")))
-            }
-            since = numbers[0]
-        }
-        func instant(_ name: String) throws(APIFailure) -> Date? {
-            guard let text = query.queryValue(name) else { return nil }
-            guard case .some(.some(let date)) = EventTime.parseDateTime(text, zone: nil) else {
-                throw Self.error(400, "badRequest", "Bad Request")
-            }
-            return date
-        }
-        let timeMin = try instant("timeMin"), timeMax = try instant("timeMax"), updatedMin = try instant("updatedMin")
-        if let timeMin, let timeMax, timeMax <= timeMin {
+        var timeMin: Date?
+        var timeMax: Date?
+        var updatedMin: Date?
+        var iCalUID: String?
+        var privateFilters: [[String]] = []
+        var sharedFilters: [[String]] = []
+        var showDeleted = false
+        /// The lowercased free-text search.
+        var text: String?
+    }
+
+    private func list() throws(APIFailure) -> JSONValue {
+        let query = try listQuery()
+        let events = try orderedEvents(calendar.events.values.filter { Self.matches($0, query) })
+        let page = try pagePosition()
+        return try listResponse(events, maxResults: query.maxResults, offset: page.offset, snapshot: page.snapshot)
+    }
+
+    private func listQuery() throws(APIFailure) -> ListQuery {
+        var query = ListQuery()
+        query.maxResults = try maxResults()
+        query.since = try syncTokenClock()
+        query.timeMin = try instant("timeMin")
+        query.timeMax = try instant("timeMax")
+        query.updatedMin = try instant("updatedMin")
+        if let timeMin = query.timeMin, let timeMax = query.timeMax, timeMax <= timeMin {
             throw APIFailure(
                 GoogleError.calendar(
                     400, domain: "calendar", reason: "timeRangeEmpty", "The specified time range is empty.",
                     location: ("parameter", "timeMax")))
         }
-        let privateFilters = query.queryValues("privateExtendedProperty").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-        let sharedFilters = query.queryValues("sharedExtendedProperty").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-        let showDeleted = query.queryValue("showDeleted") == "true" || since != nil
-        let text = query.queryValue("q")?.lowercased()
-        var events = calendar.events.values.filter { event in
-            if let since { return event.changedAt > since }
-            if event.status == "cancelled" && !showDeleted { return false }
-            if let timeMin, event.end.instant <= timeMin, !(event.end.instant == event.start.instant && event.start.instant >= timeMin) {
-                return false
-            }
-            if let timeMax, event.start.instant >= timeMax { return false }
-            if let updatedMin, event.updated < updatedMin { return false }
-            if let id = query.queryValue("iCalUID"), id != event.id + "@google.com" { return false }
-            for filter in privateFilters {
-                guard filter.count == 2, event.fields["extendedProperties"]?["private"]?[filter[0]]?.string == filter[1] else { return false }
-            }
-            for filter in sharedFilters {
-                guard filter.count == 2, event.fields["extendedProperties"]?["shared"]?[filter[0]]?.string == filter[1] else { return false }
-            }
-            if let text {
-                let haystack = ["summary", "description", "location"].compactMap { event.fields[$0]?.string?.lowercased() }.joined(separator: " ")
-                if !haystack.contains(text) { return false }
-            }
-            return true
+        query.iCalUID = request.queryValue("iCalUID")
+        query.privateFilters = propertyFilters("privateExtendedProperty")
+        query.sharedFilters = propertyFilters("sharedExtendedProperty")
+        query.showDeleted = request.queryValue("showDeleted") == "true" || query.since != nil
+        query.text = request.queryValue("q")?.lowercased()
+        return query
+    }
+
+    private func maxResults() throws(APIFailure) -> Int {
+        guard let text = request.queryValue("maxResults") else { return 250 }
+        guard let n = Int(text), n >= 1 else {
+            throw Self.error(400, "invalid", "Invalid value '\(text)'. Values must match the following regular expression: '[0-9]+'")
         }
-        if query.queryValue("orderBy") == "startTime" && query.queryValue("singleEvents") != "true" {
+        return min(n, 2500)
+    }
+
+    /// The clock a `syncToken` was issued at, if one was given; it must not be combined with filters.
+    private func syncTokenClock() throws(APIFailure) -> Int? {
+        guard let sync = request.queryValue("syncToken") else { return nil }
+        let forbidden = ["timeMin", "timeMax", "privateExtendedProperty", "sharedExtendedProperty", "q", "orderBy", "iCalUID", "updatedMin"]
+        if forbidden.contains(where: { request.queryValue($0) != nil }) {
+            throw Self.error(400, "invalid", "Sync token cannot be combined with the given query parameters.")
+        }
+        guard let numbers = readToken(sync, "sync"), numbers.count == 1, numbers[0] <= clock else {
+            throw APIFailure(
+                GoogleError.calendar(
+                    410, domain: "calendar", reason: "fullSyncRequired",
+                    "Sync token is no longer valid, a full sync is required.", location: ("parameter", "syncToken")))
+        }
+        return numbers[0]
+    }
+
+    private func instant(_ name: String) throws(APIFailure) -> Date? {
+        guard let text = request.queryValue(name) else { return nil }
+        guard case .some(.some(let date)) = EventTime.parseDateTime(text, zone: nil) else {
+            throw Self.error(400, "badRequest", "Bad Request")
+        }
+        return date
+    }
+
+    /// `key=value` filters on extended properties, split at the first `=`.
+    private func propertyFilters(_ name: String) -> [[String]] {
+        request.queryValues(name).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+    }
+
+    private static func matches(_ event: EventRecord, _ query: ListQuery) -> Bool {
+        if let since = query.since { return event.changedAt > since }
+        if event.status == "cancelled" && !query.showDeleted { return false }
+        guard matchesTimes(event, query) else { return false }
+        if let id = query.iCalUID, id != event.id + "@google.com" { return false }
+        guard matchesProperties(event, "private", query.privateFilters), matchesProperties(event, "shared", query.sharedFilters) else {
+            return false
+        }
+        if let text = query.text {
+            let haystack = ["summary", "description", "location"].compactMap { event.fields[$0]?.string?.lowercased() }.joined(separator: " ")
+            if !haystack.contains(text) { return false }
+        }
+        return true
+    }
+
+    private static func matchesTimes(_ event: EventRecord, _ query: ListQuery) -> Bool {
+        if let timeMin = query.timeMin, event.end.instant <= timeMin,
+            !(event.end.instant == event.start.instant && event.start.instant >= timeMin)
+        {
+            return false
+        }
+        if let timeMax = query.timeMax, event.start.instant >= timeMax { return false }
+        if let updatedMin = query.updatedMin, event.updated < updatedMin { return false }
+        return true
+    }
+
+    private static func matchesProperties(_ event: EventRecord, _ scope: String, _ filters: [[String]]) -> Bool {
+        filters.allSatisfy { filter in
+            filter.count == 2 && event.fields["extendedProperties"]?[scope]?[filter[0]]?.string == filter[1]
+        }
+    }
+
+    private func orderedEvents(_ matching: [EventRecord]) throws(APIFailure) -> [EventRecord] {
+        if request.queryValue("orderBy") == "startTime" && request.queryValue("singleEvents") != "true" {
             throw Self.error(400, "badRequest", "The requested ordering is not available for the particular query.")
         }
-        switch query.queryValue("orderBy") {
+        var events = matching
+        switch request.queryValue("orderBy") {
         case "startTime": events.sort { ($0.start.instant, $0.order) < ($1.start.instant, $1.order) }
         case "updated": events.sort { ($0.updated, $0.order) < ($1.updated, $1.order) }
         default: events.sort { $0.order < $1.order }
         }
-        var offset = 0
-        var snapshot = clock
-        if let page = query.queryValue("pageToken") {
-            guard let numbers = readToken(page, "page"), numbers.count == 2 else { throw Self.error(400, "invalid", "Invalid page token value.") }
-            offset = numbers[0]
-            snapshot = numbers[1]
-        }
+        return events
+    }
+
+    /// Where this page starts and the clock the listing was first taken at, from `pageToken` if given.
+    private func pagePosition() throws(APIFailure) -> (offset: Int, snapshot: Int) {
+        guard let page = request.queryValue("pageToken") else { return (0, clock) }
+        guard let numbers = readToken(page, "page"), numbers.count == 2 else { throw Self.error(400, "invalid", "Invalid page token value.") }
+        return (numbers[0], numbers[1])
+    }
+
+    private func listResponse(_ events: [EventRecord], maxResults: Int, offset: Int, snapshot: Int) throws(APIFailure) -> JSONValue {
         let pageItems = events.dropFirst(offset).prefix(maxResults)
         let zone = try responseZone()
         var reply: [String: JSONValue] = [

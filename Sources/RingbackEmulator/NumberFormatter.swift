@@ -62,74 +62,108 @@ enum SheetsNumberFormat {
 
     static func dateTime(_ value: Double, pattern: String) -> String {
         guard value.isFinite, abs(value) < 3_000_000 else { return general(value) }
+        var renderer = DateTimeRenderer(serial: value, pattern: pattern)
+        return renderer.render()
+    }
+}
+
+/// Walks a date/time pattern token by token, writing the fields of one serial date-time.
+private struct DateTimeRenderer {
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
+    let chars: [Character]
+    let lower: String
+    let twelveHour: Bool
+    let date: (year: Int, month: Int, day: Int)
+    let hour: Int, minute: Int, second: Int
+    var i = 0
+    /// Whether the previous token was an hour (possibly followed by `:`), which makes a following `m` minutes.
+    var lastWasHour = false
+    var out = ""
+
+    init(serial value: Double, pattern: String) {
         let day = Int(value.rounded(.down))
         var seconds = Int(((value - Double(day)) * 86400).rounded())
         var dayNumber = day
-        if seconds >= 86400 { seconds -= 86400; dayNumber += 1 }
-        let date = DateSerial.civil(serial: dayNumber)
-        let hour = seconds / 3600, minute = seconds / 60 % 60, second = seconds % 60
-        let lower = pattern.lowercased()
-        let twelveHour = lower.contains("am/pm")
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        var out = ""
-        let chars = Array(pattern)
-        var i = 0
-        var lastWasHour = false
-        func run(_ c: Character) -> Int {
-            var n = 0
-            while i + n < chars.count, chars[i + n].lowercased() == String(c) { n += 1 }
-            return n
+        if seconds >= 86400 {
+            seconds -= 86400
+            dayNumber += 1
         }
-        func pad(_ n: Int, _ width: Int) -> String { width >= 2 ? String(format: "%02ld", n) : String(n) }
-        while i < chars.count {
-            let c = Character(chars[i].lowercased())
-            if lower.dropFirst(i).hasPrefix("am/pm") {
-                out += hour < 12 ? "AM" : "PM"
-                i += 5
-                continue
-            }
-            switch c {
-            case "y":
-                let n = run("y")
-                out += n <= 2 ? String(format: "%02ld", date.year % 100) : String(date.year)
-                i += n
-            case "m":
-                let n = run("m")
-                let rest = chars[(i + n)...].drop { !$0.isLetter }
-                let isMinute = lastWasHour || rest.first?.lowercased() == "s"
-                if isMinute {
-                    out += pad(minute, n)
-                } else if n >= 4 {
-                    out += months[date.month - 1]
-                } else if n == 3 {
-                    out += String(months[date.month - 1].prefix(3))
-                } else {
-                    out += pad(date.month, n)
-                }
-                lastWasHour = false
-                i += n
-            case "d":
-                let n = run("d")
-                out += pad(date.day, n)
-                i += n
-            case "h":
-                let n = run("h")
-                let shown = twelveHour ? (hour % 12 == 0 ? 12 : hour % 12) : hour
-                out += pad(shown, n)
-                lastWasHour = true
-                i += n
-                continue
-            case "s":
-                let n = run("s")
-                out += pad(second, n)
-                i += n
-            default:
-                out.append(chars[i])
-                i += 1
-                if chars[i - 1] == ":" { continue }
-            }
-            lastWasHour = false
-        }
+        date = DateSerial.civil(serial: dayNumber)
+        hour = seconds / 3600
+        minute = seconds / 60 % 60
+        second = seconds % 60
+        lower = pattern.lowercased()
+        twelveHour = lower.contains("am/pm")
+        chars = Array(pattern)
+    }
+
+    mutating func render() -> String {
+        while i < chars.count { renderToken() }
         return out
+    }
+
+    /// Renders the token at `i` and moves past it.
+    private mutating func renderToken() {
+        let c = Character(chars[i].lowercased())
+        if lower.dropFirst(i).hasPrefix("am/pm") {
+            out += hour < 12 ? "AM" : "PM"
+            i += 5
+            return
+        }
+        switch c {
+        case "y": year()
+        case "m": monthOrMinute()
+        case "d": out += pad(date.day, consume("d"))
+        case "h":
+            hourOfDay()
+            return
+        case "s": out += pad(second, consume("s"))
+        default:
+            out.append(chars[i])
+            i += 1
+            if chars[i - 1] == ":" { return }
+        }
+        lastWasHour = false
+    }
+
+    /// The length of the run of `c` (either case) at `i`, which is then skipped.
+    private mutating func consume(_ c: Character) -> Int {
+        var n = 0
+        while i + n < chars.count, chars[i + n].lowercased() == String(c) { n += 1 }
+        i += n
+        return n
+    }
+
+    private func pad(_ n: Int, _ width: Int) -> String { width >= 2 ? String(format: "%02ld", n) : String(n) }
+
+    private mutating func year() {
+        let n = consume("y")
+        out += n <= 2 ? String(format: "%02ld", date.year % 100) : String(date.year)
+    }
+
+    /// `m` is minutes after an hour or before seconds, else the month: `mmmm` full name, `mmm` short, `m`/`mm` number.
+    private mutating func monthOrMinute() {
+        let n = consume("m")
+        let rest = chars[i...].drop { !$0.isLetter }
+        let isMinute = lastWasHour || rest.first?.lowercased() == "s"
+        if isMinute {
+            out += pad(minute, n)
+        } else if n >= 4 {
+            out += Self.months[date.month - 1]
+        } else if n == 3 {
+            out += String(Self.months[date.month - 1].prefix(3))
+        } else {
+            out += pad(date.month, n)
+        }
+    }
+
+    private mutating func hourOfDay() {
+        let n = consume("h")
+        let shown = twelveHour ? (hour % 12 == 0 ? 12 : hour % 12) : hour
+        out += pad(shown, n)
+        lastWasHour = true
     }
 }

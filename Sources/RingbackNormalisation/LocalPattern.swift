@@ -42,54 +42,64 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
     // MARK: Compiling
 
     private static func compile(_ format: String) throws(LocalPatternError) -> [Token] {
-        func fail(_ message: String) -> LocalPatternError { LocalPatternError(format: format, message: message) }
-        let bytes = Array(format.utf8)
+        var compiler = PatternCompiler(format: format)
+        try compiler.tokenize()
+        try compiler.checkFields()
+        return compiler.relaxedWidths()
+    }
+
+    /// Turns a format into tokens, recording which fields it names.
+    private struct PatternCompiler {
+        let format: String
+        let bytes: [UInt8]
         var raw: [Token] = []
         var seen: Set<String> = []
-        var hasMeridiem = false
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == ASCIIByte.apostrophe {
-                if i + 1 < bytes.count, bytes[i + 1] == ASCIIByte.apostrophe {
-                    raw.append(.literal(b)); i += 2; continue
+
+        init(format: String) {
+            self.format = format
+            self.bytes = Array(format.utf8)
+        }
+
+        func fail(_ message: String) -> LocalPatternError { LocalPatternError(format: format, message: message) }
+
+        mutating func tokenize() throws(LocalPatternError) {
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == ASCIIByte.apostrophe {
+                    try quoted()
+                } else if ASCIIByte.isWhitespace(b) {
+                    if raw.last != .space { raw.append(.space) }
+                    i += 1
+                } else if !"yMdHhmsSaE".utf8.contains(b) {
+                    raw.append(.literal(ASCIIByte.isLetter(b) ? ASCIIByte.lowercased(b) : b))
+                    i += 1
+                } else {
+                    try field(b)
                 }
-                guard let close = bytes[(i + 1)...].firstIndex(of: ASCIIByte.apostrophe) else {
-                    throw fail("unterminated quoted literal starting at position \(i + 1)")
-                }
-                for q in (i + 1)..<close { raw.append(ASCIIByte.isWhitespace(bytes[q]) ? .space : .literal(ASCIIByte.lowercased(bytes[q]))) }
-                i = close + 1
-                continue
             }
-            if ASCIIByte.isWhitespace(b) {
-                if raw.last != .space { raw.append(.space) }
-                i += 1
-                continue
+        }
+
+        /// `''` is one quote; otherwise the text up to the closing quote is literal.
+        private mutating func quoted() throws(LocalPatternError) {
+            if i + 1 < bytes.count, bytes[i + 1] == ASCIIByte.apostrophe {
+                raw.append(.literal(ASCIIByte.apostrophe))
+                i += 2
+                return
             }
-            guard "yMdHhmsSaE".utf8.contains(b) else {
-                raw.append(.literal(ASCIIByte.isLetter(b) ? ASCIIByte.lowercased(b) : b))
-                i += 1
-                continue
+            guard let close = bytes[(i + 1)...].firstIndex(of: ASCIIByte.apostrophe) else {
+                throw fail("unterminated quoted literal starting at position \(i + 1)")
             }
+            for q in (i + 1)..<close { raw.append(ASCIIByte.isWhitespace(bytes[q]) ? .space : .literal(ASCIIByte.lowercased(bytes[q]))) }
+            i = close + 1
+        }
+
+        /// A run of one pattern letter; each field may appear once.
+        private mutating func field(_ b: UInt8) throws(LocalPatternError) {
             var n = 1
             while i + n < bytes.count, bytes[i + n] == b { n += 1 }
-            let run = String(decoding: bytes[i..<(i + n)], as: UTF8.self)
-            let token: Token
-            let field: String
-            switch (b, n) {
-            case (0x79, 4): token = .number(.year, min: 4, max: 4); field = "year"
-            case (0x79, 2): token = .number(.year2, min: 2, max: 2); field = "year"
-            case (0x4D, 1), (0x4D, 2): token = .number(.month, min: n, max: 2); field = "month"
-            case (0x4D, 3), (0x4D, 4): token = .monthName; field = "month"
-            case (0x64, 1), (0x64, 2): token = .number(.day, min: n, max: 2); field = "day"
-            case (0x48, 1), (0x48, 2): token = .number(.hour24, min: n, max: 2); field = "hour"
-            case (0x68, 1), (0x68, 2): token = .number(.hour12, min: n, max: 2); field = "hour"
-            case (0x6D, 1), (0x6D, 2): token = .number(.minute, min: n, max: 2); field = "minute"
-            case (0x73, 1), (0x73, 2): token = .number(.second, min: n, max: 2); field = "second"
-            case (0x53, 1...9): token = .fraction; field = "fraction"
-            case (0x61, 1): token = .meridiem; field = "AM/PM"; hasMeridiem = true
-            case (0x45, 1...4): token = .weekdayName; field = "weekday"
-            default:
+            guard let (token, field) = Self.token(b, n) else {
+                let run = String(decoding: bytes[i..<(i + n)], as: UTF8.self)
                 throw fail(
                     "unsupported token \"\(run)\" at position \(i + 1); "
                         + "use yyyy, yy, M, MM, MMM, d, dd, H, HH, h, hh, m, mm, s, ss, SSS, a or EEE, "
@@ -99,30 +109,59 @@ public struct LocalPattern: Hashable, Sendable, CustomStringConvertible {
             raw.append(token)
             i += n
         }
-        guard seen.contains("year") else { throw fail("no year (yyyy or yy)") }
-        guard seen.contains("month") else { throw fail("no month (M, MM or MMM)") }
-        guard seen.contains("day") else { throw fail("no day (d or dd)") }
-        let twelveHour = raw.contains {
-            if case .number(.hour12, _, _) = $0 { return true }; return false
-        }
-        if twelveHour, !hasMeridiem { throw fail("12-hour h/hh needs an AM/PM marker a; use H/HH for 24-hour times") }
-        if hasMeridiem, !twelveHour { throw fail("AM/PM marker a needs a 12-hour h/hh") }
-        if seen.contains("minute"), !seen.contains("hour") { throw fail("minutes (m) without an hour (H or h); months are M") }
-        if seen.contains("second"), !seen.contains("minute") { throw fail("seconds without minutes") }
-        if seen.contains("fraction"), !seen.contains("second") { throw fail("fraction (S) without seconds") }
 
-        func isNumeric(_ k: Int) -> Bool {
+        /// The token for `n` repeats of letter `b`, and the field it names.
+        private static func token(_ b: UInt8, _ n: Int) -> (Token, String)? {
+            switch (b, n) {
+            case (0x79, 4): (.number(.year, min: 4, max: 4), "year")
+            case (0x79, 2): (.number(.year2, min: 2, max: 2), "year")
+            case (0x4D, 1), (0x4D, 2): (.number(.month, min: n, max: 2), "month")
+            case (0x4D, 3), (0x4D, 4): (.monthName, "month")
+            case (0x64, 1), (0x64, 2): (.number(.day, min: n, max: 2), "day")
+            case (0x48, 1), (0x48, 2): (.number(.hour24, min: n, max: 2), "hour")
+            case (0x68, 1), (0x68, 2): (.number(.hour12, min: n, max: 2), "hour")
+            case (0x6D, 1), (0x6D, 2): (.number(.minute, min: n, max: 2), "minute")
+            case (0x73, 1), (0x73, 2): (.number(.second, min: n, max: 2), "second")
+            case (0x53, 1...9): (.fraction, "fraction")
+            case (0x61, 1): (.meridiem, "AM/PM")
+            case (0x45, 1...4): (.weekdayName, "weekday")
+            default: nil
+            }
+        }
+
+        /// The date must be complete, and each time field needs the larger one before it.
+        func checkFields() throws(LocalPatternError) {
+            guard seen.contains("year") else { throw fail("no year (yyyy or yy)") }
+            guard seen.contains("month") else { throw fail("no month (M, MM or MMM)") }
+            guard seen.contains("day") else { throw fail("no day (d or dd)") }
+            let hasMeridiem = seen.contains("AM/PM")
+            let twelveHour = raw.contains {
+                if case .number(.hour12, _, _) = $0 { return true }
+                return false
+            }
+            if twelveHour, !hasMeridiem { throw fail("12-hour h/hh needs an AM/PM marker a; use H/HH for 24-hour times") }
+            if hasMeridiem, !twelveHour { throw fail("AM/PM marker a needs a 12-hour h/hh") }
+            if seen.contains("minute"), !seen.contains("hour") { throw fail("minutes (m) without an hour (H or h); months are M") }
+            if seen.contains("second"), !seen.contains("minute") { throw fail("seconds without minutes") }
+            if seen.contains("fraction"), !seen.contains("second") { throw fail("fraction (S) without seconds") }
+        }
+
+        /// Double-letter numbers (other than `yy`) read 1-2 digits unless they touch another number token.
+        func relaxedWidths() -> [Token] {
+            raw.enumerated().map { k, token in
+                guard case .number(let f, let min, let max) = token, min == 2, max == 2, f != .year2,
+                    !isNumeric(k - 1), !isNumeric(k + 1)
+                else { return token }
+                return .number(f, min: 1, max: 2)
+            }
+        }
+
+        private func isNumeric(_ k: Int) -> Bool {
             guard raw.indices.contains(k) else { return false }
             switch raw[k] {
             case .number, .fraction: return true
             default: return false
             }
-        }
-        return raw.enumerated().map { k, token in
-            guard case .number(let f, let min, let max) = token, min == 2, max == 2, f != .year2,
-                !isNumeric(k - 1), !isNumeric(k + 1)
-            else { return token }
-            return .number(f, min: 1, max: 2)
         }
     }
 
