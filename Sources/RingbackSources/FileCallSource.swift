@@ -38,10 +38,9 @@ package struct FileCallSource: CallSource {
             if try alreadyRead(&seen, absolutePath: path, state: state, into: &pull) { continue }
             progress?("\(name): reading \(path) (\(index + 1)/\(files.count))")
             pull.filesRead += 1
-            guard let (spec, bytes) = read(path, into: &pull) else {
-                pull.processedFiles.append(seen)
-                continue
-            }
+            // A file that cannot be read or that no mapping recognises is tried again next run (permissions
+            // fixed, a mapping added); one that was read, however badly, is not, unless it changes.
+            guard let (spec, bytes) = read(path, into: &pull) else { continue }
             seen.contentHash = ContentHash.hex(bytes)
             pull.processedFiles.append(seen)
             let engine = legsByMapping[spec.name]?.engine ?? MappingEngine(spec: spec, context: context)

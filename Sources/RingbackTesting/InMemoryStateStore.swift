@@ -41,6 +41,8 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     package func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
     package func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
     package func business() throws -> String? { lock.withLock { owner } }
+    /// Makes the state look like one written before businesses were recorded (an earlier release's).
+    package func forgetBusiness() { lock.withLock { owner = nil } }
     package func latestCall(source: String) throws -> Date? {
         lock.withLock { ledger.values.filter { $0.source == source }.map(\.startedAt).max() }
     }

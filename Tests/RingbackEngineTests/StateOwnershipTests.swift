@@ -46,4 +46,20 @@ import Testing
         #expect(plan.sheets[0].pins.map(\.column) == [.owner])
         #expect(fresh.sheet.row(lead)?[.owner] == "Mike")
     }
+
+    /// The previous release kept no journal: a run of it that died after writing left rows the state
+    /// never recorded. The first run after the upgrade adopts them instead of refusing the state.
+    @Test func rowsOfACrashUnderTheReleaseBeforeTheJournalAreAdopted() throws {
+        let workspace = EngineWorkspace()
+        try workspace.sync(at: EngineWorkspace.evening, Array(EngineWorkspace.friday.prefix(1)))
+        workspace.store.failNextCommit = true
+        _ = try? workspace.sync(at: EngineWorkspace.evening.addingTimeInterval(60), Array(EngineWorkspace.friday.dropFirst()))
+        try workspace.store.recordPendingRows([], target: workspace.sheet.label)
+        workspace.store.forgetBusiness()
+
+        let plan = try workspace.sync(at: EngineWorkspace.evening.addingTimeInterval(120), Array(EngineWorkspace.friday.dropFirst()))
+        #expect(plan.sheets[0].adopted.count == 2 && plan.sheets[0].creates.isEmpty)
+        #expect(workspace.sheet.current?.rows.count == 3)
+        #expect(try workspace.store.business() == "Test Plumbing")
+    }
 }

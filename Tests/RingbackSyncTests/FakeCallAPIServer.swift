@@ -83,8 +83,11 @@ final class FakeCallAPIServer {
 
     func requests(_ system: String? = nil) throws -> [Request] {
         guard let data = FileManager.default.contents(atPath: log.path) else { return [] }
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+        let objects = try String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        }
+        // In the order the requests arrived, not the order their log lines were written.
+        return objects.sorted { ($0["sequence"] as? Int ?? 0) < ($1["sequence"] as? Int ?? 0) }.compactMap { object in
             let request = Request(
                 system: object["system"] as? String ?? "", page: object["page"] as? Int, since: object["since"] as? String,
                 pageSize: object["page_size"] as? Int, authorised: object["auth_ok"] as? Bool ?? false,

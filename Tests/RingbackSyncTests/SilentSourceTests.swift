@@ -91,4 +91,15 @@ import Testing
         #expect(lines[1].hasPrefix("2026-11-20 17:00,4,23,14,2,0,"))
         #expect(lines[2].hasPrefix("2026-11-21 17:00,0,0,14,0,"))
     }
+
+    /// A file no mapping recognises is tried again each run (a mapping may be added); a read file is not.
+    @Test func aFileNoMappingRecognisesIsTriedAgainNextRun() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("{\"not\": \"a call export\"}", to: "samples/exports/callrail/notes.json")
+        let first = try workspace.sync()
+        #expect(first.ingest.filesRead == 5 && first.ingest.rejects == 3)
+        let second = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(60))
+        #expect(second.ingest.filesRead == 1 && second.ingest.filesSkipped == 4 && second.ingest.rejects == 1)
+    }
 }

@@ -3,7 +3,10 @@
 /// did not reach it); anything else is the office's and wins. The result is the base the planner merges
 /// against, so a crash costs no office edit and writes nothing twice.
 public enum JournalRecovery {
-    public static func base(remembered: [String: SyncedRow], pending: [String: SyncedRow], found: SheetContents) -> [String: SyncedRow] {
+    public static func base(
+        remembered: [String: SyncedRow], pending: [String: SyncedRow], found: SheetContents,
+        same: (SheetColumn, String, String) -> Bool = { _, a, b in a == b }
+    ) -> [String: SyncedRow] {
         var base = remembered
         for (id, written) in pending {
             guard let row = found.rows[id] else { continue }
@@ -11,7 +14,8 @@ public enum JournalRecovery {
                 base[id] = written
                 continue
             }
-            for column in SheetColumn.allCases where row.cells[column] != nil && row.cells[column] == written.cells[column] {
+            for column in SheetColumn.allCases {
+                guard let have = row.cells[column], let wrote = written.cells[column], same(column, have, wrote) else { continue }
                 recovered.cells[column] = written.cells[column]
             }
             recovered.pins.merge(written.pins) { _, new in new }

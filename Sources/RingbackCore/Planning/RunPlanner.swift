@@ -117,7 +117,8 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
-        let base = input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents) } ?? [:]
+        let base =
+            input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents, same: sameCell) } ?? [:]
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
             .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now)
         if let sheet = input.sheet {
@@ -145,6 +146,12 @@ public struct RunPlanner: Sendable {
             warnings: warnings)
     }
 
+    /// Whether two texts of a column are the same value: times compare as times, as the planner does.
+    private var sameCell: @Sendable (SheetColumn, String, String) -> Bool {
+        let time = self.time
+        return { column, a, b in a == b || (column.isTime && time.sameTime(a, b)) }
+    }
+
     /// Stops a run whose state is not this business's, or is older than the sheet: rows of leads the
     /// state never wrote (and no journal explains) mean a stale backup or another sheet's state.
     private func checkOwnership(_ input: Input, leads: [Lead]) throws(StateMismatch) {
@@ -152,7 +159,9 @@ public struct RunPlanner: Sendable {
         if let stored = input.storedBusiness, stored != rules.businessName {
             throw StateMismatch(.business(stored: stored, configured: rules.businessName))
         }
-        guard let sheet = input.sheet, !sheet.remembered.rows.isEmpty else { return }
+        // A state from before the journal existed (no business recorded) may lack the rows of a run
+        // that died after writing: those are adopted, as that release did.
+        guard input.storedBusiness != nil, let sheet = input.sheet, !sheet.remembered.rows.isEmpty else { return }
         let unknown = leads.map(\.id).filter {
             sheet.contents.rows[$0] != nil && sheet.remembered.rows[$0] == nil && sheet.pending[$0] == nil
         }

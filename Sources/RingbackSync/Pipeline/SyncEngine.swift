@@ -71,7 +71,11 @@ package struct SyncEngine: Sendable {
         progress?("reading \(sheet.label)")
         var renamed: [String: String] = [:]
         let remembered = try state(of: sheet.label, formerly: sheet.formerLabels, renamed: &renamed)
-        return (sheet, try sheet.open(remembered: remembered), remembered, renamed.keys.first, try store.pendingRows(sheet.label))
+        let pending = try store.pendingRows(sheet.label)
+        // The target reads its own cut cells back against what was last written, the journal included.
+        var written = remembered
+        written.rows.merge(pending) { _, journaled in journaled }
+        return (sheet, try sheet.open(remembered: written), remembered, renamed.keys.first, pending)
     }
 
     /// A target's remembered state; one an earlier release recorded under a former label is read from

@@ -100,6 +100,7 @@ class Handler(BaseHTTPRequestHandler):
         server = self.server
         with server.count_lock:
             server.requests += 1
+            sequence = server.requests
             over = server.requests > server.max_requests
         if over:
             self.reply(503, {"message": "fake server: request limit reached"})
@@ -107,7 +108,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         query = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
-        entry = {"path": url.path, "query": query}
+        # The order requests arrived in: the log line is written after the reply, when the client may
+        # already have sent its next request on another thread.
+        entry = {"path": url.path, "query": query, "sequence": sequence}
         for system, pattern in ROUTES:
             match = pattern.match(url.path)
             if match:
