@@ -231,10 +231,10 @@ package struct GoogleSheetTarget: Sendable {
                 let layout = MissedCallsTabLayout(title: tab, sheetID: Self.sheetID(for: tab), rowCount: lastRow + Self.spareRows)
                 _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: layout.requests)
             } else {
-                if lastRow > snapshot.gridRows { try grow(to: lastRow + Self.spareRows, from: snapshot.gridRows) }
+                if lastRow > snapshot.gridRows { try grow(.rows, to: lastRow + Self.spareRows, from: snapshot.gridRows) }
                 var grid = snapshot.grid
                 if plan.writesTarget && grid.appendAddedColumns() && grid.header.count > snapshot.gridColumns {
-                    try grow(columns: grid.header.count, from: snapshot.gridColumns)
+                    try grow(.columns, to: grid.header.count, from: snapshot.gridColumns)
                 }
             }
             for chunk in Self.chunks(data) {
@@ -260,7 +260,8 @@ package struct GoogleSheetTarget: Sendable {
         return fresh
     }
 
-    private func grow(to rows: Int, from current: Int) throws(GoogleAPIError) {
+    /// Grows the tab's grid to `length` rows or columns, unless Google says it already has them.
+    private func grow(_ dimension: GridDimension, to length: Int, from current: Int) throws(GoogleAPIError) {
         let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
         let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
         guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
@@ -268,31 +269,25 @@ package struct GoogleSheetTarget: Sendable {
                 kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
                 operation: "sheets spreadsheets.get \(spreadsheetID)")
         }
-        let current = sheet?["properties"]?["gridProperties"]?["rowCount"]?.int ?? current
-        guard rows > current else { return }
+        let current = sheet?["properties"]?["gridProperties"]?[dimension.countField]?.int ?? current
+        guard length > current else { return }
         _ = try service.batchUpdate(
             spreadsheetID: spreadsheetID,
             requests: [
-                ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "ROWS", "length": .number(Double(rows - current))]]
+                [
+                    "appendDimension": [
+                        "sheetId": .number(Double(sheetID)), "dimension": .string(dimension.rawValue), "length": .number(Double(length - current)),
+                    ]
+                ]
             ])
     }
 
-    /// Widens the tab for columns appended to its header.
-    private func grow(columns: Int, from current: Int) throws(GoogleAPIError) {
-        let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
-        let sheet = info["sheets"]?.array?.first { $0["properties"]?["title"]?.string == tab }
-        guard let sheetID = sheet?["properties"]?["sheetId"]?.int else {
-            throw GoogleAPIError(
-                kind: .badResponse, message: "the tab `\(tab)` was not in the spreadsheet's properties",
-                operation: "sheets spreadsheets.get \(spreadsheetID)")
-        }
-        let current = sheet?["properties"]?["gridProperties"]?["columnCount"]?.int ?? current
-        guard columns > current else { return }
-        _ = try service.batchUpdate(
-            spreadsheetID: spreadsheetID,
-            requests: [
-                ["appendDimension": ["sheetId": .number(Double(sheetID)), "dimension": "COLUMNS", "length": .number(Double(columns - current))]]
-            ])
+    /// A direction the grid grows in, with Google's names for it.
+    enum GridDimension: String {
+        case rows = "ROWS"
+        case columns = "COLUMNS"
+
+        var countField: String { self == .rows ? "rowCount" : "columnCount" }
     }
 
     /// A stable id for a tab Ringback adds, so the layout requests can name it in the same batch.
