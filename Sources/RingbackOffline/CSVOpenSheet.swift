@@ -21,6 +21,10 @@ struct CSVOpenSheet: OpenSheet {
     func apply(_ plan: SheetPlan) throws {
         try target.apply(plan, to: document)
     }
+
+    /// A CSV file has no tabs: offline, the status file (`status:`) and the rejects file are the
+    /// status tab and the rejected records.
+    func record(_ report: RunReport) throws {}
 }
 
 extension CSVSheetTarget: SheetTarget {

@@ -8,6 +8,8 @@ public struct LeadEvaluation: Sendable {
         public var desiredRows: [DesiredRow] = []
         public var events: [CalendarEvent] = []
         public var notes: [String] = []
+        /// Worth telling the office, not a problem of a row.
+        public var notices: [String] = []
     }
 
     public let rules: BusinessRules
@@ -35,6 +37,7 @@ public struct LeadEvaluation: Sendable {
             output.desiredRows.append(contentsOf: part.desiredRows)
             output.events.append(contentsOf: part.events)
             output.notes.append(contentsOf: part.notes)
+            output.notices.append(contentsOf: part.notices)
         }
         return output
     }
@@ -50,21 +53,33 @@ public struct LeadEvaluation: Sendable {
             let row = sheet?.rows[lead.id]
             let remembered = base[lead.id]
             let noted = output.notes.count
-            let office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
+            var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
             let computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
+            office.reopenedAt = Self.reopenedAt(office: office.status, rules: computed.status, remembered: remembered, now: now)
             let effective = office.hasOverrides ? classifier.assess(lead, office: office, now: now) : computed
             var cells = renderer.cells(for: lead, effective, syncedAt: syncedAt)
             cells[.problems] = problems.joined(separator: "; ")
             cells[.status] = computed.status.rawValue
             cells[.callerType] = computed.callerType.rawValue
             cells[.owner] = computed.owner
-            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells))
+            if let closed = lead.follows {
+                cells[.why] = "New lead: \(closed) was closed by the office before this call. " + cells.text(.why)
+                output.notices.append("\(lead.id) is a new lead: \(closed) was closed by the office before this call came in")
+            }
+            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells, reopenedAt: office.reopenedAt))
             let deletedByOffice = sheet?.exists == true && row == nil && remembered != nil
             if !deletedByOffice {
                 output.events.append(contentsOf: events.events(for: lead, effective))
             }
         }
         return output
+    }
+
+    /// When the office reopened a lead its rules close: first seen now, then kept while it stays open.
+    static func reopenedAt(office: LeadStatus?, rules: LeadStatus, remembered: SyncedRow?, now: Date) -> Date? {
+        guard let office, office.isOpen else { return nil }
+        if let since = remembered?.reopenedAt { return since }
+        return rules.isClosed ? now : nil
     }
 }

@@ -52,7 +52,7 @@ public struct SheetPlanner: Sendable {
         for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = "" }
         cells[.lastSynced] = syncedAt
         plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
-        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
+        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells, reopenedAt: row.reopenedAt))
     }
 
     /// A row in the sheet the state does not know (the state was lost): nothing says which of its values
@@ -60,7 +60,7 @@ public struct SheetPlanner: Sendable {
     /// pinned; the rest is recorded as found. Nothing is written.
     private func adopt(_ row: DesiredRow, found: SheetContents.Row, syncedAt: String, into plan: inout SheetPlan) {
         plan.adopted.append(row.leadID)
-        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells)
+        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells, reopenedAt: row.reopenedAt)
         for column in Self.ownedColumns {
             guard let have = found.cells[column] else { continue }
             let want = row.cells.text(column)
@@ -77,6 +77,7 @@ public struct SheetPlanner: Sendable {
     private func merge(_ row: DesiredRow, found: SheetContents.Row, remembered: SyncedRow, syncedAt: String, into plan: inout SheetPlan) {
         var next = remembered
         next.deletedByOffice = false
+        next.reopenedAt = row.reopenedAt
         var changes: [SheetPlan.CellChange] = []
         for column in Self.comparedColumns {
             // A column added since the sheet was made reads as empty: it is written and its header appended.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One sheet row as the last successful run left it: the planner's common ancestor.
 public struct SyncedRow: Sendable, Hashable {
     public var leadID: String
@@ -7,12 +9,17 @@ public struct SyncedRow: Sendable, Hashable {
     public var pins: [SheetColumn: String]
     /// The office removed the row; it is not re-created.
     public var deletedByOffice: Bool
+    /// When Ringback first saw the office reopen the lead after its rules had closed it.
+    public var reopenedAt: Date?
 
-    public init(leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false) {
+    public init(
+        leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false, reopenedAt: Date? = nil
+    ) {
         self.leadID = leadID
         self.cells = cells
         self.pins = pins
         self.deletedByOffice = deletedByOffice
+        self.reopenedAt = reopenedAt
     }
 
     /// What the office sees in the row: the pinned value where there is one.

@@ -64,7 +64,8 @@ package enum ConfigLoader {
             sameDayKeywords: keywords.lists["same_day"] ?? [],
             complexQuoteKeywords: keywords.lists["complex_quote"] ?? [], wrongNumberKeywords: keywords.lists["wrong_number"] ?? [],
             repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
-            defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
+            defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text(),
+            followUpPolicy: followUp.policy)
 
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
@@ -137,16 +138,22 @@ package enum ConfigLoader {
         var repeatCalls = 3
         var callbackMinutes = 15
         var jobMinutes = 120
+        var policy = FollowUpPolicy()
     }
 
     private static func followUp(_ node: YAMLValue?) throws -> FollowUp {
         var followUp = FollowUp()
         guard let node else { return followUp }
-        try node.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes"])
+        try node.allowOnly([
+            "window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes", "attempts_before_close",
+            "escalate_after_hours",
+        ])
         followUp.window = TimeInterval(try node.optional("window_hours")?.int(min: 1, max: 24 * 90) ?? 72) * 3600
         followUp.repeatCalls = try node.optional("repeat_calls_for_same_day")?.int(min: 1) ?? 3
         followUp.callbackMinutes = try node.optional("callback_minutes")?.int(min: 1, max: 480) ?? 15
         followUp.jobMinutes = try node.optional("default_job_minutes")?.int(min: 5, max: 24 * 60) ?? 120
+        followUp.policy.attemptsBeforeClose = try node.optional("attempts_before_close")?.int(min: 0, max: 20) ?? 2
+        followUp.policy.escalateAfter = TimeInterval(try node.optional("escalate_after_hours")?.int(min: 1, max: 24 * 30) ?? 24) * 3600
         return followUp
     }
 
