@@ -23,6 +23,16 @@ import Testing
         #expect(workspace.calendar.events.values.contains { $0.event.leadID == lead && !$0.event.cancelled })
     }
 
+    /// The callback that finally reaches the caller five days on still belongs to the lead waiting for it.
+    @Test func aLateCallbackJoinsTheLeadStillWaitingForIt() throws {
+        let workspace = EngineWorkspace()
+        try workspace.sync(at: Fixtures.central(20, 16, 30), [Fixtures.missed("f1", from: Self.caller, at: Fixtures.central(20, 16, 20))])
+        let lead = try #require(workspace.leadID(phone: Self.caller))
+        try workspace.sync(at: Fixtures.central(25, 10, 30), [Fixtures.answered("o1", with: Self.caller, at: Fixtures.central(25, 10))])
+        #expect(workspace.sheet.row(lead)?[.status] == LeadStatus.qualified.rawValue)
+        #expect(workspace.sheet.current?.contents.rows.count == 1)
+    }
+
     @Test func aLeadClosesForNoResponseOnlyAfterItsAttemptsAndAQuietWindow() throws {
         let workspace = EngineWorkspace()
         try workspace.sync(at: Fixtures.central(20, 16, 30), [Fixtures.missed("f1", from: Self.caller, at: Fixtures.central(20, 16, 20))])

@@ -77,7 +77,8 @@ public struct LeadBuilder: Sendable {
         return leads
     }
 
-    /// Walks one caller's calls in time order, closing a lead when the window passes without activity,
+    /// Walks one caller's calls in time order, closing a lead when the window passes without activity
+    /// (a lead still waiting for its callbacks takes them however late),
     /// when a missed call belongs to another lead by its anchor, or when the office closed the lead
     /// before a new missed call came in (that call opens a lead of its own, which says so).
     private func episodes(
@@ -117,12 +118,23 @@ public struct LeadBuilder: Sendable {
                 if anchored == nil { anchored = anchor }
                 missed.append(calls[index])
                 lastActivity = startedAt
-            } else if !missed.isEmpty && withinWindow {
+            } else if !missed.isEmpty && (withinWindow || awaitsCallback(contacts)) {
                 contacts.append(calls[index])
                 lastActivity = startedAt
             }
         }
         close()
+    }
+
+    /// A lead nobody has reached and that is short of its callback attempts cannot have closed: the
+    /// callback that finally comes, however late, is its own.
+    private func awaitsCallback(_ contacts: [Call]) -> Bool {
+        var attempts = 0
+        for index in contacts.indices {
+            if contacts[index].outcome == .answered { return false }
+            if contacts[index].direction == .outbound { attempts += 1 }
+        }
+        return attempts < rules.followUpPolicy.attemptsBeforeClose
     }
 
     private func leadID(for missed: [Call], anchors: [String: String]) -> String {
