@@ -15,7 +15,9 @@ enum SyncedPayloadCoding {
             "leadID": .string(row.leadID), "cells": .object(cells), "pins": .object(pins),
             "deletedByOffice": .bool(row.deletedByOffice),
         ]
-        return object.text
+        guard row.archived, case .object(var members) = object else { return object.text }
+        members["archived"] = .bool(true)
+        return JSONValue.object(members).text
     }
 
     /// Sheet rows are read by the ten thousand on every run: straight from the JSON bytes.
@@ -27,7 +29,7 @@ enum SyncedPayloadCoding {
         else {
             throw JSONParseError(message: "expected leadID, cells, pins and deletedByOffice")
         }
-        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted)
+        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted, archived: value["archived"]?.bool ?? false)
         for (key, value) in cells {
             guard let column = SheetColumn(rawValue: key) else { continue }
             row.cells[column] = try Self.text(value, key)

@@ -58,13 +58,14 @@ package enum ConfigLoader {
             warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
         }
 
-        let rules = BusinessRules(
+        var rules = BusinessRules(
             businessName: business.name, hours: hours, ownNumbers: business.own, internalExtensions: business.extensions,
             serviceAreaZIPs: business.zips, routes: routes, followUpWindow: followUp.window, services: services,
             sameDayKeywords: keywords.lists["same_day"] ?? [],
             complexQuoteKeywords: keywords.lists["complex_quote"] ?? [], wrongNumberKeywords: keywords.lists["wrong_number"] ?? [],
             repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
             defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
+        rules.archiveAfterDays = followUp.archiveAfterDays
 
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
@@ -137,16 +138,18 @@ package enum ConfigLoader {
         var repeatCalls = 3
         var callbackMinutes = 15
         var jobMinutes = 120
+        var archiveAfterDays: Int?
     }
 
     private static func followUp(_ node: YAMLValue?) throws -> FollowUp {
         var followUp = FollowUp()
         guard let node else { return followUp }
-        try node.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes"])
+        try node.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes", "archive_after_days"])
         followUp.window = TimeInterval(try node.optional("window_hours")?.int(min: 1, max: 24 * 90) ?? 72) * 3600
         followUp.repeatCalls = try node.optional("repeat_calls_for_same_day")?.int(min: 1) ?? 3
         followUp.callbackMinutes = try node.optional("callback_minutes")?.int(min: 1, max: 480) ?? 15
         followUp.jobMinutes = try node.optional("default_job_minutes")?.int(min: 5, max: 24 * 60) ?? 120
+        followUp.archiveAfterDays = try node.optional("archive_after_days")?.int(min: 1, max: 3650)
         return followUp
     }
 
