@@ -3,12 +3,13 @@ import RingbackCore
 import RingbackEmulator
 import RingbackGoogle
 import RingbackJSON
+import RingbackStore
 import Testing
 
 @testable import RingbackSync
 
-/// The morning list's colours and filter view on the Missed Calls tab, against the emulator through the
-/// real REST clients.
+/// The morning list's colours and filter view on the Missed Calls tab, and the Weekly Review tab with
+/// its chart, against the emulator through the real REST clients.
 @Suite struct GoogleReviewTests {
     @Test func theNewTabColoursEmergenciesAndOverdueRowsAndHasTheFilterViewOnce() throws {
         let google = try GoogleWorkspace()
@@ -28,6 +29,31 @@ import Testing
         #expect(
             views.first?["filterSpecs"]?[0]?["filterCriteria"]?["hiddenValues"]?.array?.compactMap(\.string)
                 == ["Booked", "Closed - no response", "Closed - not a fit"])
+    }
+
+    @Test func theReportWritesTheWeeklyReviewTabWithOneChart() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let config = try ConfigLoader.load(path: google.configPath)
+        let store = try SQLiteStateStore(path: config.statePath)
+        let now = ISO8601DateFormatter().date(from: "2026-11-23T14:00:00Z")!
+        let review = try WeeklyReport.review(config: config, store: store, day: nil, now: now)
+        #expect(review.thisWeek.week.label == "2026-11-16")
+        #expect(try WeeklyReport.writeGoogleTab(review, config: config) == "google-sheet:\(GoogleWorkspace.spreadsheetID)/Weekly Review")
+        #expect(try WeeklyReport.writeGoogleTab(review, config: config) != nil)
+
+        let tab = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Weekly Review"))
+        #expect(tab[0].first == "Weekly review")
+        let captured = try #require(tab.first { $0.first == "Missed calls captured" })
+        #expect(captured[1] == String(review.thisWeek.missedCallsCaptured))
+        #expect(captured.last == String(review.thisWeek.missedCallsCaptured))
+        let measureRow = WeeklyReviewTable.measureHeaderRow + 1 + ReviewMeasure.allCases.firstIndex(of: .missedCallsCaptured)!
+        #expect(
+            google.emulator.cell(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Weekly Review", row: measureRow, column: 11)
+                == .number(Double(review.thisWeek.missedCallsCaptured)))
+        let charts = google.emulator.decorations(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Weekly Review")?["charts"]?.array ?? []
+        #expect(charts.count == 1, "the chart is added once; later reports refresh its cells")
+        #expect(charts.first?["spec"]?["basicChart"]?["series"]?.array?.count == 3)
     }
 }
 

@@ -12,6 +12,9 @@ enum RingbackOfflineAccess {
     /// A phone number as the samples' CSV shows it.
     static func displayedPhone(_ e164: String) -> String { CSVPhoneCell.display(e164) ?? e164 }
 
+    /// Text as the weekly review's HTML page escapes it.
+    static func escape(_ text: String) -> String { WeeklyReviewHTML.escape(text) }
+
     static func save(_ document: CSVSheetDocument, to path: String) throws {
         try AtomicFile.write(document.bytes(), to: path)
     }

@@ -34,7 +34,7 @@ package enum ConfigLoader {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly([
             "business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-            "targets", "state", "rejects", "status", "mappings_dir", "google",
+            "targets", "state", "rejects", "status", "mappings_dir", "google", "review",
         ])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
@@ -67,13 +67,15 @@ package enum ConfigLoader {
             defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
         rules.archiveAfterDays = followUp.archiveAfterDays
 
+        let statePath = try writableFile(root, "state", default: "ringback-state.sqlite", base: base)
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
             apiSources: sources.apis, targets: targets,
-            statePath: try writableFile(root, "state", default: "ringback-state.sqlite", base: base),
+            statePath: statePath,
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
-            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs)
+            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs,
+            review: try ReviewSettings.load(try root.optional("review"), base: base, statePath: statePath))
     }
 
     /// The `business:` block.
