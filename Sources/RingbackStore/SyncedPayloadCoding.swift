@@ -16,6 +16,7 @@ enum SyncedPayloadCoding {
             "deletedByOffice": .bool(row.deletedByOffice),
         ]
         if let reopenedAt = row.reopenedAt { fields["reopenedAt"] = instant(reopenedAt) }
+        if row.archived { fields["archived"] = .bool(true) }
         return JSONValue.object(fields).text
     }
 
@@ -28,7 +29,7 @@ enum SyncedPayloadCoding {
         else {
             throw JSONParseError(message: "expected leadID, cells, pins and deletedByOffice")
         }
-        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted)
+        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted, archived: value["archived"]?.bool ?? false)
         if let seconds = value["reopenedAt"]?.number { row.reopenedAt = Date(timeIntervalSinceReferenceDate: seconds) }
         for (key, value) in cells {
             guard let column = SheetColumn(rawValue: key) else { continue }

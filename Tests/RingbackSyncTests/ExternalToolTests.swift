@@ -90,8 +90,10 @@ import Testing
         let header = try #require(records.first)
         func cell(_ phone: String, _ column: String) -> String? {
             let phoneIndex = header.firstIndex(of: "Phone")!, index = header.firstIndex(of: column)!
-            return records.first { $0[phoneIndex] == "'" + phone }?[index]
+            return records.first { $0[phoneIndex] == RingbackOfflineAccess.displayedPhone(phone) }?[index]
         }
+        // The phone is shown as `(512) 555-0401`, no apostrophe needed.
+        #expect(cell("+15125550401", "Phone") == "(512) 555-0401")
         // What LibreOffice shows the office: the text, behind the apostrophe that keeps it text.
         #expect(cell("+15125550401", "Caller Name") == "'=HYPERLINK(\"http://evil.example\",\"click\")")
         #expect(cell("+15125550401", "Call Source") == "'@SUM(1+1)")

@@ -50,8 +50,9 @@ public struct LeadEvaluation: Sendable {
         let events = LeadEventBuilder(rules: rules)
         let reader = OfficeInputReader(time: time)
         for lead in leads {
-            let row = sheet?.rows[lead.id]
             let remembered = base[lead.id]
+            // An archived row is read as the office left it: its status, appointment and events stand.
+            let row = sheet?.rows[lead.id] ?? remembered.flatMap { $0.archived ? SheetContents.Row(leadID: lead.id, cells: $0.shownCells) : nil }
             let noted = output.notes.count
             var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }

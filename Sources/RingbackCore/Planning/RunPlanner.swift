@@ -125,7 +125,8 @@ public struct RunPlanner: Sendable {
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
-                base: base, syncedAt: time.format(input.now))
+                base: base, syncedAt: time.format(input.now),
+                archive: rules.archiveAfterDays.map { ArchiveRule(afterDays: $0, now: input.now, time: time) })
             sheetPlan.notes =
                 sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
                 + failures.map(\.description) + silences.map(\.description) + evaluated.notices

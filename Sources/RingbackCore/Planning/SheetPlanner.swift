@@ -21,14 +21,18 @@ public struct SheetPlanner: Sendable {
     private static let comparedColumns = SheetColumn.allCases.filter { $0 != .lastSynced }
     private static let ownedColumns = SheetColumn.allCases.filter { !$0.isOfficeOwned && $0 != .lastSynced }
 
-    public func plan(target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String) -> SheetPlan {
+    public func plan(
+        target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String, archive: ArchiveRule? = nil
+    ) -> SheetPlan {
         var plan = SheetPlan(target: target)
         plan.duplicateIDs = current.duplicateIDs
         for row in desired {
             let remembered = base[row.leadID]
+            if remembered?.archived == true { continue }
             if let found = current.rows[row.leadID] {
                 if let remembered {
                     merge(row, found: found, remembered: remembered, syncedAt: syncedAt, into: &plan)
+                    if let archive { archive.apply(to: row.leadID, found: found, remembered: remembered, plan: &plan) }
                 } else {
                     adopt(row, found: found, syncedAt: syncedAt, into: &plan)
                 }

@@ -27,6 +27,8 @@ public struct BusinessRules: Sendable {
     public var lists: ContactLists
     public var callbackMinutes: Int
     public var defaultJobMinutes: Int
+    /// Closed leads whose first call is older than this leave the live sheet for its archive; nil keeps them.
+    public var archiveAfterDays: Int? = nil
 
     public init(
         businessName: String, hours: BusinessHours, ownNumbers: Set<String> = [], internalExtensions: Set<String> = [],
