@@ -2,7 +2,7 @@ import RingbackYAML
 
 /// Reads a mapping file's optional `api:` section and checks it, naming the file, line and key of every mistake.
 public enum APISpecLoader {
-    static let keys: Set<String> = ["base_url", "path", "query", "auth", "next_page", "page_size", "since", "max_pages"]
+    static let keys: Set<String> = ["base_url", "path", "query", "auth", "next_page", "page_size", "since", "max_pages", "follow_up"]
 
     /// The `api:` section of a mapping file's root, or nil when the mapping has none.
     public static func load(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> APISpec? {
@@ -28,12 +28,43 @@ public enum APISpecLoader {
             query.append(.init(name: name, value: try template(value)))
         }
 
-        return APISpec(
+        var spec = APISpec(
             baseURL: base.hasSuffix("/") ? String(base.dropLast()) : base, path: path, query: query,
             auth: try auth(try node.required("auth")), paging: try paging(try node.optional("next_page")),
             pageSize: try pageSize(try node.optional("page_size")), since: try since(try node.optional("since")),
             maxPages: try node.optional("max_pages")?.int(min: 1, max: 100_000) ?? 1_000,
             origin: node.line.map { "\(node.file):\($0)" } ?? node.file)
+        spec.followUps = try followUps(try node.optional("follow_up"))
+        return spec
+    }
+
+    static let followUpKeys: Set<String> = ["name", "path", "records", "when", "max_per_run"]
+
+    /// The `follow_up:` list: per record, a sub-resource to fetch and merge in.
+    private static func followUps(_ node: YAMLValue?) throws(YAMLFileError) -> [APIFollowUp] {
+        guard let node else { return [] }
+        var out: [APIFollowUp] = []
+        for item in try node.items() {
+            try item.allowOnly(followUpKeys)
+            let pathNode = try item.required("path")
+            let path = try pathNode.string()
+            guard path.hasPrefix("/") else { throw pathNode.error("expected a path starting with /, like /v1/call-voicemails/{id}") }
+            var followUp = APIFollowUp(
+                name: try item.required("name").string(), path: path, records: try item.optional("records")?.string() ?? "",
+                when: [], maxPerRun: try item.optional("max_per_run")?.int(min: 1, max: 100_000) ?? 200)
+            if followUp.placeholders.isEmpty {
+                throw pathNode.error("name the record's field the request is for between braces, like /v1/call-voicemails/{id}")
+            }
+            for placeholder in followUp.placeholders { try MappingSpecLoader.checkJSONPath(placeholder, at: pathNode) }
+            if let records = try item.optional("records") { try MappingSpecLoader.checkJSONPath(followUp.records, at: records) }
+            if let when = try item.optional("when") {
+                followUp.when = try MappingSpecLoader.conditions(when) { path, at throws(YAMLFileError) in
+                    try MappingSpecLoader.checkJSONPath(path, at: at)
+                }
+            }
+            out.append(followUp)
+        }
+        return out
     }
 
     public static func isHTTPURL(_ text: String) -> Bool {
@@ -96,11 +127,18 @@ public enum APISpecLoader {
             throw node.error(
                 "expected one way to the next page: uri_field; page_parameter with total_pages_field; or token_field with token_parameter")
         }
-        if let uri { return .nextURI(field: try uri.string()) }
-        if let token { return .token(field: try token.string(), parameter: try node.required("token_parameter").string()) }
+        if let uri { return .nextURI(field: try path(uri)) }
+        if let token { return .token(field: try path(token), parameter: try node.required("token_parameter").string()) }
         return .pageCounter(
-            parameter: try kinds[0].string(), totalPagesField: try node.required("total_pages_field").string(),
+            parameter: try kinds[0].string(), totalPagesField: try path(try node.required("total_pages_field")),
             firstPage: try node.optional("first_page")?.int(min: 0) ?? 1)
+    }
+
+    /// A JSON path into the page, checked like the mapping's field paths.
+    private static func path(_ node: YAMLValue) throws(YAMLFileError) -> String {
+        let text = try node.string()
+        try MappingSpecLoader.checkJSONPath(text, at: node)
+        return text
     }
 
     private static func pageSize(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.PageSize? {

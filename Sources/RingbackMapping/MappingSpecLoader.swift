@@ -1,3 +1,4 @@
+import RingbackJSON
 import RingbackNormalisation
 import RingbackYAML
 
@@ -67,7 +68,9 @@ public enum MappingSpecLoader {
         guard let node else { return ("", layout) }
         try node.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
         let records = try node.optional("records")?.string() ?? ""
+        if let recordsNode = try node.optional("records") { try checkJSONPath(records, at: recordsNode) }
         layout.nestedLegs = try node.optional("legs")?.string()
+        if let legsNode = try node.optional("legs"), let legs = layout.nestedLegs { try checkJSONPath(legs, at: legsNode) }
         layout.lastEventWins = try node.optional("last_event_wins")?.bool() ?? false
         if let legFields = try node.optional("leg_fields") {
             guard layout.nestedLegs != nil else { throw legFields.error("`leg_fields` describes nested legs: name their array with `legs:`") }
@@ -163,17 +166,18 @@ public enum MappingSpecLoader {
     private static func fieldSource(
         _ value: YAMLValue, format: MappingSpec.Format, header: Bool, columns: [String]
     ) throws(YAMLFileError) -> MappingSpec.FieldSource {
-        var name: String?
+        var names: [String] = []
         var position: Int?
         var part = MappingSpec.FieldSource.Part.whole
         var decode: TextDecoding?
         if value.isMapping {
             try value.allowOnly(["column", "path", "part", "decode"])
             if let column = try value.optional("column") {
-                let text = try column.string()
-                if let number = Int(text) { position = number } else { name = text }
+                for text in try column.strings() {
+                    if let number = Int(text), position == nil, names.isEmpty { position = number } else { names.append(text) }
+                }
             }
-            name = try value.optional("path")?.string() ?? name
+            if let path = try value.optional("path") { names = try path.strings() }
             if let partNode = try value.optional("part") {
                 guard let parsed = MappingSpec.FieldSource.Part(rawValue: try partNode.string()) else {
                     throw partNode.error("expected whole, name or number")
@@ -185,9 +189,14 @@ public enum MappingSpecLoader {
                 decode = parsed
             }
         } else {
-            name = try value.string()
+            names = try value.strings()
         }
-        if position == nil && name == nil { throw value.error("expected `column:` or `path:`") }
+        if position == nil && names.isEmpty { throw value.error("expected `column:` or `path:`") }
+        if names.count > 1 && (format == .xml || format == .html) {
+            throw value.error("an XPath field takes one expression; XPath's `|` joins several")
+        }
+        if format == .json { for path in names { try checkJSONPath(path, at: value) } }
+        var name = names.first
         if format == .csv && !header, let column = name {
             guard let index = columns.firstIndex(of: column) else {
                 throw value.error("column `\(column)` is not in `csv.columns`")
@@ -195,12 +204,24 @@ public enum MappingSpecLoader {
             position = index + 1
             name = nil
         }
+        if format == .csv && !header, let unknown = names.dropFirst().first(where: { !columns.contains($0) }) {
+            throw value.error("column `\(unknown)` is not in `csv.columns`")
+        }
         if let position, position < 1 { throw value.error("column positions start at 1") }
         if format == .xml || format == .html {
             if position != nil { throw value.error("XML and HTML fields are XPath expressions (`path:`), not column numbers") }
             try checkXPath(name ?? "", at: value)
         }
-        return MappingSpec.FieldSource(name: name, position: position, part: part, decode: decode)
+        return MappingSpec.FieldSource(name: name, position: position, part: part, decode: decode, fallbacks: Array(names.dropFirst()))
+    }
+
+    /// A JSON path the engine cannot read is refused with the character it goes wrong at.
+    static func checkJSONPath(_ path: String, at node: YAMLValue) throws(YAMLFileError) {
+        do {
+            _ = try JSONPath(parsing: path)
+        } catch {
+            throw node.error("path `\(path)` \(error) (see docs/mappings.md, Paths)")
+        }
     }
 
     /// XML and HTML mappings name their records with `xml: records:` or `html: records:`.
@@ -252,6 +273,15 @@ public enum MappingSpecLoader {
 
     private static func conditions(_ node: YAMLValue?, fields: [String: MappingSpec.FieldSource]) throws(YAMLFileError) -> [LegCondition] {
         guard let node else { return [] }
+        return try conditions(node) { key, value throws(YAMLFileError) in
+            guard fields[key] != nil else { throw value.error("`\(key)` is not defined under `fields:`") }
+        }
+    }
+
+    /// A list of rules, each a map of field → test and an optional `leg:`; `check` vets each field name.
+    static func conditions(
+        _ node: YAMLValue, check: (String, YAMLValue) throws(YAMLFileError) -> Void
+    ) throws(YAMLFileError) -> [LegCondition] {
         var out: [LegCondition] = []
         for item in try node.items() {
             var scope = LegCondition.LegScope.any
@@ -264,7 +294,7 @@ public enum MappingSpecLoader {
                     scope = parsed
                     continue
                 }
-                guard fields[key] != nil else { throw value.error("`\(key)` is not defined under `fields:`") }
+                try check(key, value)
                 tests.append((key, try test(value)))
             }
             if tests.isEmpty { throw item.error("a rule needs at least one field test") }
