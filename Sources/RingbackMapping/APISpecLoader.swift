@@ -2,7 +2,6 @@ import RingbackYAML
 
 /// Reads a mapping file's optional `api:` section and checks it, naming the file, line and key of every mistake.
 public enum APISpecLoader {
-    static let keys: Set<String> = ["base_url", "path", "query", "auth", "next_page", "page_size", "since", "max_pages", "follow_up"]
 
     /// The `api:` section of a mapping file's root, or nil when the mapping has none.
     public static func load(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> APISpec? {
@@ -14,7 +13,7 @@ public enum APISpecLoader {
     }
 
     static func load(_ node: YAMLValue) throws(YAMLFileError) -> APISpec {
-        try node.allowOnly(keys)
+        try node.allowOnly(MappingKeys.sections["api"]!)
         let baseNode = try node.required("base_url")
         let base = try baseNode.string().trimmingCharacters(in: .whitespaces)
         guard isHTTPURL(base) else { throw baseNode.error("expected an http:// or https:// URL like https://api.twilio.com") }
@@ -38,14 +37,12 @@ public enum APISpecLoader {
         return spec
     }
 
-    static let followUpKeys: Set<String> = ["name", "path", "records", "when", "max_per_run"]
-
     /// The `follow_up:` list: per record, a sub-resource to fetch and merge in.
     private static func followUps(_ node: YAMLValue?) throws(YAMLFileError) -> [APIFollowUp] {
         guard let node else { return [] }
         var out: [APIFollowUp] = []
         for item in try node.items() {
-            try item.allowOnly(followUpKeys)
+            try item.allowOnly(MappingKeys.sections["api.follow_up.ITEM"]!)
             let pathNode = try item.required("path")
             let path = try pathNode.string()
             guard path.hasPrefix("/") else { throw pathNode.error("expected a path starting with /, like /v1/call-voicemails/{id}") }
@@ -93,15 +90,15 @@ public enum APISpecLoader {
         let typeNode = try node.required("type")
         switch try typeNode.string() {
         case "basic":
-            try node.allowOnly(["type", "username_env", "password_env"])
+            try node.allowOnly(MappingKeys.authKeys(["username_env", "password_env"]))
             return .basic(
                 usernameVariable: try variableName(try node.required("username_env")),
                 passwordVariable: try variableName(try node.required("password_env")))
         case "bearer":
-            try node.allowOnly(["type", "token_env"])
+            try node.allowOnly(MappingKeys.authKeys(["token_env"]))
             return .bearer(tokenVariable: try variableName(try node.required("token_env")))
         case "header":
-            try node.allowOnly(["type", "name", "value"])
+            try node.allowOnly(MappingKeys.authKeys(["name", "value"]))
             let valueNode = try node.required("value")
             let value = try template(valueNode)
             if value.variables.isEmpty {
@@ -109,7 +106,7 @@ public enum APISpecLoader {
             }
             return .header(name: try node.required("name").string(), value: value)
         case "none":
-            try node.allowOnly(["type"])
+            try node.allowOnly(MappingKeys.authKeys([]))
             return .none
         default:
             throw typeNode.error("expected basic, bearer, header or none")
@@ -118,7 +115,7 @@ public enum APISpecLoader {
 
     private static func paging(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Paging {
         guard let node else { return .single }
-        try node.allowOnly(["uri_field", "page_parameter", "total_pages_field", "first_page", "token_field", "token_parameter"])
+        try node.allowOnly(MappingKeys.sections["api.next_page"]!)
         let uri = try node.optional("uri_field")
         let page = try node.optional("page_parameter")
         let token = try node.optional("token_field")
@@ -143,13 +140,13 @@ public enum APISpecLoader {
 
     private static func pageSize(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.PageSize? {
         guard let node else { return nil }
-        try node.allowOnly(["parameter", "value"])
+        try node.allowOnly(MappingKeys.sections["api.page_size"]!)
         return .init(parameter: try node.required("parameter").string(), value: try node.required("value").int(min: 1, max: 10_000))
     }
 
     private static func since(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Since? {
         guard let node else { return nil }
-        try node.allowOnly(["parameter", "format"])
+        try node.allowOnly(MappingKeys.sections["api.since"]!)
         let formatNode = try node.required("format")
         guard let format = APISpec.SinceFormat(rawValue: try formatNode.string()) else {
             throw formatNode.error("expected one of: \(APISpec.SinceFormat.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -41,6 +41,12 @@ public struct MappingEngine: Sendable {
         legPaths = slots.names.map { compiled(spec.layout.legFields[$0] ?? spec.fields[$0]) }
     }
 
+    /// Whether the leg matched an `unfinished_when` rule: its call has not ended and is left for a later read.
+    public func isUnfinished(_ leg: CallLeg) -> Bool {
+        guard rules.count > outcomeRuleCount else { return false }
+        return leg.ruleMatches & (~UInt64(0) << UInt64(outcomeRuleCount)) != 0
+    }
+
     /// Legs and rejects read from one file, and how many records it held.
     public struct FileResult: Sendable {
         public var legs: [CallLeg] = []

@@ -6,10 +6,7 @@ import RingbackYAML
 public enum MappingSpecLoader {
     public static func load(yaml text: String, file: String) throws(YAMLFileError) -> MappingSpec {
         let root = try YAMLValue.parse(text, file: file)
-        try root.allowOnly([
-            "name", "description", "format", "csv", "json", "fields", "time_format", "duration_format",
-            "direction", "key_prefix", "legs", "outcome", "detect", "api", "xml", "html",
-        ])
+        try root.allowOnly(MappingKeys.root)
         let name = try root.required("name").string()
         guard let format = MappingSpec.Format(rawValue: try root.required("format").string()) else {
             throw try root.required("format").error("expected csv, json, xml or html")
@@ -24,7 +21,7 @@ public enum MappingSpecLoader {
         let ruleFields = fields.merging(layout.legFields) { record, _ in record }
         let (parent, group) = try legs(try root.optional("legs"), fields: ruleFields)
         let outcome = try root.required("outcome")
-        try outcome.allowOnly(["voicemail_when", "answered_when", "unfinished_when"])
+        try outcome.allowOnly(MappingKeys.sections["outcome"]!)
         let answered = try conditions(try outcome.optional("answered_when"), fields: ruleFields)
         if answered.isEmpty { throw outcome.error("`answered_when` needs at least one rule; calls matching none are missed") }
 
@@ -52,7 +49,7 @@ public enum MappingSpecLoader {
     private static func csv(_ node: YAMLValue?) throws(YAMLFileError) -> CSVLayout {
         var layout = CSVLayout()
         guard let node else { return layout }
-        try node.allowOnly(["header", "columns", "min_columns"])
+        try node.allowOnly(MappingKeys.sections["csv"]!)
         layout.header = try node.optional("header")?.bool() ?? true
         layout.columns = try node.optional("columns")?.strings() ?? []
         layout.minColumns = try node.optional("min_columns")?.int(min: 1) ?? (layout.columns.isEmpty ? 1 : layout.columns.count)
@@ -66,7 +63,7 @@ public enum MappingSpecLoader {
     private static func json(_ node: YAMLValue?) throws(YAMLFileError) -> (records: String, layout: RecordLayout) {
         var layout = RecordLayout()
         guard let node else { return ("", layout) }
-        try node.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
+        try node.allowOnly(MappingKeys.sections["json"]!)
         let records = try node.optional("records")?.string() ?? ""
         if let recordsNode = try node.optional("records") { try checkJSONPath(records, at: recordsNode) }
         layout.nestedLegs = try node.optional("legs")?.string()
@@ -113,7 +110,7 @@ public enum MappingSpecLoader {
         throws(YAMLFileError) -> MappingSpec.DirectionRule
     {
         if let infer = try node.optional("infer"), try infer.bool() { return .inferFromNumbers }
-        try node.allowOnly(["inbound", "outbound", "infer"])
+        try node.allowOnly(MappingKeys.sections["direction"]!)
         guard fields["direction"] != nil else {
             throw node.error("direction values need a `direction` field under `fields:`; or use `infer: true`")
         }
@@ -129,7 +126,7 @@ public enum MappingSpecLoader {
         throws(YAMLFileError) -> (parent: String?, group: [[String]])
     {
         guard let node else { return (nil, []) }
-        try node.allowOnly(["parent", "group_by"])
+        try node.allowOnly(MappingKeys.sections["legs"]!)
         let parent = try node.optional("parent")?.string()
         var group: [[String]] = []
         for item in try node.optional("group_by")?.itemsOrSingle() ?? [] {
@@ -149,7 +146,7 @@ public enum MappingSpecLoader {
     private static func detectionHints(_ node: YAMLValue?) throws(YAMLFileError) -> DetectionHints {
         var hints = DetectionHints()
         guard let node else { return hints }
-        try node.allowOnly(["json_keys", "header_columns", "column_kinds", "text"])
+        try node.allowOnly(MappingKeys.sections["detect"]!)
         hints.jsonKeys = try node.optional("json_keys")?.strings() ?? []
         hints.texts = try node.optional("text")?.strings() ?? []
         hints.headerColumns = try node.optional("header_columns")?.strings() ?? []
@@ -171,7 +168,7 @@ public enum MappingSpecLoader {
         var part = MappingSpec.FieldSource.Part.whole
         var decode: TextDecoding?
         if value.isMapping {
-            try value.allowOnly(["column", "path", "part", "decode"])
+            try value.allowOnly(MappingKeys.sections["fields.NAME"]!)
             if let column = try value.optional("column") {
                 for text in try column.strings() {
                     if let number = Int(text), position == nil, names.isEmpty { position = number } else { names.append(text) }
@@ -231,7 +228,7 @@ public enum MappingSpecLoader {
             guard format.rawValue == section else {
                 throw node.error("`\(section):` describes \(section) files; this mapping's format is \(format.rawValue)")
             }
-            try node.allowOnly(["records"])
+            try node.allowOnly(MappingKeys.sections[section]!)
             let recordsNode = try node.required("records")
             let xpath = try recordsNode.string()
             try checkXPath(xpath, at: recordsNode)
@@ -305,7 +302,7 @@ public enum MappingSpecLoader {
 
     private static func test(_ value: YAMLValue) throws(YAMLFileError) -> LegCondition.Test {
         guard value.isMapping else { return .oneOf(Set(try value.strings().map { $0.lowercased() })) }
-        try value.allowOnly(["not", "empty", "above"])
+        try value.allowOnly(MappingKeys.sections["outcome.RULE.FIELD"]!)
         if let not = try value.optional("not") { return .noneOf(Set(try not.strings().map { $0.lowercased() })) }
         if let empty = try value.optional("empty") { return .empty(try empty.bool()) }
         if let above = try value.optional("above") {
