@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackJSON
 import Testing
 
 @testable import RingbackMapping
@@ -155,6 +156,43 @@ import Testing
             try MappingSpecLoader.load(yaml: text, file: "mappings/lists.yaml")
         } throws: { error in
             "\(error)".contains("json.records") && "\(error)".contains("at character 7")
+        }
+    }
+}
+
+/// The `api.follow_up` section: which records are followed up, the request path per record, and
+/// mistakes named where they are.
+@Suite struct APIFollowUpTests {
+    static func followUp() throws -> APIFollowUp {
+        try #require(try MappingFixtures.spec("openphone-calls-json").api?.followUps.first)
+    }
+
+    @Test func onlyUnansweredIncomingCallsAreFollowedUpEachAtItsOwnPath() throws {
+        let followUp = try Self.followUp()
+        let missed: JSONValue = ["id": "AC 1/2", "answeredAt": nil, "direction": "incoming"]
+        let answered: JSONValue = ["id": "AC2", "answeredAt": "2026-11-18T15:10:05Z", "direction": "incoming"]
+        let outgoing: JSONValue = ["id": "AC3", "answeredAt": nil, "direction": "outgoing"]
+        #expect(followUp.applies(to: missed))
+        #expect(!followUp.applies(to: answered))
+        #expect(!followUp.applies(to: outgoing))
+        #expect(followUp.path(for: missed) { $0.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "/", with: "%2F") } == "/v1/call-voicemails/AC%201%2F2")
+        #expect(followUp.path(for: ["answeredAt": nil]) { $0 } == nil)
+        #expect(followUp.maxPerRun == 500 && followUp.records == "data" && followUp.name == "voicemail")
+    }
+
+    @Test(arguments: [
+        ("path: /v1/call-voicemails", "name the record's field the request is for between braces"),
+        ("path: v1/call-voicemails/{id}", "expected a path starting with /"),
+        ("path: '/v1/call-voicemails/{id[}'", "path `id[` at character 4"),
+        ("path: /v1/x/{id}\n      colour: red", "colour"),
+    ])
+    func mistakesAreNamed(line: String, message: String) throws {
+        let url = MappingFixtures.mappingsFolder.appendingPathComponent("openphone-calls-json.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "path: /v1/call-voicemails/{id}", with: line)
+        #expect {
+            try MappingSpecLoader.load(yaml: text, file: "mappings/openphone-calls-json.yaml")
+        } throws: { error in
+            "\(error)".contains("mappings/openphone-calls-json.yaml:") && "\(error)".contains("api.follow_up") && "\(error)".contains(message)
         }
     }
 }
