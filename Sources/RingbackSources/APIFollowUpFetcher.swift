@@ -42,7 +42,8 @@ final class APIFollowUpFetcher {
         source.api.followUps.indices.compactMap { index in
             guard skipped[index] > 0 else { return nil }
             let followUp = source.api.followUps[index]
-            return "\(skipped[index]) records were read without `\(followUp.name)`: more than max_per_run \(followUp.maxPerRun) requests in this run (\(source.api.origin))"
+            return
+                "\(skipped[index]) records were read without `\(followUp.name)`: more than max_per_run \(followUp.maxPerRun) requests in this run (\(source.api.origin))"
         }
     }
 
@@ -79,7 +80,8 @@ final class APIFollowUpFetcher {
                 source: source.name, page: page, displayURL: shown, status: error.status, reason: source.variables.redact(error.summary))
         }
         guard let answer = try? JSONValue.parse(response.body, longIntegersAsText: true) else {
-            throw APIPullFailure(source: source.name, page: page, displayURL: shown, status: response.status, reason: "the follow-up answer is not JSON")
+            throw APIPullFailure(
+                source: source.name, page: page, displayURL: shown, status: response.status, reason: "the follow-up answer is not JSON")
         }
         return answer
     }

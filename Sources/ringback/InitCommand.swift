@@ -55,7 +55,9 @@ struct InitCommand: ParsableCommand {
             if reading.ownNumbers.isEmpty {
                 print("  own numbers: none found in the export; add your lines under business.own_numbers")
             } else {
-                print("  own numbers: \(reading.ownNumbers.map { "\($0.number) (\($0.calls) of \(reading.inboundCalls) inbound calls)" }.joined(separator: ", "))")
+                print(
+                    "  own numbers: \(reading.ownNumbers.map { "\($0.number) (\($0.calls) of \(reading.inboundCalls) inbound calls)" }.joined(separator: ", "))"
+                )
             }
             print("Next: check the lines marked CHECK, then `ringback validate --config \(output)` and `ringback sync --config \(output) --dry-run`.")
         } catch {

@@ -55,9 +55,12 @@ struct SampleExportReading {
             guard let parsed = try? JSONValue.parse(bytes, longIntegersAsText: true) else { return nil }
             return specs.filter { $0.format == .json }.map { spec in
                 let record = parsed.value(at: spec.jsonRecords)?.array?.first ?? parsed
-                return (spec, spec.fields.keys.sorted().filter { key in
-                    !spec.fields[key]!.names.contains { record.value(at: $0) != nil }
-                })
+                return (
+                    spec,
+                    spec.fields.keys.sorted().filter { key in
+                        !spec.fields[key]!.names.contains { record.value(at: $0) != nil }
+                    }
+                )
             }.min { $0.1.count != $1.1.count ? $0.1.count < $1.1.count : $0.0.name < $1.0.name }
         }
         var header: [String] = []

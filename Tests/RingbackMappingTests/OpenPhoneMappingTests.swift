@@ -97,7 +97,8 @@ import Testing
 
     @Test func aCSVFieldTakesTheFirstOfItsColumnsThatHasText() throws {
         let spec = try Self.spec(fields: "  start: Date\n  from: [Caller, ANI]", format: "csv")
-        let read = Self.read(spec, "Date,Caller,ANI,status\n2026-11-18T14:00:00Z,,+17205550111,missed\n2026-11-18T15:00:00Z,+17205550122,+17205550199,missed\n")
+        let read = Self.read(
+            spec, "Date,Caller,ANI,status\n2026-11-18T14:00:00Z,,+17205550111,missed\n2026-11-18T15:00:00Z,+17205550122,+17205550199,missed\n")
         #expect(read.rejects.isEmpty, "\(read.rejects)")
         #expect(read.legs.map(\.from) == [.number("+17205550111"), .number("+17205550122")])
     }
@@ -175,7 +176,9 @@ import Testing
         #expect(followUp.applies(to: missed))
         #expect(!followUp.applies(to: answered))
         #expect(!followUp.applies(to: outgoing))
-        #expect(followUp.path(for: missed) { $0.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "/", with: "%2F") } == "/v1/call-voicemails/AC%201%2F2")
+        #expect(
+            followUp.path(for: missed) { $0.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "/", with: "%2F") }
+                == "/v1/call-voicemails/AC%201%2F2")
         #expect(followUp.path(for: ["answeredAt": nil]) { $0 } == nil)
         #expect(followUp.maxPerRun == 500 && followUp.records == "data" && followUp.name == "voicemail")
     }

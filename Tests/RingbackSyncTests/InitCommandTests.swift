@@ -43,7 +43,9 @@ import Testing
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("ringback.yaml").path
-        var arguments = ["init", "--sample", example.sample, "--business", "Lone Star \"Plumbing\"", "--mappings-dir", Self.mappings, "--output", output]
+        var arguments = [
+            "init", "--sample", example.sample, "--business", "Lone Star \"Plumbing\"", "--mappings-dir", Self.mappings, "--output", output,
+        ]
         if let zips = example.zips { arguments += ["--zips", zips] }
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
@@ -63,7 +65,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let sample = dir.appendingPathComponent("calls.csv")
         try "Call Time,Caller,To,Result\n2026/11/18 08:14:02,(720) 555-0111,Main (100),Missed\n".write(to: sample, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["init", "--sample", sample.path, "--mappings-dir", Self.mappings, "--output", dir.appendingPathComponent("r.yaml").path])
+        let result = try CommandRunner.run([
+            "init", "--sample", sample.path, "--mappings-dir", Self.mappings, "--output", dir.appendingPathComponent("r.yaml").path,
+        ])
         #expect(result.status == 3)
         #expect(result.stderr.contains("no mapping recognises this file; the closest, threecx-call-log-csv, could not place"))
         #expect(result.stderr.contains("from (`From`)"))

@@ -46,9 +46,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("3cx-call-log.csv")
         try """
-            Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Totals,Reason
-            2026/11/18 09:14:02,00000A1B,(720) 555-0111,Main Line (100),Inbound,Unanswered,00:00:25,00:00:00,00:00:25,Terminated by caller
-            """.write(to: file, atomically: true, encoding: .utf8)
+        Call Time,Call ID,From,To,Direction,Status,Ringing,Talking,Totals,Reason
+        2026/11/18 09:14:02,00000A1B,(720) 555-0111,Main Line (100),Inbound,Unanswered,00:00:25,00:00:00,00:00:25,Terminated by caller
+        """.write(to: file, atomically: true, encoding: .utf8)
         let specs = try FileManager.default.contentsOfDirectory(atPath: Self.mappings).filter { $0 != "threecx-call-log-csv.yaml" }
         let only = dir.appendingPathComponent("mappings")
         try FileManager.default.createDirectory(at: only, withIntermediateDirectories: true)
