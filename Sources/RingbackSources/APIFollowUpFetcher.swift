@@ -69,11 +69,9 @@ final class APIFollowUpFetcher {
         guard let url = URL(string: address) else {
             throw APIPullFailure(source: source.name, page: page, displayURL: shown, status: nil, reason: "the follow-up URL is not a URL")
         }
-        var headers = ["Accept": "application/json"]
-        if let auth = source.authorization { headers[auth.name] = auth.value }
         let response: HTTPResponse
         do {
-            response = try client.get(HTTPRequest(url: url, headers: headers, displayURL: shown))
+            response = try client.get(HTTPRequest(url: url, headers: source.requestHeaders, displayURL: shown))
         } catch {
             if error.status == 404 { return nil }
             throw APIPullFailure(

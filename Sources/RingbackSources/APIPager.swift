@@ -65,11 +65,9 @@ struct APIPager {
         guard let requestURL = URL(string: address) else {
             throw failure(page: page, url: shown, status: nil, reason: "not a valid URL")
         }
-        var headers = ["Accept": "application/json"]
-        if let auth = source.authorization { headers[auth.name] = auth.value }
         let response: HTTPResponse
         do {
-            response = try client.get(HTTPRequest(url: requestURL, headers: headers, displayURL: shown))
+            response = try client.get(HTTPRequest(url: requestURL, headers: source.requestHeaders, displayURL: shown))
         } catch {
             throw failure(page: page, url: shown, status: error.status, reason: error.summary)
         }

@@ -48,12 +48,12 @@ import Testing
 
 /// List paths, "first non-empty of", and the mistakes the loader names with file, key and character.
 @Suite struct ListPathTests {
-    static func spec(fields: String, format: String = "json") throws -> MappingSpec {
+    static func spec(fields: String, format: String = "json", records: String = "calls") throws -> MappingSpec {
         try MappingSpecLoader.load(
             yaml: """
                 name: lists
                 format: \(format)
-                \(format == "json" ? "json:\n  records: calls" : "")
+                \(format == "json" ? "json:\n  records: \(records)" : "")
                 fields:
                 \(fields)
                   status: status
@@ -136,25 +136,9 @@ import Testing
         }
     }
 
-    @Test func aBadNextPagePathIsAMappingError() {
-        let text = """
-            name: lists
-            format: json
-            json:
-              records: 'calls['
-            fields:
-              start: at
-              from: from
-              status: status
-            time_format: iso8601
-            direction:
-              infer: true
-            outcome:
-              answered_when:
-                - { status: [answered] }
-            """
+    @Test func aBadRecordsPathIsAMappingError() {
         #expect {
-            try MappingSpecLoader.load(yaml: text, file: "mappings/lists.yaml")
+            try Self.spec(fields: "  start: at\n  from: from", records: "'calls['")
         } throws: { error in
             "\(error)".contains("json.records") && "\(error)".contains("at character 7")
         }
