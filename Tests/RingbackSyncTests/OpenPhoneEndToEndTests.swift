@@ -37,9 +37,8 @@ import Testing
             try samples.write(config.replacingCharacters(in: start..<end, with: source), to: "samples/ringback.yaml")
         }
 
-        func sync() throws -> CommandRunner.Result {
-            try CommandRunner.run(
-                ["sync", "--config", samples.configPath, "--now", "2026-11-20T23:00:00Z"], environment: FakeCallAPIServer.environment)
+        func sync(now: String = "2026-11-20T23:00:00Z") throws -> CommandRunner.Result {
+            try CommandRunner.run(["sync", "--config", samples.configPath, "--now", now], environment: FakeCallAPIServer.environment)
         }
 
         func remove() {
@@ -71,6 +70,31 @@ import Testing
         #expect(voicemails.allSatisfy { $0.authorised })
         #expect(voicemails.filter { $0.status == "200" }.count == 8)
         #expect(!result.stderr.contains(FakeCallAPIServer.environment["OPENPHONE_API_KEY"]!))
+    }
+
+    /// A voicemail transcribed after the first pull updates the recorded call and its lead's row.
+    @Test func aTranscriptThatArrivesInALaterPullUpdatesTheLead() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(try workspace.sync().status == 0)
+        let before = try #require(try workspace.samples.sheet().first { Self.digits($0["Phone"]) == "7205551101" })
+        #expect(before["Transcript"] ?? "" == "")
+        let file = workspace.server.fixtures.appendingPathComponent("openphone-voicemails.json")
+        var voicemails = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        voicemails["AC0018"] = [
+            "duration": 30, "id": "VM0018", "status": "completed", "recordingUrl": "https://storage.example.com/AC0018.mp3",
+            "transcript": "Calling again about the water heater, there is water all over the garage floor.",
+        ]
+        try JSONSerialization.data(withJSONObject: voicemails).write(to: file)
+        let second = try workspace.sync(now: "2026-11-20T23:30:00Z")
+        #expect(second.status == 0, "\(second.stderr)")
+        let rows = try workspace.samples.sheet()
+        #expect(rows.count == 18)
+        let after = try #require(rows.first { Self.digits($0["Phone"]) == "7205551101" })
+        #expect(after["Lead ID"] == before["Lead ID"])
+        #expect(after["Transcript"]?.contains("water all over the garage floor") == true)
+        let recorded = try SQLiteStateStore(path: workspace.samples.statePath).calls(since: nil).first { $0.key == "openphone:AC0018" }
+        #expect(recorded?.outcome == .voicemail)
     }
 
     @Test func aFailedVoicemailRequestStopsThePullAndKeepsTheWatermark() throws {

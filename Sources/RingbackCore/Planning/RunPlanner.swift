@@ -96,7 +96,10 @@ public struct RunPlanner: Sendable {
     public func plan(_ input: Input) throws -> Output {
         let pulled = input.pulls.flatMap(\.calls)
         let newCalls = CallDeduplication.newCalls(pulled, known: input.ledger)
-        let leads = LeadBuilder(rules: rules, work: work).leads(from: input.ledger + newCalls, anchors: input.anchors)
+        let updatedCalls = CallDeduplication.updatedCalls(pulled, known: input.ledger)
+        let updates = Dictionary(updatedCalls.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let ledger = updates.isEmpty ? input.ledger : input.ledger.map { updates[$0.key] ?? $0 }
+        let leads = LeadBuilder(rules: rules, work: work).leads(from: ledger + newCalls, anchors: input.anchors)
         let (lists, warnings) = try mergedLists(input.sheet?.lists ?? [:])
         var rules = self.rules
         rules.lists = lists
@@ -110,6 +113,7 @@ public struct RunPlanner: Sendable {
         commit.renamedTargets = input.renamedTargets
         if input.storedBusiness != rules.businessName { commit.business = rules.businessName }
         commit.newCalls = newCalls
+        commit.updatedCalls = updatedCalls
         for pull in input.pulls {
             if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }
         }
