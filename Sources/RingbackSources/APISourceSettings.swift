@@ -22,6 +22,13 @@ package struct APISourceSettings: Sendable {
     /// The first pull of a source with neither a watermark nor `start_at:` goes back this far.
     package static let defaultHistory: TimeInterval = 7 * 86400
 
+    /// Headers of every request to the API, pages and follow-ups alike: JSON wanted, and the credentials.
+    var requestHeaders: [String: String] {
+        var headers = ["Accept": "application/json"]
+        if let auth = authorization { headers[auth.name] = auth.value }
+        return headers
+    }
+
     /// The header carrying the credentials, built from the environment; never shown.
     var authorization: (name: String, value: String)? {
         switch api.auth {

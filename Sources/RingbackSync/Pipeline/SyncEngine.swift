@@ -61,7 +61,9 @@ package struct SyncEngine: Sendable {
         input.storedBusiness = try store.business()
         input.adopt = adopt
         let output = try planner.plan(input)
-        return PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
+        var run = PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
+        run.warnings += pulls.flatMap { pull in pull.warnings.map { "source \(pull.source): \($0)" } }
+        return run
     }
 
     private func openSheet() throws
