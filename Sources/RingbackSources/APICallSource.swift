@@ -55,6 +55,8 @@ package struct APICallSource: CallSource {
         if let warning = CallerNumberCoverage(legs: legs).warning(spec: settings.mapping) { pull.warnings.append(warning) }
         if let latest, stored.map({ latest > $0 }) ?? true { pull.watermark = latest }
         pull.calls = CallAssembler(engine: engine).calls(from: legs)
+        let newest = [try state.latestCall(source: name), pull.calls.map(\.startedAt).max()].compactMap { $0 }.max()
+        pull.silence = SourceSilence.stale(source: name, lastCall: newest, hours: settings.staleAfterHours, now: now)
         return pull
     }
 

@@ -18,6 +18,8 @@ package struct APISourceSettings: Sendable {
     package var startAt: Date?
     package var zone: LocalZone
     package var retry: RetryPolicy
+    /// A source with no new call for longer than this is reported (`stale_after_hours`, 0: never).
+    package var staleAfterHours = FileSourceSettings.defaultStaleAfterHours
 
     /// The first pull of a source with neither a watermark nor `start_at:` goes back this far.
     package static let defaultHistory: TimeInterval = 7 * 86400
