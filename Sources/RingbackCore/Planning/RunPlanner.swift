@@ -56,6 +56,8 @@ public struct RunPlanner: Sendable {
         public var storedBusiness: String?
         /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
         public var adopt = false
+        /// The crew calendars as read this run (busy spans and jobs); nil when no booking rules are set.
+        public var crew: CrewAvailability?
 
         public init(
             pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
@@ -120,14 +122,14 @@ public struct RunPlanner: Sendable {
         let base =
             input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents, same: sameCell) } ?? [:]
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
-            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now)
+            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew)
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
                 base: base, syncedAt: time.format(input.now))
             sheetPlan.notes =
                 sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
-                + failures.map(\.description) + silences.map(\.description)
+                + failures.map(\.description) + silences.map(\.description) + crewNotes(input.crew)
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
@@ -168,6 +170,12 @@ public struct RunPlanner: Sendable {
         if !unknown.isEmpty {
             throw StateMismatch(.unknownRows(target: sheet.label, count: unknown.count, examples: Array(unknown.sorted().prefix(3))))
         }
+    }
+
+    /// A crew calendar that could not be read is the office's to see: no window is offered from it.
+    private func crewNotes(_ crew: CrewAvailability?) -> [String] {
+        (crew?.unreadable ?? [:]).sorted { $0.key < $1.key }.map { "crew calendar `\($0.key)` could not be read, so it offers no window: \($0.value)" }
+            + (crew?.problems ?? [])
     }
 
     private func recoveryNotes(_ sheet: SheetInput) -> [String] {

@@ -25,6 +25,10 @@ public struct BusinessRules: Sendable {
     public var lists: ContactLists
     public var callbackMinutes: Int
     public var defaultJobMinutes: Int
+    /// How appointments are offered; nil offers none.
+    public var booking: BookingRules?
+    /// The suggested messages' wording.
+    public var scripts: MessageScripts = .standard
 
     public init(
         businessName: String, hours: BusinessHours, ownNumbers: Set<String> = [], internalExtensions: Set<String> = [],

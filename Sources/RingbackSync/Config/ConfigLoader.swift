@@ -34,7 +34,7 @@ package enum ConfigLoader {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly([
             "business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-            "targets", "state", "rejects", "status", "mappings_dir", "google",
+            "targets", "state", "rejects", "status", "mappings_dir", "google", "booking", "scripts",
         ])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
@@ -44,6 +44,8 @@ package enum ConfigLoader {
         let keywords = try self.keywords(try root.optional("keywords"))
         let services = try self.services(try root.optional("services"), defaultJobMinutes: followUp.jobMinutes)
         let lists = try self.lists(try root.optional("lists"), base: base, phones: business.phones, warnings: &warnings)
+        let booking = try BookingLoader.load(try root.optional("booking"), hours: hours, base: base, warnings: &warnings)
+        let scripts = try ScriptsLoader.load(try root.optional("scripts"))
 
         let (mappingsDir, mappingsNode) = try self.mappingsDir(root, base: base)
         let mappings = try MappingCatalog.load(directory: mappingsDir, node: mappingsNode)
@@ -52,19 +54,21 @@ package enum ConfigLoader {
             zone: business.zone, base: base, environment: environment)
         let targets = try self.targets(root, listTabNodes: lists.tabNodes, base: base)
         var google: GoogleSettings?
-        if targets.contains(where: \.usesGoogle) {
+        if targets.contains(where: \.usesGoogle) || booking?.usesGoogle == true {
             google = try GoogleSettingsLoader.load(try root.optional("google"), base: base, environment: environment, warnings: &warnings)
         } else if let node = try root.optional("google") {
-            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
+            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target or crew calendar is a Google one; it is not used")
         }
 
-        let rules = BusinessRules(
+        var rules = BusinessRules(
             businessName: business.name, hours: hours, ownNumbers: business.own, internalExtensions: business.extensions,
             serviceAreaZIPs: business.zips, routes: routes, followUpWindow: followUp.window, services: services,
             sameDayKeywords: keywords.lists["same_day"] ?? [],
             complexQuoteKeywords: keywords.lists["complex_quote"] ?? [], wrongNumberKeywords: keywords.lists["wrong_number"] ?? [],
             repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
             defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
+        rules.booking = booking?.rules
+        rules.scripts = scripts
 
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
@@ -72,7 +76,7 @@ package enum ConfigLoader {
             statePath: try writableFile(root, "state", default: "ringback-state.sqlite", base: base),
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
-            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs)
+            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs, booking: booking)
     }
 
     /// The `business:` block.
@@ -353,7 +357,7 @@ package enum ConfigLoader {
         return path
     }
 
-    private static func hours(_ node: YAMLValue, zone: LocalZone) throws -> BusinessHours {
+    static func hours(_ node: YAMLValue, zone: LocalZone) throws -> BusinessHours {
         try node.allowOnly(Set(weekdays))
         var spans: [Int: BusinessHours.Span] = [:]
         for (key, value) in try node.entries() {

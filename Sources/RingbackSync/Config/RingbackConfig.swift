@@ -32,4 +32,6 @@ package struct RingbackConfig: Sendable {
     package var google: GoogleSettings?
     /// List kind (`customers`, `active_jobs`, `vendors`, `spam`) → tab of the Google Sheet it is read from each run.
     package var listTabs: [ListKind: String] = [:]
+    /// The `booking:` section: the rules are also in `rules.booking`; here with each crew's calendar.
+    package var booking: BookingSettings?
 }

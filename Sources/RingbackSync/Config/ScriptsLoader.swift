@@ -1,0 +1,36 @@
+import RingbackCore
+import RingbackYAML
+
+/// Reads the `scripts:` section: a wording per situation, either one text for both channels or
+/// `text:` and `call:` (said on the callback when no SMS consent is on record). Every placeholder is
+/// checked here, so `ringback validate` names a script with a typo before any message is suggested.
+enum ScriptsLoader {
+    static func load(_ node: YAMLValue?) throws -> MessageScripts {
+        var scripts = MessageScripts.standard.scripts
+        guard let node else { return MessageScripts(scripts: scripts) }
+        try node.allowOnly(Set(ScriptSituation.allCases.map(\.rawValue)))
+        for (key, value) in try node.entries() {
+            let situation = ScriptSituation(rawValue: key)!
+            if value.isMapping {
+                try value.allowOnly(["text", "call"])
+                let text = try template(try value.required("text"), situation: situation, channel: "text")
+                let call = try value.optional("call").map { try template($0, situation: situation, channel: "call") } ?? text
+                scripts[situation] = .init(text: text, call: call)
+            } else {
+                let both = try template(value, situation: situation, channel: nil)
+                scripts[situation] = .init(text: both, call: both)
+            }
+        }
+        return MessageScripts(scripts: scripts)
+    }
+
+    private static func template(_ node: YAMLValue, situation: ScriptSituation, channel: String?) throws -> MessageTemplate {
+        let text = try node.text(expected: "the wording of the \(situation.rawValue) script")
+        do {
+            return try MessageTemplate(text, allowWindows: situation.mayNameWindows)
+        } catch {
+            let name = "scripts.\(situation.rawValue)" + (channel.map { ".\($0)" } ?? "")
+            throw node.error("script `\(name)`: placeholder \(error)")
+        }
+    }
+}
