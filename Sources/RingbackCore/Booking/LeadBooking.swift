@@ -24,12 +24,13 @@ public struct LeadBooking: Sendable {
         return bookings.job(for: lead, callerName: callerName)
     }
 
-    /// Whether a lead may be offered windows: routine work in the service area, from a new lead or an
-    /// existing customer, that no person needs to look at first (not Staff review, not an active job's
-    /// problem, not a complex quote, which the estimator takes).
+    /// Whether a lead may be offered windows: routine work of a known service (so a crew of its trade
+    /// can be chosen) in the service area, from a new lead or an existing customer, that no person needs
+    /// to look at first (not Staff review, not an active job's problem, not a complex quote, which the
+    /// estimator takes). A lead whose scope is not known yet gets its questions asked first.
     public static func isBookable(_ a: LeadAssessment) -> Bool {
         [.newMissedCall, .awaitingReply, .qualified].contains(a.status) && a.urgency == .routine && a.inServiceArea == true
-            && (a.callerType == .newLead || a.callerType == .existingCustomer)
+            && (a.callerType == .newLead || a.callerType == .existingCustomer) && a.service != nil
     }
 
     public struct Offer: Sendable, Hashable {

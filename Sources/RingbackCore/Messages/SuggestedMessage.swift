@@ -22,7 +22,8 @@ public struct SuggestedMessage: Sendable {
         default: break
         }
         if a.callerType == .emergency || a.verdict.safetyIssue != nil { return .urgentTriage }
-        if a.status == .staffReview { return a.urgency == .routine ? .callbackOpening : .urgentTriage }
+        // A person decides: urgent words get the triage script, an address to check or a routine case the opening.
+        if a.status == .staffReview { return a.urgency == .routine || a.inServiceArea == false ? .callbackOpening : .urgentTriage }
         if windows.count >= 2 && (a.callerType == .newLead || a.callerType == .existingCustomer) { return .routineBooking }
         switch a.callerType {
         case .existingCustomer, .activeJobProblem: return .existingCustomer

@@ -57,10 +57,16 @@ public struct LeadEvaluation: Sendable {
             var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
             var computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
-            let crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
-            if let crewJob {
-                office.appointment = crewJob.start
-                computed = classifier.assess(lead, office: OfficeInput(appointment: crewJob.start), now: now)
+            var crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
+            if let job = crewJob {
+                // Only a lead the job books takes its time (a vendor's name on a job does not).
+                let booked = classifier.assess(lead, office: OfficeInput(appointment: job.start), now: now)
+                if booked.status == .booked {
+                    office.appointment = job.start
+                    computed = booked
+                } else {
+                    crewJob = nil
+                }
             }
             let computedOffer = booking.offer(for: computed, cache: &windows)
             computed = booking.routed(computed, offer: computedOffer)

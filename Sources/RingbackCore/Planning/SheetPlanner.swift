@@ -49,7 +49,7 @@ public struct SheetPlanner: Sendable {
     /// A row the sheet does not have yet: office-owned cells start empty, but for an appointment found on a crew calendar.
     private func create(_ row: DesiredRow, syncedAt: String, into plan: inout SheetPlan) {
         var cells = row.cells
-        for column in SheetColumn.allCases where column.isOfficeOwned && !column.isFilledFromCalendar { cells[column] = "" }
+        for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = column.isFilledFromCalendar ? row.cells.text(column) : "" }
         cells[.lastSynced] = syncedAt
         plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
         plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))

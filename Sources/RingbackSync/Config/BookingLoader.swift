@@ -15,12 +15,12 @@ enum BookingLoader {
         guard let node else { return nil }
         try node.allowOnly(keys)
         var minutes = BookingRules.defaultMinutes
-        for (key, value) in try node.optional("appointment_minutes")?.entries() ?? [] {
+        for (key, value) in try node.optional("appointment_minutes")?.entries() ?? [] where !value.isNull {
             guard let type = AppointmentType(rawValue: key) else { throw value.error("unknown appointment type `\(key)`; expected \(typeNames)") }
             minutes[type] = try value.int(min: 5, max: 12 * 60)
         }
         var byTrade: [String: AppointmentType] = [:]
-        for (trade, value) in try node.optional("appointment_type_by_trade")?.entries() ?? [] {
+        for (trade, value) in try node.optional("appointment_type_by_trade")?.entries() ?? [] where !value.isNull {
             byTrade[trade] = try type(value)
         }
         let crewsNode = try node.required("crews")

@@ -3,11 +3,18 @@ import RingbackCore
 /// The `booking:` section as read: the core's rules, and where each crew's calendar is read from.
 package struct BookingSettings: Sendable {
     /// Where a crew's calendar comes from.
-    package enum CalendarSource: Sendable, Hashable {
+    package enum CalendarSource: Sendable, Hashable, CustomStringConvertible {
         /// An `.ics` file: exported, or a subscription saved to disk.
         case ics(path: String)
         /// A Google calendar id, read with `freeBusy.query` and `events.list`.
         case google(calendarID: String)
+
+        package var description: String {
+            switch self {
+            case .ics(let path): path
+            case .google(let id): "Google calendar \(id) (free/busy)"
+            }
+        }
     }
 
     package var rules: BookingRules

@@ -2,20 +2,22 @@ import RingbackCore
 import RingbackYAML
 
 /// Reads the `scripts:` section: a wording per situation, either one text for both channels or
-/// `text:` and `call:` (said on the callback when no SMS consent is on record). Every placeholder is
+/// `text:` and `call:` (said on the callback when no SMS consent is on record); one left out, or `~`,
+/// keeps the built-in wording (`call:` left out follows `text:`). Every placeholder is
 /// checked here, so `ringback validate` names a script with a typo before any message is suggested.
 enum ScriptsLoader {
     static func load(_ node: YAMLValue?) throws -> MessageScripts {
         var scripts = MessageScripts.standard.scripts
         guard let node else { return MessageScripts(scripts: scripts) }
         try node.allowOnly(Set(ScriptSituation.allCases.map(\.rawValue)))
-        for (key, value) in try node.entries() {
+        for (key, value) in try node.entries() where !value.isNull {
             let situation = ScriptSituation(rawValue: key)!
+            let standard = MessageScripts.standard.script(situation)
             if value.isMapping {
                 try value.allowOnly(["text", "call"])
-                let text = try template(try value.required("text"), situation: situation, channel: "text")
-                let call = try value.optional("call").map { try template($0, situation: situation, channel: "call") } ?? text
-                scripts[situation] = .init(text: text, call: call)
+                let text = try value.optional("text").map { try template($0, situation: situation, channel: "text") }
+                let call = try value.optional("call").map { try template($0, situation: situation, channel: "call") }
+                scripts[situation] = .init(text: text ?? standard.text, call: call ?? text ?? standard.call)
             } else {
                 let both = try template(value, situation: situation, channel: nil)
                 scripts[situation] = .init(text: both, call: both)
