@@ -36,7 +36,11 @@ import Testing
         google.emulator.createCalendar(id: Self.hvac, sharedWith: [GoogleWorkspace.account])
         google.emulator.createCalendar(id: Self.plumbing, sharedWith: [GoogleWorkspace.account])
         google.emulator.createCalendar(id: Self.roofing, sharedWith: ["roofer@ringback.example"])
-        try google.setConfig { $0 + Self.booking }
+        // The sample's crews read ICS files; here they are Google calendars.
+        try google.setConfig { text in
+            guard let start = text.range(of: "\nbooking:\n"), let end = text.range(of: "\n# The Suggested Message") else { return text }
+            return text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: Self.booking)
+        }
         let config = try ConfigLoader.load(path: google.configPath)
         let services = try GoogleConnection.services(try #require(config.google), progress: nil)
         func insert(_ calendar: String, _ summary: String, _ start: String, _ end: String, description: String = "") -> CalendarCall {

@@ -13,7 +13,7 @@ public struct MessageTemplate: Sendable, Hashable {
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public var placeholder: String
         public var reason: String
-        public var description: String { "{\(placeholder)} \(reason)" }
+        public var description: String { reason }
     }
 
     public let source: String
@@ -26,17 +26,18 @@ public struct MessageTemplate: Sendable, Hashable {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw Problem(placeholder: String(rest[rest.index(after: open)...]), reason: "has no closing brace")
+                let text = String(rest[rest.index(after: open)...])
+                throw Problem(placeholder: text, reason: "placeholder {\(text) has no closing brace")
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             guard let placeholder = Placeholder(rawValue: name.lowercased()) else {
                 let known = Placeholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
-                throw Problem(placeholder: name, reason: "is not a placeholder; expected one of \(known)")
+                throw Problem(placeholder: name, reason: "unknown placeholder {\(name)}; expected one of \(known)")
             }
             if !allowWindows && (placeholder == .window1 || placeholder == .window2) {
                 throw Problem(
                     placeholder: name,
-                    reason: "names an offered window, which only routine_booking may (it is the only script used when the crew has windows)")
+                    reason: "placeholder {\(name)} names an offered window, which only routine_booking may (the one script used when the crew has windows)")
             }
             parts.append(.placeholder(placeholder))
             rest = rest[rest.index(after: close)...]

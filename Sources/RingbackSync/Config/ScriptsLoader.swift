@@ -15,24 +15,24 @@ enum ScriptsLoader {
             let standard = MessageScripts.standard.script(situation)
             if value.isMapping {
                 try value.allowOnly(["text", "call"])
-                let text = try value.optional("text").map { try template($0, situation: situation, channel: "text") }
-                let call = try value.optional("call").map { try template($0, situation: situation, channel: "call") }
+                let text = try value.optional("text").map { try template($0, situation: situation) }
+                let call = try value.optional("call").map { try template($0, situation: situation) }
                 scripts[situation] = .init(text: text ?? standard.text, call: call ?? text ?? standard.call)
             } else {
-                let both = try template(value, situation: situation, channel: nil)
+                let both = try template(value, situation: situation)
                 scripts[situation] = .init(text: both, call: both)
             }
         }
         return MessageScripts(scripts: scripts)
     }
 
-    private static func template(_ node: YAMLValue, situation: ScriptSituation, channel: String?) throws -> MessageTemplate {
+    /// The error is on the script's own line and key (`scripts.no_answer.text`).
+    private static func template(_ node: YAMLValue, situation: ScriptSituation) throws -> MessageTemplate {
         let text = try node.text(expected: "the wording of the \(situation.rawValue) script")
         do {
             return try MessageTemplate(text, allowWindows: situation.mayNameWindows)
         } catch {
-            let name = "scripts.\(situation.rawValue)" + (channel.map { ".\($0)" } ?? "")
-            throw node.error("script `\(name)`: placeholder \(error)")
+            throw node.error("\(error)")
         }
     }
 }
