@@ -45,9 +45,15 @@ struct FreeBusyHandler {
             if position >= limit {
                 answers[id] = Self.failed("tooManyCalendarsRequested")
             } else if let calendar = calendars[id], calendar.sharedWith.map({ $0.contains(caller) }) ?? true {
-                answers[id] = ["busy": .array(Self.busy(calendar, from: range.min, to: range.max).map { span in
-                    ["start": .string(EventTime.render(span.start, in: range.zone)), "end": .string(EventTime.render(span.end, in: range.zone))]
-                })]
+                answers[id] = [
+                    "busy": .array(
+                        Self.busy(calendar, from: range.min, to: range.max).map { span in
+                            [
+                                "start": .string(EventTime.render(span.start, in: range.zone)),
+                                "end": .string(EventTime.render(span.end, in: range.zone)),
+                            ]
+                        })
+                ]
             } else {
                 answers[id] = Self.failed("notFound")
             }

@@ -16,7 +16,8 @@ struct BookingWindowsTests {
     }
 
     static func rules(
-        hours: BusinessHours = hours(), buffer: Int = 30, notice: Int = 120, horizon: Int = 7, crews: [Crew] = [Crew(name: "Plumbers", trades: ["Plumbing"])]
+        hours: BusinessHours = hours(), buffer: Int = 30, notice: Int = 120, horizon: Int = 7,
+        crews: [Crew] = [Crew(name: "Plumbers", trades: ["Plumbing"])]
     ) -> BookingRules {
         BookingRules(
             minutes: [.diagnostic: 90, .estimate: 60], bufferMinutes: buffer, crews: crews, hours: hours, horizonDays: horizon,
@@ -67,7 +68,8 @@ struct BookingWindowsTests {
         let rules = Self.rules(horizon: 2)
         let busy = [BusyInterval(start: Fixtures.central(23, 0), end: Fixtures.central(25, 0))]
         let availability = CrewAvailability(busy: ["Plumbers": busy])
-        let outcome = BookingWindows(rules: rules).windows(trade: "Plumbing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
+        let outcome = BookingWindows(rules: rules).windows(
+            trade: "Plumbing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
         #expect(outcome == .none("nothing free in the next 2 days"))
         // Three days: Wednesday the 25th.
         let found = windows(Self.rules(horizon: 3), busy: busy, now: Fixtures.central(23, 6))
@@ -110,26 +112,33 @@ struct BookingWindowsTests {
     }
 
     @Test func onlyCrewsOfTheTradeAreAskedAndTheFreeOneIsNamed() {
-        let crews = [Crew(name: "HVAC", trades: ["HVAC"]), Crew(name: "Plumbers A", trades: ["Plumbing"]), Crew(name: "Plumbers B", trades: ["Plumbing"])]
+        let crews = [
+            Crew(name: "HVAC", trades: ["HVAC"]), Crew(name: "Plumbers A", trades: ["Plumbing"]), Crew(name: "Plumbers B", trades: ["Plumbing"]),
+        ]
         let busyA = [BusyInterval(start: Fixtures.central(23, 8), end: Fixtures.central(23, 17))]
         let availability = CrewAvailability(busy: ["HVAC": [], "Plumbers A": busyA, "Plumbers B": []])
         let outcome = BookingWindows(rules: Self.rules(notice: 0, crews: crews))
             .windows(trade: "Plumbing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
         guard case .offered(let found) = outcome else { Issue.record("no windows: \(outcome)"); return }
         #expect(found[0].crew == "Plumbers B")
-        let roofing = BookingWindows(rules: Self.rules(crews: crews)).windows(trade: "Roofing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
+        let roofing = BookingWindows(rules: Self.rules(crews: crews)).windows(
+            trade: "Roofing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
         #expect(roofing == .none("no crew in the booking rules takes Roofing work"))
     }
 
     @Test func anUnreadableCalendarOffersNothingAndSaysWhy() {
         let availability = CrewAvailability(unreadable: ["Plumbers": "cannot read crew.ics"])
-        let outcome = BookingWindows(rules: Self.rules()).windows(trade: "Plumbing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
+        let outcome = BookingWindows(rules: Self.rules()).windows(
+            trade: "Plumbing", type: .diagnostic, availability: availability, now: Fixtures.central(23, 6))
         #expect(outcome == .none("the crew calendar could not be read (cannot read crew.ics)"))
     }
 
     @Test func windowTextReadsLikeACaller() {
         let text = WindowText(zone: Fixtures.zone)
-        #expect(text.format(OfferedWindow(start: Fixtures.central(24, 9), end: Fixtures.central(24, 10, 30), crew: "x")) == "Tue Nov 24, 9:00-10:30 AM")
-        #expect(text.format(OfferedWindow(start: Fixtures.central(24, 11, 30), end: Fixtures.central(24, 13), crew: "x")) == "Tue Nov 24, 11:30 AM-1:00 PM")
+        #expect(
+            text.format(OfferedWindow(start: Fixtures.central(24, 9), end: Fixtures.central(24, 10, 30), crew: "x")) == "Tue Nov 24, 9:00-10:30 AM")
+        #expect(
+            text.format(OfferedWindow(start: Fixtures.central(24, 11, 30), end: Fixtures.central(24, 13), crew: "x"))
+                == "Tue Nov 24, 11:30 AM-1:00 PM")
     }
 }

@@ -63,7 +63,9 @@ import Testing
         let workspace = Workspace(consent: ["+15125550142"])
         try workspace.sync(at: Self.friday, [Self.leak])
         let row = try #require(workspace.row(phone: "+15125550142"))
-        #expect(row[.suggestedMessage]?.hasPrefix("Text: Hi Maria, this is Test Plumbing. We can help with that. I have Mon Nov 23, 8:00-9:30 AM or") == true)
+        #expect(
+            row[.suggestedMessage]?.hasPrefix("Text: Hi Maria, this is Test Plumbing. We can help with that. I have Mon Nov 23, 8:00-9:30 AM or")
+                == true)
         #expect(row[.consentSourceNote]?.hasSuffix("SMS consent on record (texted us first, 2026-11-02)") == true)
     }
 
@@ -114,7 +116,8 @@ import Testing
         let workspace = Workspace()
         try workspace.sync(at: Self.friday, [Self.leak])
         let id = try #require(workspace.row(phone: "+15125550142")?[.leadID])
-        workspace.crew.addJob(CrewJobEvent(crew: "Plumbers", start: Fixtures.central(19, 9), end: Fixtures.central(19, 10), title: "Maria Lopez faucet"))
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(19, 9), end: Fixtures.central(19, 10), title: "Maria Lopez faucet"))
         try workspace.sync(at: Fixtures.central(21, 9))
         #expect(workspace.row(phone: "+15125550142")?[.status] == "New missed call")
         workspace.crew.addJob(CrewJobEvent(crew: "Plumbers", start: Fixtures.central(25, 9), end: Fixtures.central(25, 10), title: "Leak \(id)"))
@@ -146,7 +149,8 @@ import Testing
         try workspace.sync(
             at: Self.friday,
             [
-                Fixtures.missed("e1", from: "+15125550150", at: Fixtures.central(20, 9), voicemail: "There is an active leak, water everywhere, 78704"),
+                Fixtures.missed(
+                    "e1", from: "+15125550150", at: Fixtures.central(20, 9), voicemail: "There is an active leak, water everywhere, 78704"),
                 Fixtures.missed("q1", from: "+15125550151", at: Fixtures.central(20, 10), voicemail: "We want an estimate for a remodel, 78751"),
                 Fixtures.missed("w1", from: "+15125550152", at: Fixtures.central(20, 11), voicemail: "Sorry, wrong number"),
                 Fixtures.missed("n1", from: "+15125550153", at: Fixtures.central(20, 12)),

@@ -66,7 +66,10 @@ private struct UnusedSheets: SheetsService {
         let data = target.writes(for: plan, snapshot: snapshot)
         // The columns added since the tab was made are appended to its header first.
         #expect(data.map(\.range) == ["'Missed Calls'!E1:I1", "'Missed Calls'!C4:D4", "'Missed Calls'!A5:I5"])
-        #expect(data[0].values == [[.string("Why"), .string("Transcript"), .string("Problems"), .string("Suggested Message"), .string("Offered Windows")]])
+        #expect(
+            data[0].values == [
+                [.string("Why"), .string("Transcript"), .string("Problems"), .string("Suggested Message"), .string("Offered Windows")]
+            ])
         #expect(data[1].values == [[.string("Qualified"), .string("Admin")]])
         #expect(data[2].values == [[.null, .string("L-3"), .string("New missed call"), .null, .null, .null, .null, .null, .null]])
     }

@@ -217,7 +217,8 @@ struct ICSCrewCalendarTests {
     }
 
     @Test func aMissingOrForeignFileIsUnreadableNotFatal() throws {
-        let missing = ICSCrewCalendar(crew: "Crew", path: "/nonexistent/crew.ics", floating: Self.chicago).read(from: chicago(23, 0), to: chicago(30, 0))
+        let missing = ICSCrewCalendar(crew: "Crew", path: "/nonexistent/crew.ics", floating: Self.chicago).read(
+            from: chicago(23, 0), to: chicago(30, 0))
         #expect(missing.unreadable["Crew"] == "cannot read /nonexistent/crew.ics")
         let foreign = try read("phone,name\n5125550142,Maria\n", zone: Self.chicago, from: chicago(23, 0), to: chicago(30, 0))
         #expect(foreign.unreadable["Crew"]?.contains("not an iCalendar file") == true)

@@ -49,7 +49,9 @@ import Testing
         #expect(
             try Check.problem("available. Which works better?\"\n    call:", "available. Which works better? {windows}\"\n    call:")?
                 .contains("scripts.routine_booking.text: unknown placeholder {windows}") == true)
-        #expect(try Check.problem("Hi {name}, this is {company}. We can", "Hi {name, this is {company}. We can")?.contains("unknown placeholder {name, this is {company}") == true)
+        #expect(
+            try Check.problem("Hi {name}, this is {company}. We can", "Hi {name, this is {company}. We can")?.contains(
+                "unknown placeholder {name, this is {company}") == true)
     }
 
     @Test func bookingMistakesAreOneLineEach() throws {

@@ -19,7 +19,10 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let karen = try #require(try workspace.row(phone: "+15125550191"))
         #expect(karen["Status"] == "Awaiting reply")
-        #expect(karen["Suggested Message"] == "Call: Hi Karen, this is Lone Star Plumbing & Air returning your call. Please call us back with the service address and the best time to reach you.")
+        #expect(
+            karen["Suggested Message"]
+                == "Call: Hi Karen, this is Lone Star Plumbing & Air returning your call. Please call us back with the service address and the best time to reach you."
+        )
         let id = try #require(karen["Lead ID"])
         #expect(try workspace.read(workspace.calendarPath).contains("UID:\(id)-callback@ringback"))
 

@@ -47,7 +47,9 @@ import Testing
         // leave Tuesday and Wednesday 10:30, after the 30-minute buffer.
         let alice = try row("+15125550130")
         #expect(alice["Offered Windows"] == "Tue Nov 24, 10:30 AM-12:00 PM (HVAC crew); Wed Nov 25, 10:30 AM-12:00 PM (HVAC crew)")
-        #expect(alice["Suggested Message"]?.hasPrefix("Text: Hi Alice, this is Lone Star Plumbing & Air. We can help with that. I have Tue Nov 24") == true)
+        #expect(
+            alice["Suggested Message"]?.hasPrefix("Text: Hi Alice, this is Lone Star Plumbing & Air. We can help with that. I have Tue Nov 24")
+                == true)
         #expect(try row("+15125550142")["Suggested Message"]?.hasPrefix("Call: Hi Maria,") == true)
         #expect(try row("Anonymous")["Next Action"]?.hasPrefix("No callback number") == true)
         #expect(try row("+15125550122")["Caller Name"] == "José Ramírez")  // Latin-1 bytes in the Asterisk file

@@ -37,7 +37,9 @@ public struct MessageTemplate: Sendable, Hashable {
             if !allowWindows && (placeholder == .window1 || placeholder == .window2) {
                 throw Problem(
                     placeholder: name,
-                    reason: "placeholder {\(name)} names an offered window, which only routine_booking may (the one script used when the crew has windows)")
+                    reason:
+                        "placeholder {\(name)} names an offered window, which only routine_booking may (the one script used when the crew has windows)"
+                )
             }
             parts.append(.placeholder(placeholder))
             rest = rest[rest.index(after: close)...]

@@ -174,7 +174,9 @@ public struct RunPlanner: Sendable {
 
     /// A crew calendar that could not be read is the office's to see: no window is offered from it.
     private func crewNotes(_ crew: CrewAvailability?) -> [String] {
-        (crew?.unreadable ?? [:]).sorted { $0.key < $1.key }.map { "crew calendar `\($0.key)` could not be read, so it offers no window: \($0.value)" }
+        (crew?.unreadable ?? [:]).sorted { $0.key < $1.key }.map {
+            "crew calendar `\($0.key)` could not be read, so it offers no window: \($0.value)"
+        }
             + (crew?.problems ?? [])
     }
 

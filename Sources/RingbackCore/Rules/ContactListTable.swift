@@ -45,7 +45,8 @@ public struct ContactListTable: Sendable {
             }
             entries[e164] = ContactLists.Entry(
                 name: cell(record.fields, "name"), address: cell(record.fields, "address"), zip: cell(record.fields, "zip"),
-                reference: cell(record.fields, "job_id").isEmpty ? cell(record.fields, "note") : cell(record.fields, "job_id"), owner: cell(record.fields, "owner"))
+                reference: cell(record.fields, "job_id").isEmpty ? cell(record.fields, "note") : cell(record.fields, "job_id"),
+                owner: cell(record.fields, "owner"))
         }
         return (entries, warnings)
     }
