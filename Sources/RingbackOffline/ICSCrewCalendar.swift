@@ -28,21 +28,22 @@ public struct ICSCrewCalendar: CrewCalendarSource {
         guard !root.components("VCALENDAR").isEmpty else {
             return CrewAvailability(unreadable: [crew: "\(path) is not an iCalendar file (no BEGIN:VCALENDAR)"])
         }
-        return read(root.components("VEVENT"), from: from, to: to)
+        let zones = ICSZoneResolver(root, year: LocalZone.utc.components(of: from).year)
+        return read(root.components("VEVENT"), zones: zones, from: from, to: to)
     }
 
-    func read(_ events: [ICSNode], from: Date, to: Date) -> CrewAvailability {
+    func read(_ events: [ICSNode], zones: ICSZoneResolver, from: Date, to: Date) -> CrewAvailability {
         var reading = CrewAvailability(busy: [crew: []])
         var moved: [String: Set<Date>] = [:]
         for event in events {
             guard let uid = event.first("UID")?.value, let id = event.first("RECURRENCE-ID"),
-                let time = try? ICSTime.parse(id, floating: floating).first
+                let time = try? ICSTime.parse(id, floating: floating, zones: zones).first
             else { continue }
             moved[uid, default: []].insert(time.instant)
         }
         for event in events {
             do {
-                try add(event, moved: moved[event.first("UID")?.value ?? ""] ?? [], from: from, to: to, into: &reading)
+                try add(event, moved: moved[event.first("UID")?.value ?? ""] ?? [], zones: zones, from: from, to: to, into: &reading)
             } catch {
                 let summary = event.first("SUMMARY").map { ICSNode.text($0.value) } ?? "an event"
                 reading.problems.append("crew calendar `\(crew)` (\(path)): \(summary) skipped: \(error)")
@@ -56,11 +57,13 @@ public struct ICSCrewCalendar: CrewCalendarSource {
         var description: String
     }
 
-    private func add(_ event: ICSNode, moved: Set<Date>, from: Date, to: Date, into reading: inout CrewAvailability) throws {
+    private func add(
+        _ event: ICSNode, moved: Set<Date>, zones: ICSZoneResolver, from: Date, to: Date, into reading: inout CrewAvailability
+    ) throws {
         if event.first("STATUS")?.value.uppercased() == "CANCELLED" { return }
         guard let startProperty = event.first("DTSTART") else { throw Unreadable(description: "it has no DTSTART") }
-        let start = try time(startProperty)
-        let length = try self.length(event, start: start)
+        let start = try time(startProperty, zones: zones)
+        let length = try self.length(event, start: start, zones: zones)
         var starts = [start.local]
         let recurring = event.first("RRULE") != nil && event.first("RECURRENCE-ID") == nil
         if recurring, let rule = event.first("RRULE") {
@@ -69,8 +72,8 @@ public struct ICSCrewCalendar: CrewCalendarSource {
             } catch {
                 throw Unreadable(description: error.description)
             }
-            starts += try event.all("RDATE").flatMap { try ICSTime.parse($0, floating: start.zone) }.map(\.local)
-            let excluded = try Set(event.all("EXDATE").flatMap { try ICSTime.parse($0, floating: start.zone) }.map(\.instant))
+            starts += try event.all("RDATE").flatMap { try ICSTime.parse($0, floating: start.zone, zones: zones) }.map(\.local)
+            let excluded = try Set(event.all("EXDATE").flatMap { try ICSTime.parse($0, floating: start.zone, zones: zones) }.map(\.instant))
             starts = starts.filter { local in
                 let instant = start.zone.date(from: local)
                 return !excluded.contains(instant) && !moved.contains(instant)
@@ -92,9 +95,11 @@ public struct ICSCrewCalendar: CrewCalendarSource {
         }
     }
 
-    private func time(_ property: ICSNode.Property) throws -> ICSTime {
+    private func time(_ property: ICSNode.Property, zones: ICSZoneResolver) throws -> ICSTime {
         do {
-            guard let time = try ICSTime.parse(property, floating: floating).first else { throw Unreadable(description: "\(property.name) is empty") }
+            guard let time = try ICSTime.parse(property, floating: floating, zones: zones).first else {
+                throw Unreadable(description: "\(property.name) is empty")
+            }
             return time
         } catch let problem as ICSTime.Problem {
             switch problem {
@@ -105,9 +110,9 @@ public struct ICSCrewCalendar: CrewCalendarSource {
     }
 
     /// How long each occurrence lasts: whole local days for all-day events, else seconds (DTEND or DURATION).
-    private func length(_ event: ICSNode, start: ICSTime) throws -> (days: Int, seconds: TimeInterval) {
+    private func length(_ event: ICSNode, start: ICSTime, zones: ICSZoneResolver) throws -> (days: Int, seconds: TimeInterval) {
         if let endProperty = event.first("DTEND") {
-            let end = try time(endProperty)
+            let end = try time(endProperty, zones: zones)
             if start.allDay {
                 let days = Int((end.zone.date(from: end.local).timeIntervalSince(start.instant) / 86400).rounded())
                 return (max(days, 1), 0)

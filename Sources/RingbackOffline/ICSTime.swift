@@ -35,7 +35,7 @@ struct ICSTime: Sendable, Hashable {
         case unknownZone(String)
     }
 
-    static func parse(_ value: String, tzid: String?, dateOnly: Bool, floating: LocalZone) throws(Problem) -> ICSTime {
+    static func parse(_ value: String, tzid: String?, dateOnly: Bool, floating: LocalZone, zones: ICSZoneResolver? = nil) throws(Problem) -> ICSTime {
         let text = value.trimmingCharacters(in: .whitespaces)
         let digits = Array(text.utf8)
         func number(_ from: Int, _ count: Int) -> Int? {
@@ -52,17 +52,19 @@ struct ICSTime: Sendable, Hashable {
         let local = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         if text.hasSuffix("Z") { return ICSTime(local: local, zone: .utc, allDay: false) }
         if let tzid {
-            guard let zone = zone(named: tzid) else { throw .unknownZone(tzid) }
+            guard let zone = zones?.zone(named: tzid) ?? zone(named: tzid) else { throw .unknownZone(tzid) }
             return ICSTime(local: local, zone: zone, allDay: false)
         }
         return ICSTime(local: local, zone: floating, allDay: false)
     }
 
-    static func parse(_ property: ICSNode.Property, floating: LocalZone) throws(Problem) -> [ICSTime] {
+    static func parse(_ property: ICSNode.Property, floating: LocalZone, zones: ICSZoneResolver? = nil) throws(Problem) -> [ICSTime] {
         var times: [ICSTime] = []
         for part in property.value.split(separator: ",") {
             times.append(
-                try parse(String(part), tzid: property.parameter("TZID"), dateOnly: property.parameter("VALUE") == "DATE", floating: floating))
+                try parse(
+                    String(part), tzid: property.parameter("TZID"), dateOnly: property.parameter("VALUE") == "DATE", floating: floating,
+                    zones: zones))
         }
         return times
     }

@@ -216,6 +216,53 @@ struct ICSCrewCalendarTests {
         #expect(reading.problems.first?.contains("Mars/Olympus") == true)
     }
 
+    /// Outlook writes a zone of its own name, defined only by its VTIMEZONE.
+    static let outlookExport = """
+        BEGIN:VCALENDAR
+        PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
+        VERSION:2.0
+        METHOD:PUBLISH
+        BEGIN:VTIMEZONE
+        TZID:Customized Time Zone
+        BEGIN:STANDARD
+        DTSTART:16011104T020000
+        RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11
+        TZOFFSETFROM:-0600
+        TZOFFSETTO:-0700
+        END:STANDARD
+        BEGIN:DAYLIGHT
+        DTSTART:16010311T020000
+        RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3
+        TZOFFSETFROM:-0700
+        TZOFFSETTO:-0600
+        END:DAYLIGHT
+        END:VTIMEZONE
+        BEGIN:VEVENT
+        DTSTART;TZID="Customized Time Zone":20261124T090000
+        DTEND;TZID="Customized Time Zone":20261124T113000
+        SUMMARY:Service call - Ortega
+        UID:040000008200E00074C5B7101A82E00800000000
+        END:VEVENT
+        BEGIN:VEVENT
+        DTSTART;TZID="Customized Time Zone":20260714T090000
+        DTEND;TZID="Customized Time Zone":20260714T100000
+        SUMMARY:Summer check
+        UID:040000008200E00074C5B7101A82E00800000001
+        END:VEVENT
+        END:VCALENDAR
+
+        """
+
+    @Test func aZoneKnownOnlyByItsVTIMEZONEIsMatchedByItsOffsetsAndSwitch() throws {
+        let reading = try read(
+            Self.outlookExport, zone: Self.chicago, from: Self.denver.date(from: LocalDateTime(year: 2026, month: 7, day: 1)),
+            to: Self.denver.date(from: LocalDateTime(year: 2026, month: 12, day: 1)))
+        #expect(reading.problems.isEmpty)
+        // Mountain time: 09:00 is 16:00Z in November (MST) and 15:00Z in July (MDT).
+        #expect(reading.busy["Crew"]?.map { LocalZone.utc.components(of: $0.start).description } == ["2026-07-14 15:00:00", "2026-11-24 16:00:00"])
+        #expect(ICSZoneResolver.offset("-0600") == -21600 && ICSZoneResolver.offset("+0530") == 19800 && ICSZoneResolver.offset("0600") == nil)
+    }
+
     @Test func aMissingOrForeignFileIsUnreadableNotFatal() throws {
         let missing = ICSCrewCalendar(crew: "Crew", path: "/nonexistent/crew.ics", floating: Self.chicago).read(
             from: chicago(23, 0), to: chicago(30, 0))
