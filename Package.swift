@@ -148,7 +148,7 @@ let package = Package(
             name: "RingbackSyncTests",
             dependencies: [
                 "RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
-                "RingbackEmulator", "RingbackGoogle", "RingbackJSON",
+                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom",
             ],
             exclude: ["Fakes"]),
     ]

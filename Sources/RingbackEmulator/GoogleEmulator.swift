@@ -139,6 +139,16 @@ package final class GoogleEmulator: Sendable {
         }
     }
 
+    /// A tab's conditional formats, filter views and charts, as spreadsheets.get lists them.
+    package func decorations(spreadsheetID: String, sheet: String) -> JSONValue? {
+        state.withState { state in
+            guard let doc = state.spreadsheets[spreadsheetID], let index = doc.sheetIndex(title: sheet) else { return nil }
+            var object: [String: JSONValue] = [:]
+            doc.sheets[index].decorations.add(to: &object)
+            return .object(object)
+        }
+    }
+
     /// Validation rules of a tab as `{range, rule}` objects: one per run of rows with the same rule in a column.
     package func dataValidations(spreadsheetID: String, sheet: String) -> [JSONValue] {
         state.withState { state in

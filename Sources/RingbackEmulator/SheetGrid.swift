@@ -5,6 +5,8 @@ struct SheetGrid: Equatable {
     var properties: SheetProperties
     var rows: [[StoredCell]] = []
     var dimensionExtras: [String: JSONValue] = [:]
+    /// Conditional formats, filter views and charts on the tab.
+    var decorations = SheetDecorations()
 
     var title: String { properties.title }
     var fullRect: GridRect { GridRect(startRow: 0, endRow: properties.rowCount, startColumn: 0, endColumn: properties.columnCount) }

@@ -12,7 +12,7 @@ struct SheetsBatchUpdate {
         self.idPool = idPool
     }
 
-    private mutating func nextSheetID() -> Int {
+    mutating func nextSheetID() -> Int {
         idPool.isEmpty ? Int.random(in: 1..<2_147_483_647) : idPool.removeFirst()
     }
 
@@ -20,6 +20,7 @@ struct SheetsBatchUpdate {
         "addSheet", "deleteSheet", "updateSheetProperties", "appendDimension", "insertDimension", "deleteDimension",
         "setDataValidation", "updateDimensionProperties", "repeatCell", "updateCells", "autoResizeDimensions",
         "updateSpreadsheetProperties", "sortRange", "addConditionalFormatRule", "updateBorders", "mergeCells", "unmergeCells",
+        "addFilterView", "addChart",
     ]
 
     mutating func apply(_ body: JSONValue) throws(APIFailure) -> JSONValue {
@@ -50,14 +51,14 @@ struct SheetsBatchUpdate {
 
     struct Problem: Error { var message: String }
 
-    private func sheet(_ id: JSONValue?) throws(Problem) -> Int {
+    func sheet(_ id: JSONValue?) throws(Problem) -> Int {
         let sheetID = id?.int ?? 0
         guard let index = doc.sheetIndex(id: sheetID) else { throw Problem(message: "No grid with id: \(sheetID)") }
         return index
     }
 
     /// A GridRange: missing ends run to the grid's edges.
-    private func gridRange(_ range: JSONValue?) throws(Problem) -> (sheet: Int, rect: GridRect) {
+    func gridRange(_ range: JSONValue?) throws(Problem) -> (sheet: Int, rect: GridRect) {
         let index = try sheet(range?["sheetId"])
         let props = doc.sheets[index].properties
         let rect = GridRect(
@@ -111,6 +112,9 @@ struct SheetsBatchUpdate {
         case "repeatCell": try repeatCell(payload)
         case "updateCells": try updateCells(payload)
         case "sortRange": try sortRange(payload)
+        case "addConditionalFormatRule": return try addConditionalFormatRule(payload)
+        case "addFilterView": return try addFilterView(payload)
+        case "addChart": return try addChart(payload)
         default:
             // Formatting requests Ringback may send; accepted, not modelled.
             break

@@ -94,6 +94,7 @@ struct Spreadsheet {
             let wanted = ranges.filter { $0.sheet == index }
             if !ranges.isEmpty && wanted.isEmpty { continue }
             var object: [String: JSONValue] = ["properties": sheet.properties.json()]
+            sheet.decorations.add(to: &object)
             if includeGridData {
                 let rects = wanted.isEmpty ? [sheet.fullRect] : wanted.map(\.rect)
                 object["data"] = .array(rects.map { CellRendering.gridData(sheet, $0) })

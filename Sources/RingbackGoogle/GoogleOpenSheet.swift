@@ -29,6 +29,10 @@ struct GoogleOpenSheet: OpenSheet {
     func apply(_ plan: SheetPlan) throws {
         try target.apply(plan, snapshot: snapshot)
     }
+
+    func record(_ report: RunReport) throws {
+        try target.record(report)
+    }
 }
 
 extension GoogleSheetTarget: SheetTarget {

@@ -219,7 +219,7 @@ package struct GoogleSheetTarget: Sendable {
     /// Creates the tab when missing, grows the grid when the new rows pass its end, then writes.
     package func apply(_ plan: SheetPlan, snapshot: GoogleSheetSnapshot) throws(GoogleTargetError) {
         var data = writes(for: plan, snapshot: snapshot)
-        guard !data.isEmpty || !snapshot.exists else { return }
+        guard !data.isEmpty || !snapshot.exists || !plan.archives.isEmpty else { return }
         var snapshot = snapshot
         if snapshot.exists && !snapshot.restored && !snapshot.header.isEmpty {
             snapshot = try positionsNow(for: snapshot)
@@ -240,6 +240,7 @@ package struct GoogleSheetTarget: Sendable {
             for chunk in Self.chunks(data) {
                 try service.batchUpdateValues(spreadsheetID: spreadsheetID, data: chunk)
             }
+            try archive(plan.archives, live: snapshot)
         } catch {
             throw failure(error)
         }

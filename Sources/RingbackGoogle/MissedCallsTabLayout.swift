@@ -2,7 +2,8 @@ import RingbackCore
 import RingbackJSON
 
 /// How a new Missed Calls tab is set up, in one atomic `spreadsheets.batchUpdate`: frozen bold header,
-/// a Status dropdown the office picks from, and columns wide enough to read.
+/// a Status dropdown the office picks from, columns wide enough to read, and the morning list's colours
+/// and filter view.
 package struct MissedCallsTabLayout: Sendable {
     package var title: String
     package var sheetID: Int
@@ -71,6 +72,6 @@ package struct MissedCallsTabLayout: Sendable {
                 ]
             ])
         }
-        return requests
+        return requests + MorningListFormatting(sheetID: sheetID).requests
     }
 }

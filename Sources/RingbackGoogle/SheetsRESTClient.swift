@@ -60,6 +60,15 @@ package struct SheetsRESTClient: SheetsService {
         _ = try session.json(method: "POST", url: try url(spreadsheetID, "/values:batchUpdate", operation), body: body, operation: operation)
     }
 
+    package func appendValues(spreadsheetID: String, range: String, values: [[JSONValue]]) throws(GoogleAPIError) {
+        let operation = "sheets values:append \(spreadsheetID) \(range)"
+        let query = PercentEncoding.form([("valueInputOption", "RAW"), ("insertDataOption", "INSERT_ROWS")])
+        let body: JSONValue = ["range": .string(range), "majorDimension": "ROWS", "values": .array(values.map(JSONValue.array))]
+        _ = try session.json(
+            method: "POST", url: try url(spreadsheetID, "/values/" + PercentEncoding.encode(range) + ":append", query: query, operation),
+            body: body, operation: operation)
+    }
+
     package func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
         guard !requests.isEmpty else { return [] }
         let operation = "sheets batchUpdate \(spreadsheetID)"

@@ -26,6 +26,9 @@ package protocol SheetsService: Sendable {
     func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange]
     /// `POST spreadsheets/{id}/values:batchUpdate` with `valueInputOption=RAW`: every range in one atomic request.
     func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError)
+    /// `POST spreadsheets/{id}/values/{range}:append` with `valueInputOption=RAW` and `insertDataOption=INSERT_ROWS`:
+    /// rows added below the table found at `range`.
+    func appendValues(spreadsheetID: String, range: String, values: [[JSONValue]]) throws(GoogleAPIError)
     /// `POST spreadsheets/{id}:batchUpdate` with the given requests (addSheet, setDataValidation, …); returns `replies`.
     func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue]
     /// `GET spreadsheets/{id}?fields=…` (no grid data).

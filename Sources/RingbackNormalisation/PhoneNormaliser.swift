@@ -13,6 +13,8 @@ public struct PhoneNormaliser: Sendable {
     /// ISO 3166 alpha-2 code of the country national numbers are read in.
     public let defaultCountry: String
     private let plan: NumberingPlan
+    /// The default country's calling code (1 for North America).
+    public var callingCode: Int { Int(plan.callingCode) }
 
     public static var supportedCountries: [String] { NumberingPlan.supportedCountries }
 

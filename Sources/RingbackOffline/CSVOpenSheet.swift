@@ -5,6 +5,9 @@ import RingbackCore
 struct CSVOpenSheet: OpenSheet {
     let target: CSVSheetTarget
     let document: CSVSheetDocument
+    /// Lead IDs the last run left in the state: with this run's new and adopted rows, the rows the
+    /// morning order may move.
+    let rememberedIDs: Set<String>
 
     var contents: SheetContents { document.contents }
     var lists: [ListKind: ContactListTable] { [:] }
@@ -19,8 +22,13 @@ struct CSVOpenSheet: OpenSheet {
     }
 
     func apply(_ plan: SheetPlan) throws {
-        try target.apply(plan, to: document)
+        let known = rememberedIDs.union(plan.creates.map(\.leadID)).union(plan.stateChange.upsertRows.map(\.leadID))
+        try target.apply(plan, to: document, order: MorningOrder(leadIDs: known))
     }
+
+    /// A CSV file has no tabs: offline, the status file (`status:`) and the rejects file are the
+    /// status tab and the rejected records.
+    func record(_ report: RunReport) throws {}
 }
 
 extension CSVSheetTarget: SheetTarget {
@@ -31,7 +39,8 @@ extension CSVSheetTarget: SheetTarget {
         var document = try load()
         if !document.exists && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
             document = .restored(from: Array(remembered.rows.values))
+            document.nationalPhones = nationalPhones
         }
-        return CSVOpenSheet(target: self, document: document)
+        return CSVOpenSheet(target: self, document: document, rememberedIDs: Set(remembered.rows.keys))
     }
 }

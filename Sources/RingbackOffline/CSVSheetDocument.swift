@@ -10,6 +10,8 @@ package struct CSVSheetDocument: Sendable {
     package var exists: Bool
     /// Rebuilt from the state because the file went missing: written out even with no change planned.
     package var restored = false
+    /// Phone numbers written `(512) 555-0142` instead of behind an apostrophe (a North American business).
+    package var nationalPhones = false
 
     package static func empty() -> CSVSheetDocument {
         CSVSheetDocument(grid: .new, delimiter: UInt8(ascii: ","), exists: false)
@@ -23,7 +25,7 @@ package struct CSVSheetDocument: Sendable {
     }
 
     /// Parses the file's bytes; the cells are read back through the spreadsheet protection.
-    package static func parse(_ bytes: [UInt8], path: String) throws(OfflineTargetError) -> CSVSheetDocument {
+    package static func parse(_ bytes: [UInt8], path: String, nationalPhones: Bool = false) throws(OfflineTargetError) -> CSVSheetDocument {
         let delimiter = CSVReader.sniffDelimiter(bytes.prefix(4096))
         let (records, _) = CSVReader(bytes: bytes, delimiter: delimiter).readAll()
         guard let first = records.first else { return CSVSheetDocument(grid: .new, delimiter: delimiter, exists: true) }
@@ -32,7 +34,12 @@ package struct CSVSheetDocument: Sendable {
         for mark in ["\u{FEFF}", "ï»¿"] where header.first?.hasPrefix(mark) == true {
             header[0] = String(header[0].dropFirst(mark.count))
         }
-        let grid = SheetGrid(header: header, rows: records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) })
+        var grid = SheetGrid(header: header, rows: records.dropFirst().map { $0.fields.map(SpreadsheetText.unprotect) })
+        if nationalPhones, let phone = grid.layout[.phone] {
+            for index in grid.rows.indices where phone < grid.rows[index].count {
+                if let number = CSVPhoneCell.e164(grid.rows[index][phone]) { grid.rows[index][phone] = number }
+            }
+        }
         guard grid.layout.contains(.leadID) else {
             throw OfflineTargetError(
                 path: path,
@@ -40,7 +47,9 @@ package struct CSVSheetDocument: Sendable {
                     "line \(first.line): no `\(SheetColumn.leadID.title)` column in the header; Ringback finds its rows by it. Restore the column or move the file away to start a new sheet"
             )
         }
-        return CSVSheetDocument(grid: grid, delimiter: delimiter, exists: true)
+        var document = CSVSheetDocument(grid: grid, delimiter: delimiter, exists: true)
+        document.nationalPhones = nationalPhones
+        return document
     }
 
     package var header: [String] { grid.header }
@@ -65,8 +74,10 @@ package struct CSVSheetDocument: Sendable {
         let width = header.count
         var all: [[String]] = [header.map(SpreadsheetText.protect)]
         all.reserveCapacity(rows.count + 1)
+        let phone = nationalPhones ? grid.layout[.phone] : nil
         for row in rows {
             var padded = row.map(SpreadsheetText.protect)
+            if let phone, phone < row.count, let shown = CSVPhoneCell.display(row[phone]) { padded[phone] = shown }
             if padded.count < width { padded.append(contentsOf: repeatElement("", count: width - padded.count)) }
             all.append(padded)
         }

@@ -6,22 +6,51 @@ package struct CSVSheetTarget: Sendable {
     /// What the state knows this sheet by: its path relative to the configuration's folder, so a moved
     /// or restored folder keeps its state.
     package let label: String
+    /// Where closed leads' rows go when they leave the live sheet.
+    package let archivePath: String
+    /// Phone numbers shown `(512) 555-0142` rather than `'+15125550142` (see `CSVPhoneCell`).
+    package var nationalPhones = false
 
-    package init(path: String, label: String? = nil) {
+    package init(path: String, label: String? = nil, archivePath: String? = nil) {
         self.path = path
         self.label = label ?? path
+        self.archivePath = archivePath ?? Self.defaultArchivePath(for: path)
+    }
+
+    /// `out/missed-calls.csv` → `out/missed-calls-archive.csv`.
+    static func defaultArchivePath(for path: String) -> String {
+        path.hasSuffix(".csv") ? String(path.dropLast(4)) + "-archive.csv" : path + "-archive.csv"
     }
 
     package func load() throws(OfflineTargetError) -> CSVSheetDocument {
-        guard let bytes = try AtomicFile.read(path), !bytes.isEmpty else { return .empty() }
-        return try CSVSheetDocument.parse(bytes, path: path)
+        guard let bytes = try AtomicFile.read(path), !bytes.isEmpty else {
+            var empty = CSVSheetDocument.empty()
+            empty.nationalPhones = nationalPhones
+            return empty
+        }
+        return try CSVSheetDocument.parse(bytes, path: path, nationalPhones: nationalPhones)
     }
 
-    /// Writes the plan's changes into the document as loaded and replaces the file atomically.
-    package func apply(_ plan: SheetPlan, to document: CSVSheetDocument) throws(OfflineTargetError) {
+    /// Writes the plan's changes into the document as loaded, puts Ringback's rows in the morning
+    /// order, and replaces the file atomically.
+    package func apply(_ plan: SheetPlan, to document: CSVSheetDocument, order: MorningOrder? = nil) throws(OfflineTargetError) {
         guard plan.writesTarget || !document.exists || document.restored else { return }
+        if !plan.archives.isEmpty { try appendToArchive(plan.archives) }
         var updated = document
         updated.apply(plan)
+        if let order { order.order(&updated.grid) }
         try AtomicFile.write(updated.bytes(), to: path)
+    }
+
+    /// Appends rows to the archive CSV (made with Ringback's header the first time). Rows already there
+    /// are the office's to edit: they are kept as they are, never rewritten.
+    func appendToArchive(_ rows: [DesiredRow]) throws(OfflineTargetError) {
+        var archive = CSVSheetTarget(path: archivePath)
+        archive.nationalPhones = nationalPhones
+        var document = try archive.load()
+        var plan = SheetPlan(target: archivePath)
+        plan.creates = rows
+        document.apply(plan)
+        try AtomicFile.write(document.bytes(), to: archivePath)
     }
 }

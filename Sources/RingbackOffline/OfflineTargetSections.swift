@@ -6,11 +6,15 @@ func offlineLabel(_ type: String, path: String, base: String) -> String {
 }
 
 extension CSVSheetTarget {
-    /// The `csv_sheet` target section: `path:` of the Missed Calls CSV.
+    /// The `csv_sheet` target section: `path:` of the Missed Calls CSV, and `archive:`, the CSV closed
+    /// leads move to (default beside it, `missed-calls-archive.csv`).
     package static func load(_ item: YAMLValue, base: String) throws(YAMLFileError) -> CSVSheetTarget {
-        try item.allowOnly(["type", "path"])
+        try item.allowOnly(["type", "path", "archive"])
         let path = try ConfigPathCheck.check(try item.required("path"), base: base, need: .writableFile)
-        return CSVSheetTarget(path: path, label: offlineLabel("csv-sheet", path: path, base: base))
+        let archive = try item.optional("archive").map { node throws(YAMLFileError) in
+            try ConfigPathCheck.check(node, base: base, need: .writableFile)
+        }
+        return CSVSheetTarget(path: path, label: offlineLabel("csv-sheet", path: path, base: base), archivePath: archive)
     }
 }
 

@@ -162,6 +162,15 @@ package final class SQLiteStateStore: StateStoring {
         }
     }
 
+    package func runs() throws -> [RunRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT started_at, finished_at, summary FROM runs ORDER BY id")
+                .map { row in
+                    RunRecord(startedAt: Date(storedSeconds: row[0]), finishedAt: Date(storedSeconds: row[1]), summary: row[2])
+                }
+        }
+    }
+
     package func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
         do {
             try database.write { db in

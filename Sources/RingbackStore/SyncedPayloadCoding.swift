@@ -11,11 +11,13 @@ enum SyncedPayloadCoding {
         for (column, value) in row.cells.values { cells[column.rawValue] = .string(value) }
         var pins: [String: JSONValue] = [:]
         for (column, value) in row.pins { pins[column.rawValue] = .string(value) }
-        let object: JSONValue = [
+        var fields: [String: JSONValue] = [
             "leadID": .string(row.leadID), "cells": .object(cells), "pins": .object(pins),
             "deletedByOffice": .bool(row.deletedByOffice),
         ]
-        return object.text
+        if let reopenedAt = row.reopenedAt { fields["reopenedAt"] = instant(reopenedAt) }
+        if row.archived { fields["archived"] = .bool(true) }
+        return JSONValue.object(fields).text
     }
 
     /// Sheet rows are read by the ten thousand on every run: straight from the JSON bytes.
@@ -27,7 +29,8 @@ enum SyncedPayloadCoding {
         else {
             throw JSONParseError(message: "expected leadID, cells, pins and deletedByOffice")
         }
-        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted)
+        var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted, archived: value["archived"]?.bool ?? false)
+        if let seconds = value["reopenedAt"]?.number { row.reopenedAt = Date(timeIntervalSinceReferenceDate: seconds) }
         for (key, value) in cells {
             guard let column = SheetColumn(rawValue: key) else { continue }
             row.cells[column] = try Self.text(value, key)

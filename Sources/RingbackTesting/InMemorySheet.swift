@@ -4,8 +4,9 @@ import RingbackCore
 /// A Missed Calls sheet held in memory, laid out as a grid like the CSV file and the Google tab, so
 /// tests can type into it, sort it and delete rows as the office would.
 package final class InMemorySheet: SheetTarget, @unchecked Sendable {
-    private let lock = NSLock()
+    fileprivate let lock = NSLock()
     private var grid: SheetGrid?
+    fileprivate var recorded: [RunReport] = []
     /// List tabs the sheet holds, header first.
     package var listTabs: [ListKind: [[String]]] = [:]
     /// How many times the sheet was written.
@@ -18,6 +19,9 @@ package final class InMemorySheet: SheetTarget, @unchecked Sendable {
     package init(label: String = "memory-sheet") {
         self.label = label
     }
+
+    /// The runs recorded in the sheet's status tab, oldest first.
+    package var reports: [RunReport] { lock.withLock { recorded } }
 
     /// The grid as it is now; nil before the first write.
     package var current: SheetGrid? { lock.withLock { grid } }
@@ -82,6 +86,10 @@ package final class InMemorySheet: SheetTarget, @unchecked Sendable {
         var contents: SheetContents { grid?.contents ?? .missing }
         var notes: [String] { restored ? ["restored from the state"] : [] }
         var needsWrite: Bool { grid == nil || restored }
+
+        func record(_ report: RunReport) throws {
+            sheet.lock.withLock { sheet.recorded.append(report) }
+        }
 
         func apply(_ plan: SheetPlan) throws {
             guard plan.writesTarget || needsWrite else { return }

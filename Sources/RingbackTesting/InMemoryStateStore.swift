@@ -9,7 +9,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private var anchors: [String: String] = [:]
     private var targets: [String: TargetState] = [:]
     private var marks: [String: Date] = [:]
-    private var runs: [RunRecord] = []
+    private var history: [RunRecord] = []
     private var journal: [String: [String: SyncedRow]] = [:]
     private var owner: String?
 
@@ -23,7 +23,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
         package init() {}
     }
 
-    package var commits: Int { lock.withLock { runs.count } }
+    package var commits: Int { lock.withLock { history.count } }
 
     package func processedFile(source: String, path: String) throws -> ProcessedFile? {
         lock.withLock { files[source + "\u{1F}" + path] }
@@ -39,7 +39,8 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     package func leadAnchors() throws -> [String: String] { lock.withLock { anchors } }
     package func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
     package func watermark(source: String) throws -> Date? { lock.withLock { marks[source] } }
-    package func lastRun() throws -> RunRecord? { lock.withLock { runs.last } }
+    package func lastRun() throws -> RunRecord? { lock.withLock { history.last } }
+    package func runs() throws -> [RunRecord] { lock.withLock { history } }
     package func business() throws -> String? { lock.withLock { owner } }
     /// Makes the state look like one written before businesses were recorded (an earlier release's).
     package func forgetBusiness() { lock.withLock { owner = nil } }
@@ -73,7 +74,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
             marks.merge(commit.watermarks) { _, new in new }
             for target in commit.settledTargets { journal[target] = nil }
             if let business = commit.business { owner = business }
-            runs.append(commit.run)
+            history.append(commit.run)
         }
     }
 }

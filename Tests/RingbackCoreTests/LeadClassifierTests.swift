@@ -105,7 +105,13 @@ import Testing
         let missed = Fixtures.missed("a", from: number, at: Fixtures.central(20, 9))
         #expect(assess([missed, Fixtures.unanswered("b", to: number, at: Fixtures.central(20, 10))]).status == .awaitingReply)
         #expect(assess([missed, Fixtures.answered("b", with: number, at: Fixtures.central(20, 10))]).status == .qualified)
-        #expect(assess([missed], at: Fixtures.central(23, 10)).status == .closedNoResponse)
+        #expect(assess([missed], at: Fixtures.central(23, 10)).status == .staffReview, "nobody called back: escalated, not closed")
+        let tried = [
+            missed, Fixtures.unanswered("b", to: number, at: Fixtures.central(20, 10)),
+            Fixtures.unanswered("c", to: number, at: Fixtures.central(20, 11)),
+        ]
+        #expect(assess(tried, at: Fixtures.central(23, 10)).status == .awaitingReply)
+        #expect(assess(tried, at: Fixtures.central(23, 12)).status == .closedNoResponse)
         #expect(
             assess([missed, Fixtures.answered("b", with: number, at: Fixtures.central(20, 10))], at: Fixtures.central(25, 10)).status == .qualified)
     }

@@ -82,15 +82,25 @@ import Testing
 
     @Test func windowsAreRefreshedEachRunAndNeverInThePast() throws {
         let workspace = Workspace()
-        try workspace.sync(at: Self.friday, [Self.leak])
-        // Monday 08:15, still inside the 72-hour follow-up window of Friday's 09:00 call.
-        let monday = Fixtures.central(23, 8, 15)
-        let plan = try workspace.sync(at: monday)
-        let row = try #require(workspace.row(phone: "+15125550142"))
-        #expect(row[.offeredWindows] == "Mon Nov 23, 10:30 AM-12:00 PM (Plumbers); Tue Nov 24, 8:00-9:30 AM (Plumbers)")
+        let monday = Fixtures.missed(
+            "m1", from: "+15125550146", at: Fixtures.central(23, 7, 30), voicemail: "This is Ana Ruiz, the kitchen faucet is leaking, 78704")
+        // Monday 07:45 with two hours' notice: 10:00 is the first start on the grid.
+        try workspace.sync(at: Fixtures.central(23, 7, 45), [monday])
+        #expect(
+            workspace.row(phone: "+15125550146")?[.offeredWindows] == "Mon Nov 23, 10:00-11:30 AM (Plumbers); Tue Nov 24, 8:00-9:30 AM (Plumbers)")
+        // At 10:15 the morning has gone by: the next windows start after 12:15.
+        let later = Fixtures.central(23, 10, 15)
+        let plan = try workspace.sync(at: later)
+        let row = try #require(workspace.row(phone: "+15125550146"))
+        #expect(row[.offeredWindows] == "Mon Nov 23, 12:30-2:00 PM (Plumbers); Tue Nov 24, 8:00-9:30 AM (Plumbers)")
+        #expect(row[.suggestedMessage]?.contains("I have Mon Nov 23, 12:30-2:00 PM or Tue Nov 24, 8:00-9:30 AM available") == true)
         #expect(plan.sheets[0].updates.contains { $0.changes.contains { $0.column == .offeredWindows } })
+        // A job put on the crew calendar is busy on the next run.
+        workspace.crew.addBusy("Plumbers", from: Fixtures.central(23, 12), to: Fixtures.central(23, 17))
+        try workspace.sync(at: later)
+        #expect(workspace.row(phone: "+15125550146")?[.offeredWindows] == "Tue Nov 24, 8:00-9:30 AM (Plumbers); Wed Nov 25, 8:00-9:30 AM (Plumbers)")
         // The same moment again writes nothing.
-        #expect(!(try workspace.sync(at: monday)).hasChanges)
+        #expect(!(try workspace.sync(at: later)).hasChanges)
     }
 
     @Test func aJobOnTheCrewCalendarBooksTheLeadAndCancelsItsCallback() throws {

@@ -17,6 +17,9 @@ private struct UnusedSheets: SheetsService {
         Issue.record("batchUpdateValues was called")
     }
 
+    func appendValues(spreadsheetID: String, range: String, values: [[JSONValue]]) throws(GoogleAPIError) {
+        Issue.record("appendValues was called")
+    }
     func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] {
         Issue.record("batchUpdate was called")
         return []

@@ -62,6 +62,7 @@ import Testing
 private struct NoSheets: SheetsService {
     func batchGet(spreadsheetID: String, ranges: [String], render: SheetsValueRender) throws(GoogleAPIError) -> [SheetsValueRange] { [] }
     func batchUpdateValues(spreadsheetID: String, data: [SheetsValueRange]) throws(GoogleAPIError) {}
+    func appendValues(spreadsheetID: String, range: String, values: [[JSONValue]]) throws(GoogleAPIError) {}
     func batchUpdate(spreadsheetID: String, requests: [JSONValue]) throws(GoogleAPIError) -> [JSONValue] { [] }
     func spreadsheet(spreadsheetID: String, fields: String) throws(GoogleAPIError) -> JSONValue { .null }
 }

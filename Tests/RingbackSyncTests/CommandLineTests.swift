@@ -12,7 +12,7 @@ import Testing
         let dry = try CommandRunner.run(["sync", "--config", workspace.configPath, "--dry-run", "--detailed-exitcode", "--now", now])
         #expect(dry.status == 2)
         #expect(dry.stdout.contains("+ RB-"))
-        #expect(dry.stdout.contains("Plan: 23 to add, 0 to change, 0 to cancel."))
+        #expect(dry.stdout.contains("Plan: 24 to add, 0 to change, 0 to cancel."))
         #expect(!FileManager.default.fileExists(atPath: workspace.sheetPath))
         #expect(!FileManager.default.fileExists(atPath: workspace.statePath))
 
@@ -21,7 +21,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         let summary = object["summary"] as! [String: Any]
         #expect(summary["changesPending"] as? Bool == true)
-        #expect((summary["add"] as? NSNumber)?.intValue == 23)
+        #expect((summary["add"] as? NSNumber)?.intValue == 24)
 
         let applied = try CommandRunner.run(["sync", "--config", workspace.configPath, "--now", now, "--quiet"])
         #expect(applied.status == 0)
@@ -125,7 +125,7 @@ import Testing
         #expect(rows.count == 14)
         #expect(Set(rows.map { $0["Lead ID"]! }).count == 14)
         let uids = try workspace.read(workspace.calendarPath).components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
-        #expect(uids.count == Set(uids).count && uids.count == 9)
+        #expect(uids.count == Set(uids).count && uids.count == 10)
         #expect(try workspace.read(workspace.calendarPath).contains("SEQUENCE:0"))
         #expect(!(try workspace.read(workspace.calendarPath).contains("SEQUENCE:1")))
 

@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCore
 import Testing
 
 @testable import RingbackSync
@@ -30,6 +31,17 @@ import Testing
     }
 
     static let name = "  name: Lone Star Plumbing & Air"
+
+    static let window = "  window_hours: 72"
+
+    @Test func theFollowUpLoopsPromisesAreConfigurable() throws {
+        let defaults = try Self.loaded(Self.window, Self.window).rules.followUpPolicy
+        #expect(defaults == FollowUpPolicy(attemptsBeforeClose: 2, escalateAfter: 24 * 3600))
+        let set = try Self.loaded(Self.window, Self.window + "\n  attempts_before_close: 3\n  escalate_after_hours: 8").rules.followUpPolicy
+        #expect(set == FollowUpPolicy(attemptsBeforeClose: 3, escalateAfter: 8 * 3600))
+        let wrong = try Self.problem(Self.window, Self.window + "\n  attempts_before_close: -1")
+        #expect(wrong?.contains("follow_up.attempts_before_close") == true)
+    }
     static let zone = "time_zone: America/Chicago          #"
 
     @Test func aDuplicateKeyIsOneLineAtTheDuplicateNamingTheFirst() throws {

@@ -60,7 +60,23 @@ import Testing
         let plan = try google.sync()
         #expect(!plan.hasChanges)
         let counts = google.requestCounts().filter { $0.key != "token" }
-        #expect(counts == ["sheets.spreadsheets.values.batchGet": 1])
+        // One read, and the run's line appended to the Ringback Status tab.
+        #expect(counts == ["sheets.spreadsheets.values.batchGet": 1, "sheets.spreadsheets.values.append": 1])
+    }
+
+    @Test func everyRunAddsALineToTheStatusTabAndRejectedRecordsHaveATab() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        try google.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(900))
+        let status = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Ringback Status"))
+        #expect(status.first == RunReport.header)
+        #expect(status.count == 3)
+        #expect(status[1][2] == "23" && status[1][4] == "2")
+        #expect(status[2][2] == "0" && status[2][6].hasPrefix("No changes."))
+        let rejects = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Rejected Records"))
+        #expect(rejects.first == RunReport.rejectHeader)
+        #expect(rejects.count == 3)
+        #expect(rejects.dropFirst().allSatisfy { $0[1].hasSuffix("Master.csv") && !$0[3].isEmpty })
     }
 
     @Test func officeEditsInTheBrowserAreKeptAndAnAppointmentBooksTheJob() throws {
@@ -288,7 +304,7 @@ import Testing
         } throws: { error in
             "\(error)".contains("row 1 is empty")
         }
-        #expect(google.events().values.reduce(0) { $0 + $1.count } == 9, "no event was cancelled")
+        #expect(google.events().values.reduce(0) { $0 + $1.count } == 10, "no event was cancelled")
     }
 
     @Test func rowsTheOfficeMovesWhileRingbackRunsAreStillWrittenToTheirLead() throws {

@@ -25,7 +25,8 @@ import Testing
         #expect(try row("+17375550123")["Status"] == "Qualified")  // answered callback
         #expect(try row("+15125550188")["Status"] == "Awaiting reply")
         #expect(try row("+15125550188")["Owner"] == "Luis Garcia (lead tech)")
-        #expect(try row("+15125550133")["Status"] == "Closed - no response")
+        #expect(try row("+15125550133")["Status"] == "Staff review")  // Monday's call nobody returned: overdue, escalated
+        #expect(try row("+15125550133")["Next Action"]?.hasPrefix("Overdue, nobody has reached the caller") == true)
         #expect(try row("+15125550166")["Status"] == "Closed - not a fit")  // spam list
         #expect(try row("+18305550102")["Status"] == "Staff review")  // voicemail names a ZIP outside the area
         let priya = try row("+15125550175")
@@ -87,13 +88,18 @@ import Testing
         #expect(!plan.hasChanges)
     }
 
-    @Test func timePassingClosesUnansweredLeadsAndCancelsTheirCallbacks() throws {
+    /// Four days on with nobody calling back: leads with a number go to a person, with their callbacks
+    /// kept; the caller who left no number is closed and their callback cancelled.
+    @Test func timePassingEscalatesLeadsNobodyCalledBackAndClosesTheUnreachable() throws {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
         try workspace.sync()
         let later = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(4 * 86400))
-        #expect(try workspace.row(phone: "+15125550142")?["Status"] == "Closed - no response")
-        #expect(later.calendars[0].cancels.contains { $0.new.event.title.contains("Maria Lopez") })
+        #expect(try workspace.row(phone: "+15125550142")?["Status"] == "Staff review")
+        #expect(try workspace.row(phone: "+15125550142")?["Next Action"]?.hasPrefix("Overdue") == true)
+        #expect(!later.calendars[0].cancels.contains { $0.new.event.title.contains("Maria Lopez") })
+        #expect(try workspace.row(phone: "Anonymous")?["Status"] == "Closed - no response")
+        #expect(later.calendars[0].cancels.contains { $0.new.event.leadID == (try? workspace.row(phone: "Anonymous"))??["Lead ID"] })
         let ics = try workspace.read(workspace.calendarPath)
         #expect(ics.contains("STATUS:CANCELLED"))
         #expect(ics.contains("SEQUENCE:1"))

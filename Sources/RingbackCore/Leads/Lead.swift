@@ -8,6 +8,8 @@ public struct Lead: Sendable, Hashable {
     public var missedCalls: [Call]
     /// Answered calls either way and outbound attempts after the first missed call.
     public var laterContacts: [Call]
+    /// The lead the office closed before this one's first call came in, if that is why it is its own.
+    public var follows: String?
 
     public init(id: String, customer: Party, missedCalls: [Call], laterContacts: [Call] = []) {
         self.id = id

@@ -14,7 +14,9 @@ public struct LeadBuilder: Sendable {
     /// - Parameters:
     ///   - calls: every known call, any order, already de-duplicated by key.
     ///   - anchors: call key → Lead ID issued by earlier runs.
-    public func leads(from calls: [Call], anchors: [String: String]) -> [Lead] {
+    ///   - holds: leads whose status the office set: closed ones take no new missed call, reopened ones
+    ///     take later calls however long after.
+    public func leads(from calls: [Call], anchors: [String: String], holds: [String: OfficeHold] = [:]) -> [Lead] {
         // Each caller's calls as a linked list through `next`: no array per caller.
         var callerOfNumber: [String: Int] = [:]
         callerOfNumber.reserveCapacity(calls.count / 2)
@@ -60,7 +62,7 @@ public struct LeadBuilder: Sendable {
                     index = links[index]
                 }
                 if ordered.count > 1 { ordered.sort { LeadBuilder.isOrdered(calls[$0], before: calls[$1]) } }
-                episodes(of: ordered, in: calls, anchors: anchors, into: &leads)
+                episodes(of: ordered, in: calls, anchors: anchors, holds: holds, into: &leads)
             }
             return leads
         }
@@ -75,33 +77,64 @@ public struct LeadBuilder: Sendable {
         return leads
     }
 
-    /// Walks one caller's calls in time order, closing a lead when the window passes without activity.
-    private func episodes(of ordered: [Int], in calls: [Call], anchors: [String: String], into leads: inout [Lead]) {
+    /// Walks one caller's calls in time order, closing a lead when the window passes without activity
+    /// (a lead still waiting for its callbacks takes them however late),
+    /// when a missed call belongs to another lead by its anchor, or when the office closed the lead
+    /// before a new missed call came in (that call opens a lead of its own, which says so).
+    private func episodes(
+        of ordered: [Int], in calls: [Call], anchors: [String: String], holds: [String: OfficeHold], into leads: inout [Lead]
+    ) {
         var missed: [Call] = []
         var contacts: [Call] = []
         var lastActivity = Date.distantPast
+        var anchored: String?
+        var follows: String?
 
         func close() {
             guard !missed.isEmpty else { return }
-            leads.append(Lead(id: leadID(for: missed, anchors: anchors), customer: missed[0].customer, missedCalls: missed, laterContacts: contacts))
+            var lead = Lead(id: leadID(for: missed, anchors: anchors), customer: missed[0].customer, missedCalls: missed, laterContacts: contacts)
+            lead.follows = follows
+            leads.append(lead)
             missed = []
             contacts = []
+            anchored = nil
+            follows = nil
         }
 
         let window = rules.followUpWindow
         for index in ordered {
             let startedAt = calls[index].startedAt
-            let withinWindow = startedAt.timeIntervalSince(lastActivity) <= window
+            let hold = anchored.flatMap { holds[$0] }
+            let withinWindow = startedAt.timeIntervalSince(lastActivity) <= window || hold == .reopened
             if calls[index].direction == .inbound && calls[index].outcome.isUnanswered {
-                if missed.isEmpty || !withinWindow { close() }
+                let anchor = anchors[calls[index].key]
+                let ofAnotherLead = anchored != nil && anchor != nil && anchor != anchored
+                let afterOfficeClosed = hold?.refuses(missedCallAfter: missed.count) ?? false
+                if missed.isEmpty || !withinWindow || ofAnotherLead || afterOfficeClosed {
+                    let closedByOffice = hold?.isClosed == true && !missed.isEmpty ? anchored : nil
+                    close()
+                    follows = closedByOffice
+                }
+                if anchored == nil { anchored = anchor }
                 missed.append(calls[index])
                 lastActivity = startedAt
-            } else if !missed.isEmpty && withinWindow {
+            } else if !missed.isEmpty && (withinWindow || awaitsCallback(contacts)) {
                 contacts.append(calls[index])
                 lastActivity = startedAt
             }
         }
         close()
+    }
+
+    /// A lead nobody has reached and that is short of its callback attempts cannot have closed: the
+    /// callback that finally comes, however late, is its own.
+    private func awaitsCallback(_ contacts: [Call]) -> Bool {
+        var attempts = 0
+        for index in contacts.indices {
+            if contacts[index].outcome == .answered { return false }
+            if contacts[index].direction == .outbound { attempts += 1 }
+        }
+        return attempts < rules.followUpPolicy.attemptsBeforeClose
     }
 
     private func leadID(for missed: [Call], anchors: [String: String]) -> String {

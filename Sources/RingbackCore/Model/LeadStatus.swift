@@ -16,6 +16,9 @@ public enum LeadStatus: String, Codable, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Closed leads are done with: no callback, no further follow-up.
+    public var isClosed: Bool { self == .closedNoResponse || self == .closedNotAFit }
+
     /// Reads a status typed by the office, forgiving case, spacing and dash style.
     public init?(officeText: String) {
         let folded = LeadStatus.fold(officeText)

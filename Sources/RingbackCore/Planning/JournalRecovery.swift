@@ -19,6 +19,7 @@ public enum JournalRecovery {
                 recovered.cells[column] = written.cells[column]
             }
             recovered.pins.merge(written.pins) { _, new in new }
+            recovered.reopenedAt = written.reopenedAt ?? recovered.reopenedAt
             base[id] = recovered
         }
         return base

@@ -8,6 +8,8 @@ public struct LeadEvaluation: Sendable {
         public var desiredRows: [DesiredRow] = []
         public var events: [CalendarEvent] = []
         public var notes: [String] = []
+        /// Worth telling the office, not a problem of a row.
+        public var notices: [String] = []
     }
 
     public let rules: BusinessRules
@@ -35,6 +37,7 @@ public struct LeadEvaluation: Sendable {
             output.desiredRows.append(contentsOf: part.desiredRows)
             output.events.append(contentsOf: part.events)
             output.notes.append(contentsOf: part.notes)
+            output.notices.append(contentsOf: part.notices)
         }
         return output
     }
@@ -51,12 +54,14 @@ public struct LeadEvaluation: Sendable {
         let booking = LeadBooking(rules: rules, availability: crew, now: now)
         var windows: [String: BookingWindows.Outcome] = [:]
         for lead in leads {
-            let row = sheet?.rows[lead.id]
             let remembered = base[lead.id]
+            // An archived row is read as the office left it: its status, appointment and events stand.
+            let row = sheet?.rows[lead.id] ?? remembered.flatMap { $0.archived ? SheetContents.Row(leadID: lead.id, cells: $0.shownCells) : nil }
             let noted = output.notes.count
             var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
             var computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
+            office.reopenedAt = Self.reopenedAt(office: office.status, rules: computed.status, remembered: remembered, now: now)
             var crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
             if let job = crewJob {
                 // Only a lead the job books takes its time (a vendor's name on a job does not).
@@ -82,12 +87,23 @@ public struct LeadEvaluation: Sendable {
             cells[.status] = computed.status.rawValue
             cells[.callerType] = computed.callerType.rawValue
             cells[.owner] = computed.owner
-            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells))
+            if let closed = lead.follows {
+                cells[.why] = "New lead: \(closed) was closed by the office before this call. " + cells.text(.why)
+                output.notices.append("\(lead.id) is a new lead: \(closed) was closed by the office before this call came in")
+            }
+            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells, reopenedAt: office.reopenedAt))
             let deletedByOffice = sheet?.exists == true && row == nil && remembered != nil
             if !deletedByOffice {
                 output.events.append(contentsOf: events.events(for: lead, effective))
             }
         }
         return output
+    }
+
+    /// When the office reopened a lead its rules close: first seen now, then kept while it stays open.
+    static func reopenedAt(office: LeadStatus?, rules: LeadStatus, remembered: SyncedRow?, now: Date) -> Date? {
+        guard let office, office.isOpen else { return nil }
+        if let since = remembered?.reopenedAt { return since }
+        return rules.isClosed ? now : nil
     }
 }

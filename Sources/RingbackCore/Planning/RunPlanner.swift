@@ -98,7 +98,10 @@ public struct RunPlanner: Sendable {
     public func plan(_ input: Input) throws -> Output {
         let pulled = input.pulls.flatMap(\.calls)
         let newCalls = CallDeduplication.newCalls(pulled, known: input.ledger)
-        let leads = LeadBuilder(rules: rules, work: work).leads(from: input.ledger + newCalls, anchors: input.anchors)
+        let base =
+            input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents, same: sameCell) } ?? [:]
+        let leads = LeadBuilder(rules: rules, work: work).leads(
+            from: input.ledger + newCalls, anchors: input.anchors, holds: Self.holds(input.sheet?.contents, base: base))
         let (lists, warnings) = try mergedLists(input.sheet?.lists ?? [:])
         var rules = self.rules
         rules.lists = lists
@@ -119,17 +122,16 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
-        let base =
-            input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents, same: sameCell) } ?? [:]
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
             .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew)
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
-                base: base, syncedAt: time.format(input.now))
+                base: base, syncedAt: time.format(input.now),
+                archive: rules.archiveAfterDays.map { ArchiveRule(afterDays: $0, now: input.now, time: time) })
             sheetPlan.notes =
                 sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
-                + failures.map(\.description) + silences.map(\.description) + crewNotes(input.crew)
+                + failures.map(\.description) + silences.map(\.description) + evaluated.notices + crewNotes(input.crew)
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
@@ -146,6 +148,16 @@ public struct RunPlanner: Sendable {
         return Output(
             plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, silences: silences,
             warnings: warnings)
+    }
+
+    /// The office's holds on leads' later calls, from the statuses it typed.
+    private static func holds(_ contents: SheetContents?, base: [String: SyncedRow]) -> [String: OfficeHold] {
+        guard let contents else { return [:] }
+        var holds: [String: OfficeHold] = [:]
+        for (id, row) in contents.rows {
+            if let remembered = base[id], let hold = OfficeInputReader.hold(row: row, remembered: remembered) { holds[id] = hold }
+        }
+        return holds
     }
 
     /// Whether two texts of a column are the same value: times compare as times, as the planner does.

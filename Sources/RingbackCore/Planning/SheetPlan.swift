@@ -35,6 +35,8 @@ public struct SheetPlan: Sendable, Hashable {
 
     public var target: String
     public var creates: [DesiredRow] = []
+    /// Closed leads' rows moving from the live sheet to its archive, as the office last saw them.
+    public var archives: [DesiredRow] = []
     public var updates: [Update] = []
     public var pins: [Pin] = []
     /// Rows the office deleted since the last sync; not re-created.
@@ -51,7 +53,7 @@ public struct SheetPlan: Sendable, Hashable {
         self.target = target
     }
 
-    public var writesTarget: Bool { !creates.isEmpty || !updates.isEmpty }
+    public var writesTarget: Bool { !creates.isEmpty || !updates.isEmpty || !archives.isEmpty }
     public var newPins: [Pin] { pins.filter(\.isNew) }
     public var routingCorrections: Int { newPins.filter(\.column.isRoutingField).count }
 }

@@ -21,14 +21,18 @@ public struct SheetPlanner: Sendable {
     private static let comparedColumns = SheetColumn.allCases.filter { $0 != .lastSynced }
     private static let ownedColumns = SheetColumn.allCases.filter { !$0.isOfficeOwned && $0 != .lastSynced }
 
-    public func plan(target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String) -> SheetPlan {
+    public func plan(
+        target: String, desired: [DesiredRow], current: SheetContents, base: [String: SyncedRow], syncedAt: String, archive: ArchiveRule? = nil
+    ) -> SheetPlan {
         var plan = SheetPlan(target: target)
         plan.duplicateIDs = current.duplicateIDs
         for row in desired {
             let remembered = base[row.leadID]
+            if remembered?.archived == true { continue }
             if let found = current.rows[row.leadID] {
                 if let remembered {
                     merge(row, found: found, remembered: remembered, syncedAt: syncedAt, into: &plan)
+                    if let archive { archive.apply(to: row.leadID, found: found, remembered: remembered, plan: &plan) }
                 } else {
                     adopt(row, found: found, syncedAt: syncedAt, into: &plan)
                 }
@@ -52,7 +56,7 @@ public struct SheetPlanner: Sendable {
         for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = column.isFilledFromCalendar ? row.cells.text(column) : "" }
         cells[.lastSynced] = syncedAt
         plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
-        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells))
+        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells, reopenedAt: row.reopenedAt))
     }
 
     /// A row in the sheet the state does not know (the state was lost): nothing says which of its values
@@ -60,7 +64,7 @@ public struct SheetPlanner: Sendable {
     /// pinned; the rest is recorded as found. Nothing is written.
     private func adopt(_ row: DesiredRow, found: SheetContents.Row, syncedAt: String, into plan: inout SheetPlan) {
         plan.adopted.append(row.leadID)
-        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells)
+        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells, reopenedAt: row.reopenedAt)
         for column in Self.ownedColumns {
             guard let have = found.cells[column] else { continue }
             let want = row.cells.text(column)
@@ -77,6 +81,7 @@ public struct SheetPlanner: Sendable {
     private func merge(_ row: DesiredRow, found: SheetContents.Row, remembered: SyncedRow, syncedAt: String, into plan: inout SheetPlan) {
         var next = remembered
         next.deletedByOffice = false
+        next.reopenedAt = row.reopenedAt
         var changes: [SheetPlan.CellChange] = []
         for column in Self.comparedColumns {
             // A column added since the sheet was made reads as empty: it is written and its header appended.

@@ -37,6 +37,8 @@ public struct SyncPlan: Sendable {
         if routingCorrections > 0 { notes.append("\(routingCorrections) routing correction\(routingCorrections == 1 ? "" : "s")") }
         if officeDeletions > 0 { notes.append("\(officeDeletions) row\(officeDeletions == 1 ? "" : "s") deleted by the office, not re-created") }
         if ingest.rejects > 0 { notes.append("\(ingest.rejects) record\(ingest.rejects == 1 ? "" : "s") rejected") }
+        let problems = sheets.reduce(0) { $0 + $1.notes.count }
+        if problems > 0 { notes.append("\(problems) problem\(problems == 1 ? "" : "s") for the office (the ! lines)") }
         if !notes.isEmpty { line += " " + notes.joined(separator: "; ") + "." }
         return line
     }

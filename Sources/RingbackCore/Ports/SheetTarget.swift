@@ -24,4 +24,7 @@ public protocol OpenSheet: Sendable {
     /// Written even when the plan changes nothing (a new, missing or restored sheet).
     var needsWrite: Bool { get }
     func apply(_ plan: SheetPlan) throws
+    /// Shows the run to the office in the sheet itself (a status tab, the rejected records), after the
+    /// plan was applied. A sheet with no tabs leaves this to the status and rejects files.
+    func record(_ report: RunReport) throws
 }

@@ -12,6 +12,8 @@ public struct BusinessRules: Sendable {
     public var routes: [CallerType: Route]
     /// Repeat missed calls within this span of the last activity join the same lead.
     public var followUpWindow: TimeInterval
+    /// When a lead may close for no response, and when an overdue one goes to a person.
+    public var followUpPolicy: FollowUpPolicy
     public var services: [ServiceRule]
     public var emergencyKeywords: [String]
     public var sameDayKeywords: [String]
@@ -29,6 +31,8 @@ public struct BusinessRules: Sendable {
     public var booking: BookingRules?
     /// The suggested messages' wording.
     public var scripts: MessageScripts = .standard
+    /// Closed leads whose first call is older than this leave the live sheet for its archive; nil keeps them.
+    public var archiveAfterDays: Int? = nil
 
     public init(
         businessName: String, hours: BusinessHours, ownNumbers: Set<String> = [], internalExtensions: Set<String> = [],
@@ -36,7 +40,7 @@ public struct BusinessRules: Sendable {
         services: [ServiceRule] = [], emergencyKeywords: [String] = [], sameDayKeywords: [String] = [],
         complexQuoteKeywords: [String] = [], wrongNumberKeywords: [String] = [], repeatCallsForSameDay: Int = 3,
         lists: ContactLists = ContactLists(), callbackMinutes: Int = 15, defaultJobMinutes: Int = 120,
-        safetyIssues: [SafetyIssue] = [], text: TextRules = TextRules()
+        safetyIssues: [SafetyIssue] = [], text: TextRules = TextRules(), followUpPolicy: FollowUpPolicy = FollowUpPolicy()
     ) {
         self.businessName = businessName
         self.hours = hours
@@ -45,6 +49,7 @@ public struct BusinessRules: Sendable {
         self.serviceAreaZIPs = serviceAreaZIPs
         self.routes = routes
         self.followUpWindow = followUpWindow
+        self.followUpPolicy = followUpPolicy
         self.services = services
         self.emergencyKeywords = emergencyKeywords
         self.sameDayKeywords = sameDayKeywords

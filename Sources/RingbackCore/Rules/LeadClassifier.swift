@@ -36,12 +36,17 @@ public struct LeadClassifier: Sendable {
         let routedOwner = (afterHours ? route.afterHoursOwner : nil) ?? route.owner
         let owner = office.owner ?? (known.job.map(\.owner).flatMap { $0.isEmpty ? nil : $0 } ?? routedOwner)
 
-        let status =
+        var status =
             office.status
             ?? LeadClassifier.status(
                 lead: lead, callerType: callerType, inServiceArea: inServiceArea, zipHeard: zipHeard,
-                appointment: office.appointment, window: rules.followUpWindow, now: now, needsReview: verdict.reviewReason != nil)
-        let dueBy = self.dueBy(status: status, urgency: verdict.urgency, route: route, lead: lead)
+                appointment: office.appointment, window: rules.followUpWindow, policy: rules.followUpPolicy, now: now,
+                needsReview: verdict.reviewReason != nil)
+        let dueBy = self.dueBy(status: status, urgency: verdict.urgency, route: route, lead: lead, reopenedAt: office.reopenedAt)
+        let escalated =
+            office.status == nil && (status == .newMissedCall || status == .awaitingReply)
+            && rules.followUpPolicy.isEscalated(lead, dueBy: dueBy, now: now)
+        if escalated { status = .staffReview }
         let address = listed.map(\.address).flatMap { $0.isEmpty ? nil : $0 } ?? intake.street ?? ""
 
         return LeadAssessment(
@@ -49,9 +54,11 @@ public struct LeadClassifier: Sendable {
             callerName: listed.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? CallerNameReader.best(said: intake.name, callerID: lead.callerName),
             address: address, zip: zip ?? "", inServiceArea: inServiceArea,
             afterHours: afterHours, owner: owner, status: status,
-            nextAction: nextAction(
-                status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
-                verdict: verdict),
+            nextAction: escalated
+                ? overdueAction(lead)
+                : nextAction(
+                    status: status, route: route, lead: lead, inServiceArea: inServiceArea, zip: zip ?? "",
+                    verdict: verdict),
             dueBy: dueBy,
             summary: SummaryLine.summary(
                 lead: lead, verdict: verdict, intake: intake, address: address, zip: zip ?? "",
@@ -127,11 +134,13 @@ public struct LeadClassifier: Sendable {
         return (.routine, "no safety or same-day words heard")
     }
 
-    /// When an open lead is due: its route's SLA from the last missed call (or the last activity while
-    /// awaiting a reply), counted in business hours unless the route or the urgency says around the clock.
-    private func dueBy(status: LeadStatus, urgency: Urgency, route: Route, lead: Lead) -> Date? {
+    /// When an open lead is due: its route's SLA from the first missed call (speed to lead), from the
+    /// last activity while awaiting a reply, and never from before the office reopened it; counted in
+    /// business hours unless the route or the urgency says around the clock.
+    private func dueBy(status: LeadStatus, urgency: Urgency, route: Route, lead: Lead, reopenedAt: Date?) -> Date? {
         guard status.isOpen && status != .qualified else { return nil }
-        let from = status == .awaitingReply ? lead.lastActivityAt : lead.lastMissedAt
+        var from = status == .awaitingReply ? lead.lastActivityAt : lead.firstMissedAt
+        if let reopenedAt, reopenedAt > from { from = reopenedAt }
         let minutes = urgency == .sameDay ? min(route.slaMinutes, 120) : route.slaMinutes
         return route.aroundTheClock || urgency == .emergency
             ? from.addingTimeInterval(TimeInterval(minutes * 60))
@@ -140,17 +149,19 @@ public struct LeadClassifier: Sendable {
 
     /// The status model's transitions, from the calls and the office's appointment. A ZIP from the
     /// business's lists outside the area closes the lead; one only heard in a voicemail asks a person.
-    /// Words that need judgement send a lead to Staff review rather than the routine queue.
+    /// A conversation qualifies a lead, emergencies included. Words that need judgement send a lead to
+    /// Staff review rather than the routine queue. A lead closes for no response only after the
+    /// policy's callback attempts and a quiet window after the last of them.
     public static func status(
         lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
-        appointment: Date?, window: TimeInterval, now: Date, needsReview: Bool = false
+        appointment: Date?, window: TimeInterval, policy: FollowUpPolicy = FollowUpPolicy(), now: Date, needsReview: Bool = false
     ) -> LeadStatus {
         if callerType == .vendorSpamWrongNumber || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
-        if inServiceArea == false && appointment == nil { return .staffReview }
         if appointment != nil { return .booked }
-        if callerType == .emergency { return .staffReview }
         if lead.wasReached { return .qualified }
-        if now.timeIntervalSince(lead.lastActivityAt) > window { return .closedNoResponse }
+        if inServiceArea == false { return .staffReview }
+        if callerType == .emergency { return .staffReview }
+        if policy.mayClose(lead, window: window, now: now) { return .closedNoResponse }
         if needsReview { return .staffReview }
         if lead.outboundAttempts > 0 { return .awaitingReply }
         return .newMissedCall
@@ -177,6 +188,12 @@ public struct LeadClassifier: Sendable {
             if inServiceArea == false { return "None: outside the service area" }
             return verdict.callerType == .vendorSpamWrongNumber ? "None: vendor, spam, or wrong number" : "None: not a fit"
         }
+    }
+
+    /// What an escalated lead asks of a person: it is overdue and nobody has reached the caller.
+    private func overdueAction(_ lead: Lead) -> String {
+        let needed = rules.followUpPolicy.attemptsBeforeClose
+        return "Overdue, nobody has reached the caller (\(lead.outboundAttempts) of \(needed) callback attempts): call now, or close the lead"
     }
 
     /// The ZIP a transcript gives, as the rules read it (kept for callers of the old helper).

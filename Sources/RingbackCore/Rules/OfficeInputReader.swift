@@ -21,11 +21,7 @@ public struct OfficeInputReader: Sendable {
             }
         }
         guard let remembered else { return input }
-        func edited(_ column: SheetColumn) -> String? {
-            guard let value = row.cells[column] else { return nil }
-            if remembered.pins[column] != nil { return value }
-            return value != remembered.cells.text(column) ? value : nil
-        }
+        func edited(_ column: SheetColumn) -> String? { Self.edited(column, row: row, remembered: remembered) }
         if let text = edited(.status) {
             if let status = LeadStatus(officeText: text) {
                 input.status = status
@@ -42,6 +38,26 @@ public struct OfficeInputReader: Sendable {
             input.owner = text
         }
         return input
+    }
+}
+
+extension OfficeInputReader {
+    /// The office's value of a column where it differs from what Ringback wrote, or was pinned before.
+    static func edited(_ column: SheetColumn, row: SheetContents.Row, remembered: SyncedRow) -> String? {
+        guard let value = row.cells[column] else { return nil }
+        if remembered.pins[column] != nil { return value }
+        return value != remembered.cells.text(column) ? value : nil
+    }
+
+    /// The office's hold on a lead's later calls: a status it closed, or one it reopened after the
+    /// rules had closed the lead.
+    public static func hold(row: SheetContents.Row, remembered: SyncedRow) -> OfficeHold? {
+        guard let text = edited(.status, row: row, remembered: remembered), let status = LeadStatus(officeText: text) else { return nil }
+        if status.isClosed {
+            return .closed(seenMissedCalls: Int(remembered.cells.text(.attempts)) ?? Int.max)
+        }
+        let ruled = LeadStatus(officeText: remembered.cells.text(.status))
+        return status.isOpen && ruled?.isClosed == true ? .reopened : nil
     }
 }
 

@@ -86,5 +86,7 @@ public struct SheetGrid: Sendable, Hashable {
         for create in plan.creates {
             rows.append(layout.row(create.cells))
         }
+        let archived = plan.archives.compactMap { firstRow[$0.leadID] }
+        for index in archived.sorted(by: >) { rows.remove(at: index) }
     }
 }

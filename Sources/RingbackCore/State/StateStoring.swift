@@ -7,6 +7,8 @@ public protocol StateStoring: SourceStateReading {
     func leadAnchors() throws -> [String: String]
     func targetState(_ target: String) throws -> TargetState
     func lastRun() throws -> RunRecord?
+    /// Every recorded run, oldest first (the weekly review's time to owner assignment).
+    func runs() throws -> [RunRecord]
     func commit(_ commit: StateCommit) throws
     /// Records, in a transaction of its own, the sheet rows a run is about to write (the journal), so
     /// the run after a crash knows exactly which values Ringback wrote. Replaces any earlier entry.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One sheet row as the last successful run left it: the planner's common ancestor.
 public struct SyncedRow: Sendable, Hashable {
     public var leadID: String
@@ -7,14 +9,26 @@ public struct SyncedRow: Sendable, Hashable {
     public var pins: [SheetColumn: String]
     /// The office removed the row; it is not re-created.
     public var deletedByOffice: Bool
+    /// When Ringback first saw the office reopen the lead after its rules had closed it.
+    public var reopenedAt: Date?
+    /// The row left the live sheet for the archive; it is never re-created or compared again.
+    public var archived: Bool
 
-    public init(leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false) {
+    public init(
+        leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false, reopenedAt: Date? = nil,
+        archived: Bool = false
+    ) {
         self.leadID = leadID
         self.cells = cells
         self.pins = pins
         self.deletedByOffice = deletedByOffice
+        self.reopenedAt = reopenedAt
+        self.archived = archived
     }
 
     /// What the office sees in the row: the pinned value where there is one.
     public func shown(_ column: SheetColumn) -> String { pins[column] ?? cells.text(column) }
+
+    /// Every column as the office sees it.
+    public var shownCells: SheetCells { SheetCells(Dictionary(uniqueKeysWithValues: SheetColumn.allCases.map { ($0, shown($0)) })) }
 }

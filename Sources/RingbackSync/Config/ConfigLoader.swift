@@ -34,7 +34,7 @@ package enum ConfigLoader {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly([
             "business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-            "targets", "state", "rejects", "status", "mappings_dir", "google", "booking", "scripts",
+            "targets", "state", "rejects", "status", "mappings_dir", "google", "review", "booking", "scripts",
         ])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
@@ -66,17 +66,21 @@ package enum ConfigLoader {
             sameDayKeywords: keywords.lists["same_day"] ?? [],
             complexQuoteKeywords: keywords.lists["complex_quote"] ?? [], wrongNumberKeywords: keywords.lists["wrong_number"] ?? [],
             repeatCallsForSameDay: followUp.repeatCalls, lists: lists.lists, callbackMinutes: followUp.callbackMinutes,
-            defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text())
+            defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text(),
+            followUpPolicy: followUp.policy)
+        rules.archiveAfterDays = followUp.archiveAfterDays
         rules.booking = booking?.rules
         rules.scripts = scripts
 
+        let statePath = try writableFile(root, "state", default: "ringback-state.sqlite", base: base)
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
             apiSources: sources.apis, targets: targets,
-            statePath: try writableFile(root, "state", default: "ringback-state.sqlite", base: base),
+            statePath: statePath,
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
-            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs, booking: booking)
+            mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs,
+            review: try ReviewSettings.load(try root.optional("review"), base: base, statePath: statePath), booking: booking)
     }
 
     /// The `business:` block.
@@ -141,16 +145,24 @@ package enum ConfigLoader {
         var repeatCalls = 3
         var callbackMinutes = 15
         var jobMinutes = 120
+        var policy = FollowUpPolicy()
+        var archiveAfterDays: Int?
     }
 
     private static func followUp(_ node: YAMLValue?) throws -> FollowUp {
         var followUp = FollowUp()
         guard let node else { return followUp }
-        try node.allowOnly(["window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes"])
+        try node.allowOnly([
+            "window_hours", "repeat_calls_for_same_day", "callback_minutes", "default_job_minutes", "attempts_before_close",
+            "escalate_after_hours", "archive_after_days",
+        ])
         followUp.window = TimeInterval(try node.optional("window_hours")?.int(min: 1, max: 24 * 90) ?? 72) * 3600
         followUp.repeatCalls = try node.optional("repeat_calls_for_same_day")?.int(min: 1) ?? 3
         followUp.callbackMinutes = try node.optional("callback_minutes")?.int(min: 1, max: 480) ?? 15
         followUp.jobMinutes = try node.optional("default_job_minutes")?.int(min: 5, max: 24 * 60) ?? 120
+        followUp.policy.attemptsBeforeClose = try node.optional("attempts_before_close")?.int(min: 0, max: 20) ?? 2
+        followUp.policy.escalateAfter = TimeInterval(try node.optional("escalate_after_hours")?.int(min: 1, max: 24 * 30) ?? 24) * 3600
+        followUp.archiveAfterDays = try node.optional("archive_after_days")?.int(min: 1, max: 3650)
         return followUp
     }
 

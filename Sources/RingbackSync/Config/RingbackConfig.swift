@@ -32,6 +32,8 @@ package struct RingbackConfig: Sendable {
     package var google: GoogleSettings?
     /// List kind (`customers`, `active_jobs`, `vendors`, `spam`) → tab of the Google Sheet it is read from each run.
     package var listTabs: [ListKind: String] = [:]
+    /// Where the weekly review goes and what it measures against (`review:`).
+    package var review: ReviewSettings
     /// The `booking:` section: the rules are also in `rules.booking`; here with each crew's calendar.
     package var booking: BookingSettings?
 }

@@ -112,10 +112,12 @@ package struct SyncEngine: Sendable {
     /// so the sheet still gets every call that was read and cron still sees the failure.
     package func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
         try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
+        let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count
+        let report = RunReport(plan: run.plan, problems: problems, rejects: run.rejects, finishedAt: time.format(finishedAt))
+        try run.sheet?.record(report)
         if let statusPath {
-            let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count
             do {
-                try RunStatusFile(path: statusPath).append(run.plan, problems: problems, at: time.format(finishedAt))
+                try RunStatusFile(path: statusPath).append(report)
             } catch {
                 throw SyncError.io(error.path, error.message)
             }

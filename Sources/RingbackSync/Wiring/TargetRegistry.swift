@@ -20,7 +20,11 @@ package enum TargetRegistry {
 
     static let csvSheet: Loader = { item, base in
         let target = try CSVSheetTarget.load(item, base: base)
-        return ConfiguredTarget(type: "csv_sheet", label: target.label, isSheet: true, usesGoogle: false) { _ in .sheet(target) }
+        return ConfiguredTarget(type: "csv_sheet", label: target.label, isSheet: true, usesGoogle: false) { context in
+            var sheet = target
+            sheet.nationalPhones = context.config.phones.callingCode == 1
+            return .sheet(sheet)
+        }
     }
 
     static let icsCalendar: Loader = { item, base in

@@ -1,0 +1,72 @@
+import Foundation
+import RingbackCore
+import Testing
+
+@testable import RingbackSync
+
+/// Closed leads older than `archive_after_days` leave the live CSV for the archive CSV, keep their state,
+/// are never re-created, and the office's edits in the archive stand.
+@Suite struct ArchiveTests {
+    static func workspace(days: Int) throws -> SampleWorkspace {
+        let workspace = try SampleWorkspace()
+        let config = try workspace.read(workspace.configPath)
+            .replacingOccurrences(of: "  default_job_minutes: 120", with: "  default_job_minutes: 120\n  archive_after_days: \(days)")
+        try workspace.write(config, to: "samples/ringback.yaml")
+        return workspace
+    }
+
+    var archivePath: (SampleWorkspace) -> String { { $0.path("out/missed-calls-archive.csv") } }
+
+    @Test func closedLeadsOlderThanTheAgeMoveToTheArchiveOnceAndStayThere() throws {
+        let workspace = try Self.workspace(days: 3)
+        defer { workspace.remove() }
+        try workspace.sync()
+        let before = try workspace.sheet()
+        let closedEarly = before.filter { ($0["Status"] ?? "").hasPrefix("Closed") && ($0["Timestamp"] ?? "") < "2026-11-17" }
+        #expect(!closedEarly.isEmpty, "the samples have a lead closed on Monday")
+        #expect(!FileManager.default.fileExists(atPath: archivePath(workspace)), "nothing is old enough on the first run")
+
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        let plan = try workspace.sync(at: later)
+        let moved = plan.sheets[0].archives.map(\.leadID)
+        let live = try workspace.sheet()
+        let archived = try RingbackOfflineAccess.document(at: archivePath(workspace)).rows
+        let archivedIDs = archived.map { $0[0] }
+        #expect(Set(moved) == Set(archivedIDs))
+        #expect(Set(closedEarly.map { $0["Lead ID"]! }).isSubset(of: Set(moved)))
+        #expect(live.count + archived.count == before.count, "no row lost, none doubled")
+        #expect(live.allSatisfy { !moved.contains($0["Lead ID"]!) })
+        let status = SheetColumn.allCases.firstIndex(of: .status)!
+        #expect(archived.allSatisfy { LeadStatus(officeText: $0[status])?.isOpen == false })
+
+        // The office edits an archived row; later runs neither re-create the lead nor touch the archive.
+        let notes = SheetColumn.allCases.firstIndex(of: .notes)!
+        var document = try RingbackOfflineAccess.document(at: archivePath(workspace))
+        var rows = document.rows
+        rows[0][notes] = "called back in December, fine"
+        document.grid = SheetGrid(header: document.header, rows: rows)
+        try RingbackOfflineAccess.save(document, to: archivePath(workspace))
+        let again = try workspace.sync(at: later.addingTimeInterval(86400))
+        #expect(again.sheets[0].creates.isEmpty)
+        #expect(Set(again.sheets[0].archives.map(\.leadID)).isDisjoint(with: moved), "a row is archived once")
+        #expect(again.sheets[0].newOfficeDeletions.isEmpty, "an archived row is not a deleted one")
+        #expect(try RingbackOfflineAccess.document(at: archivePath(workspace)).rows[0][notes] == "called back in December, fine")
+        let archivedNow = try RingbackOfflineAccess.document(at: archivePath(workspace)).rows
+        #expect(try workspace.sheet().count + archivedNow.count == before.count)
+        #expect(Set(archivedNow.map { $0[0] }).count == archivedNow.count)
+        #expect(!(try workspace.dryRun(at: later.addingTimeInterval(86400)).hasChanges), "and then nothing is left to do")
+    }
+
+    @Test func openLeadsAndFutureAppointmentsStayLive() throws {
+        let workspace = try Self.workspace(days: 1)
+        defer { workspace.remove() }
+        try workspace.sync()
+        let open = try #require(try workspace.sheet().first { $0["Status"] == "New missed call" })
+        try workspace.setCell(open["Lead ID"]!, "Appointment", to: "2026-12-20 09:00")
+        let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(5 * 86400))
+        #expect(!plan.sheets[0].archives.map(\.leadID).contains(open["Lead ID"]!))
+        #expect(try workspace.row(open["Lead ID"]!)?["Status"] == "Booked")
+        let live = try workspace.sheet()
+        #expect(live.allSatisfy { !($0["Status"] ?? "").hasPrefix("Closed") || ($0["Timestamp"] ?? "") >= "2026-11-24" })
+    }
+}
