@@ -59,6 +59,16 @@ extension EmulatorState {
             }
         case .calendarBatch:
             return serveBatch(request, now: now)
+        case .freeBusy:
+            switch authenticate(request, scopeWords: ["calendar"], service: "calendar-json.googleapis.com", legacy: true, now: now) {
+            case .failure(let failure): return failure.response
+            case .success(let caller):
+                let token = String((request.header("Authorization") ?? "").dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                if let scopes = accessTokens[token]?.scopes, !scopes.contains(where: FreeBusyHandler.scopes.contains) {
+                    return GoogleError.insufficientScopes(service: "calendar-json.googleapis.com")
+                }
+                return FreeBusyHandler(calendars: calendars, caller: caller).handle(request.body)
+            }
         }
     }
 

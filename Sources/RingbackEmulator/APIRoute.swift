@@ -7,6 +7,7 @@ enum APIRoute {
     case sheets(spreadsheetID: String, SheetsOperation)
     case calendar(calendarID: String, CalendarOperation)
     case calendarBatch
+    case freeBusy
     case unknown
 
     /// The name requests are counted under; nil for the emulator's own admin paths.
@@ -17,20 +18,21 @@ enum APIRoute {
         case .sheets(_, let operation): operation.methodName
         case .calendar(_, let operation): operation.methodName
         case .calendarBatch: "calendar.batch"
+        case .freeBusy: "calendar.freebusy.query"
         case .unknown: "unknown"
         }
     }
 
     var isAPI: Bool {
         switch self {
-        case .sheets, .calendar, .calendarBatch: true
+        case .sheets, .calendar, .calendarBatch, .freeBusy: true
         default: false
         }
     }
 
     var isCalendar: Bool {
         switch self {
-        case .calendar, .calendarBatch: true
+        case .calendar, .calendarBatch, .freeBusy: true
         default: false
         }
     }
@@ -41,6 +43,7 @@ enum APIRoute {
             return .admin(rawPath.dropFirst("/emulator/".count).split(separator: "/").map { PercentEncoding.decode(String($0)) })
         }
         if rawPath == "/batch/calendar/v3" { return method == "POST" ? .calendarBatch : .unknown }
+        if rawPath == "/calendar/v3/freeBusy" { return method == "POST" ? .freeBusy : .unknown }
         if rawPath.hasPrefix("/v4/spreadsheets/") { return sheets(method: method, rest: String(rawPath.dropFirst("/v4/spreadsheets/".count))) }
         if rawPath.hasPrefix("/calendar/v3/calendars/") {
             let parts = rawPath.dropFirst("/calendar/v3/calendars/".count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)

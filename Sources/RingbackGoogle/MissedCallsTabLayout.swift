@@ -17,7 +17,8 @@ package struct MissedCallsTabLayout: Sendable {
 
     static let widths: [SheetColumn: Int] = [
         .leadID: 110, .timestamp: 130, .callerName: 160, .phone: 130, .callSource: 110, .callerType: 170,
-        .serviceType: 170, .addressOrZIP: 200, .urgency: 90, .summary: 320, .attempts: 75, .nextAction: 300,
+        .serviceType: 170, .addressOrZIP: 200, .urgency: 90, .summary: 320, .attempts: 75, .nextAction: 300, .suggestedMessage: 360,
+        .offeredWindows: 260,
         .dueBy: 130, .owner: 130, .status: 160, .appointment: 140, .notes: 260, .consentSourceNote: 220,
         .transcriptLink: 240, .why: 320, .transcript: 400, .problems: 260, .lastSynced: 130,
     ]

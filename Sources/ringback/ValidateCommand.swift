@@ -35,6 +35,8 @@ struct ValidateCommand: ParsableCommand {
                 )
             }
             for target in config.targets { print("  target: \(target.label)") }
+            for (crew, source) in config.booking?.calendars ?? [] { print("  crew calendar \(crew): \(source)") }
+            print("  scripts: \(ScriptSituation.allCases.count) situations, placeholders checked")
             print("  state: \(config.statePath)")
             if !config.warnings.isEmpty { print("  \(config.warnings.count) warning(s), see above") }
         } catch {

@@ -28,6 +28,22 @@ import Testing
         return (SheetContents(exists: true, rows: rows), state)
     }
 
+    @Test func anEmptyAppointmentIsFilledFromACrewCalendarButATypedOneStands() {
+        var booked = row("RB-1")
+        booked.cells[.appointment] = "2026-11-24 13:00"
+        let created = planner.plan(target: "s", desired: [booked], current: .missing, base: [:], syncedAt: "t1")
+        #expect(created.creates[0].cells[.appointment] == "2026-11-24 13:00" && created.creates[0].cells[.notes] == "")
+        let first = planner.plan(target: "s", desired: [row("RB-1")], current: .missing, base: [:], syncedAt: "t1")
+        let (current, base) = sheet(after: first)
+        let filled = planner.plan(target: "s", desired: [booked], current: current, base: base, syncedAt: "t2")
+        #expect(filled.updates.first?.changes.map(\.column) == [.appointment, .lastSynced])
+        var typed = current
+        typed.rows["RB-1"]?.cells[.appointment] = "2026-11-26 10:00"
+        let kept = planner.plan(target: "s", desired: [booked], current: typed, base: base, syncedAt: "t2")
+        #expect(kept.updates.isEmpty)
+        #expect(kept.stateChange.upsertRows.first?.cells[.appointment] == "2026-11-26 10:00")
+    }
+
     @Test func newLeadsAreCreatedWithEmptyOfficeColumnsAndARerunPlansNothing() {
         let first = planner.plan(target: "s", desired: [row("RB-1"), row("RB-2")], current: .missing, base: [:], syncedAt: "t1")
         #expect(first.creates.map(\.leadID) == ["RB-1", "RB-2"])

@@ -42,9 +42,9 @@ private struct UnusedSheets: SheetsService {
         let snapshot = GoogleSheetSnapshot(exists: false, header: [], rows: [], gridRows: 0, gridColumns: 0)
         let data = target.writes(for: plan, snapshot: snapshot)
         #expect(data.count == 2)
-        #expect(data[0].range == "'Missed Calls'!A1:W1")
+        #expect(data[0].range == "'Missed Calls'!A1:Y1")
         #expect(data[0].values[0].first == .string("Lead ID"))
-        #expect(data[1].range == "'Missed Calls'!A2:W2")
+        #expect(data[1].range == "'Missed Calls'!A2:Y2")
         let row = data[1].values[0]
         #expect(row[SheetColumn.header.firstIndex(of: "Phone")!] == .string("+1 512 555 0100"))
         #expect(row[SheetColumn.header.firstIndex(of: "Summary")!] == .string("=HYPERLINK(\"http://x\")"))
@@ -68,10 +68,13 @@ private struct UnusedSheets: SheetsService {
         plan.creates = [DesiredRow(leadID: "L-3", cells: SheetCells([.leadID: "L-3", .status: "New missed call"]))]
         let data = target.writes(for: plan, snapshot: snapshot)
         // The columns added since the tab was made are appended to its header first.
-        #expect(data.map(\.range) == ["'Missed Calls'!E1:G1", "'Missed Calls'!C4:D4", "'Missed Calls'!A5:G5"])
-        #expect(data[0].values == [[.string("Why"), .string("Transcript"), .string("Problems")]])
+        #expect(data.map(\.range) == ["'Missed Calls'!E1:I1", "'Missed Calls'!C4:D4", "'Missed Calls'!A5:I5"])
+        #expect(
+            data[0].values == [
+                [.string("Why"), .string("Transcript"), .string("Problems"), .string("Suggested Message"), .string("Offered Windows")]
+            ])
         #expect(data[1].values == [[.string("Qualified"), .string("Admin")]])
-        #expect(data[2].values == [[.null, .string("L-3"), .string("New missed call"), .null, .null, .null, .null]])
+        #expect(data[2].values == [[.null, .string("L-3"), .string("New missed call"), .null, .null, .null, .null, .null, .null]])
     }
 
     @Test func unchangedCellsBetweenChangesAreLeftAlone() {

@@ -55,11 +55,11 @@ import Testing
         let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             .replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
         // The columns added since the sheet was made go at the end of the header; the office's stay put.
-        #expect(lines[0] == "Owner;Lead ID;Status;Phone;My column;Why;Transcript;Problems")
-        #expect(lines[1] == "Dana;RB-2;Qualified;'+15125550143;keep me;;;")
-        #expect(lines[2] == ";;;;a note row the office typed;;;")
-        #expect(lines[3] == "Sam;RB-1;Awaiting reply;'+15125550142;x;;;")
-        #expect(lines[4] == "Sam;RB-1;New missed call;'+15125550142;copy pasted;;;")
+        #expect(lines[0] == "Owner;Lead ID;Status;Phone;My column;Why;Transcript;Problems;Suggested Message;Offered Windows")
+        #expect(lines[1] == "Dana;RB-2;Qualified;'+15125550143;keep me;;;;;")
+        #expect(lines[2] == ";;;;a note row the office typed;;;;;")
+        #expect(lines[3] == "Sam;RB-1;Awaiting reply;'+15125550142;x;;;;;")
+        #expect(lines[4] == "Sam;RB-1;New missed call;'+15125550142;copy pasted;;;;;")
         #expect(lines[5].contains(";RB-3;"))
     }
 

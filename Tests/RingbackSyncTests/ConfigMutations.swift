@@ -31,6 +31,12 @@ struct ConfigMutator {
         var value: String
         var comment: String
         var isListItem: Bool
+
+        /// The value opens a flow list or mapping that goes on below this line.
+        var opensFlow: Bool {
+            value.filter { $0 == "[" }.count > value.filter { $0 == "]" }.count
+                || value.filter { $0 == "{" }.count > value.filter { $0 == "}" }.count
+        }
     }
 
     let lines: [String]
@@ -151,8 +157,8 @@ struct ConfigMutator {
         keyLines.filter { !$0.isListItem }.map { line in
             var copy = lines
             copy.insert(lines[line.number - 1], at: line.number)
-            // A copy of a line that opens a list continued below lands inside that list: no clear line.
-            let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
+            // A copy of a line that opens a list (or a flow mapping) continued below lands inside it: no clear line.
+            let opensList = line.opensFlow
             return .init(
                 name: "duplicate \(line.path) (line \(line.number))", text: copy.joined(separator: "\n"),
                 expectation: .invalid, line: opensList ? nil : line.number + 1)
@@ -169,9 +175,13 @@ struct ConfigMutator {
             "sources.mapping", "sources.time_zone", "state", "rejects", "status", "targets.name",
         ]
         return valued.filter { !$0.path.hasPrefix("keywords.") }.map { line in
+            // Every booking setting but a crew's name and calendar, and every script, has a default.
+            let booking =
+                line.path.hasPrefix("booking.") && !line.path.hasPrefix("booking.hours.")
+                && !["booking.crews.name", "booking.crews.ics", "booking.crews.google_calendar"].contains(line.path)
             let isOptional =
                 optional.contains(line.path) || line.path.hasPrefix("follow_up.") || line.path == "services.job_minutes"
-                || ["after_hours_owner", "around_the_clock", "next_action"].contains(line.key)
+                || ["after_hours_owner", "around_the_clock", "next_action"].contains(line.key) || booking || line.path.hasPrefix("scripts.")
             return replacing(line, with: "~", isOptional ? .valid : .invalid, "null")
         }
     }
@@ -226,7 +236,7 @@ struct ConfigMutator {
         let dash = line.isListItem ? "- " : ""
         copy[line.number - 1] = "\(line.indent)\(dash)\(line.key): \(value)\(line.comment)"
         // A list continued on the lines below leaves them dangling: the mistake may be found on either.
-        let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
+        let opensList = line.opensFlow
         return .init(
             name: "\(kind): \(line.path) = \(value) (line \(line.number))", text: copy.joined(separator: "\n"),
             expectation: expectation, line: expectation == .invalid && !opensList ? line.number : nil)

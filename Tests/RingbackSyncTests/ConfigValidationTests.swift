@@ -118,17 +118,17 @@ import Testing
         let state = "state: ../out/ringback-state.sqlite"
         #expect(
             try Self.problem(state, "state: \"\"")
-                == "ringback.yaml:257: state: found an empty path; expected a file path in a folder Ringback can write or create")
+                == "ringback.yaml:321: state: found an empty path; expected a file path in a folder Ringback can write or create")
         #expect(
-            try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:257: state: found `/dev/null/state.sqlite`") == true)
+            try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:321: state: found `/dev/null/state.sqlite`") == true)
         #expect(try Self.problem(state, "state: ../samples")?.contains("which is a folder") == true)
         #expect(try Self.problem(state, "state: ../out/new/folder/state.sqlite") == nil)
         #expect(
             try Self.problem("mappings_dir: ../mappings", "mappings_dir: ../no-such-dir")?
-                .hasPrefix("ringback.yaml:248: mappings_dir: found `../no-such-dir`") == true)
+                .hasPrefix("ringback.yaml:312: mappings_dir: found `../no-such-dir`") == true)
         #expect(
             try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix(
-                "ringback.yaml:252: targets.[0].path: found an empty path") == true)
+                "ringback.yaml:316: targets.[0].path: found an empty path") == true)
         #expect(
             try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:219: lists.customers: found")
                 == true)

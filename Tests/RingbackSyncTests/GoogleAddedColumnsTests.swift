@@ -13,7 +13,7 @@ import Testing
         }
         try google.sync()
         let header = google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls")?.first ?? []
-        #expect(header == old + ["Why", "Transcript", "Problems"])
+        #expect(header == old + ["Why", "Transcript", "Problems", "Suggested Message", "Offered Windows"])
         let priya = try #require(google.sheet().first { $0["Phone"] == "+15125550175" })
         #expect(priya["Why"]?.contains("safety issue water pouring through the ceiling") == true)
         #expect(priya["Transcript"]?.hasPrefix("Hi, this is Priya.") == true)

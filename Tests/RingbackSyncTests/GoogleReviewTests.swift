@@ -21,7 +21,8 @@ import Testing
         let formulas = rules.compactMap { $0["booleanRule"]?["condition"]?["values"]?[0]?["userEnteredValue"]?.string }
         #expect(formulas == [MorningListFormatting.emergencyFormula, MorningListFormatting.overdueFormula])
         #expect(formulas[0] == "=$F2=\"Emergency request\"")
-        #expect(formulas[1].contains("$M2<>\"\"") && formulas[1].contains("$O2=\"Staff review\"") && !formulas[1].contains("Booked"))
+        // Due By is column O and Status column Q (after Next Action, Suggested Message, Offered Windows).
+        #expect(formulas[1].contains("$O2<>\"\"") && formulas[1].contains("$Q2=\"Staff review\"") && !formulas[1].contains("Booked"))
         let views = found["filterViews"]?.array ?? []
         #expect(views.map { $0["title"]?.string } == ["Open leads by due time"])
         let dueBy = SheetColumn.allCases.firstIndex(of: .dueBy)!

@@ -274,7 +274,12 @@ import Testing
         try google.type("11/24/2026 9:30 AM", lead: lead, column: "Appointment")
         try google.type("Gate code 4411", lead: lead, column: "Notes")
         try google.sync()
-        let jobs = { google.events().values.flatMap { $0 }.filter { $0["summary"]?.string?.hasPrefix("Job:") == true } }
+        // This lead's job (Karen Mills's, booked on the sample crew calendar, is another).
+        let jobs = {
+            google.events().values.flatMap { $0 }.filter {
+                $0["summary"]?.string?.hasPrefix("Job:") == true && $0["extendedProperties"]?["private"]?["ringbackLeadId"]?.string == lead
+            }
+        }
         #expect(jobs().count == 1)
         google.emulator.deleteSheet(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Missed Calls")
 

@@ -7,14 +7,14 @@ import Testing
 @Suite struct MorningListTests {
     /// The samples' leads, worked out by hand from their statuses and due-by times.
     static let morningOrder = [
-        "RB-EZJH376A",  // Staff review: Monday's call nobody returned, due 2026-11-16 11:00 (overdue)
+        "RB-EZJH376A",  // Staff review (Monday's call nobody returned, escalated), due 2026-11-16 11:00
         "RB-TN14Y6ZB",  // New missed call, due 2026-11-19 15:00 (overdue)
-        "RB-Q5BF2GEG", "RB-AX3FRQP7",  // Awaiting reply, due 09:10 and 09:15
-        "RB-67YWJZ34",  // New missed call, due 10:14 (an hour after the first of three calls)
+        "RB-AX3FRQP7", "RB-67YWJZ34",  // Awaiting reply due 09:15; Maria, due 10:14 from her first call
         "RB-TPSPAB5A", "RB-FS4QY7Z7",  // Staff review, due 11:00 and 13:02
         "RB-JKJWRPPT", "RB-5TW251K3", "RB-JZFQRJ48",  // due 14:15, 15:20, 17:20
         "RB-N8NWJ8BH",  // Qualified, no due-by
         "RB-DYG0DQ47", "RB-CW7PADHP", "RB-JND2R7XW",  // closed, newest call first
+        "RB-Q5BF2GEG",  // Booked from the plumbing crew's calendar (Thursday night's call)
     ]
 
     @Test func openLeadsComeFirstByDueTimeThenClosedOnes() throws {

@@ -38,8 +38,20 @@ import Testing
         #expect(try row("+15125550144")["Caller Type"] == "Complex quote")
         let karen = try row("+15125550191")  // Asterisk ring group: three legs, one voicemail call
         #expect(karen["Attempts"] == "1")
-        #expect(karen["Status"] == "Awaiting reply")  // outbound from extension 102 the next morning
-        #expect(karen["Due By"] == "2026-11-20 09:10")
+        // Called back from extension 102 the next morning (Awaiting reply), then booked by phone: the job on
+        // samples/crews/plumbing.ics names her number, so she is Booked, her Appointment filled in.
+        #expect(karen["Status"] == "Booked")
+        #expect(karen["Appointment"] == "2026-11-23 13:00")
+        #expect(karen["Due By"] == "")
+        #expect(karen["Offered Windows"] == "" && karen["Suggested Message"] == "")
+        // Alice (HVAC, on the SMS consent list): the HVAC crew's maintenance mornings and Monday's install
+        // leave Tuesday and Wednesday 10:30, after the 30-minute buffer.
+        let alice = try row("+15125550130")
+        #expect(alice["Offered Windows"] == "Tue Nov 24, 10:30 AM-12:00 PM (HVAC crew); Wed Nov 25, 10:30 AM-12:00 PM (HVAC crew)")
+        #expect(
+            alice["Suggested Message"]?.hasPrefix("Text: Hi Alice, this is Lone Star Plumbing & Air. We can help with that. I have Tue Nov 24")
+                == true)
+        #expect(try row("+15125550142")["Suggested Message"]?.hasPrefix("Call: Hi Maria,") == true)
         #expect(try row("Anonymous")["Next Action"]?.hasPrefix("No callback number") == true)
         #expect(try row("+15125550122")["Caller Name"] == "José Ramírez")  // Latin-1 bytes in the Asterisk file
         #expect(rows.allSatisfy { $0["Phone"] != "+15125550101" && $0["Phone"] != "+15125550111" })  // own number, answered call

@@ -12,7 +12,8 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let reportNow = "2026-11-23T14:00:00Z"
 
-    /// The samples synced, one lead booked and one caller type corrected by the office, synced again.
+    /// The samples synced (Karen Mills booked from the plumbing crew's calendar), one more lead booked and
+    /// one caller type corrected by the office, synced again.
     static func workedWeek() throws -> SampleWorkspace {
         let workspace = try SampleWorkspace()
         try workspace.sync()
@@ -38,13 +39,14 @@ import Testing
             #expect(html.contains(RingbackOfflineAccess.escape(measure.definition(slaMinutes: 30))))
             #expect(html.contains("data-measure=\"\(measure.rawValue)\""))
         }
-        #expect(html.contains("Booked jobs</th><td class=\"this\">1</td>"))
+        // Maria booked by the office, Karen by the job on the sample plumbing crew's calendar.
+        #expect(html.contains("Booked jobs</th><td class=\"this\">2</td>"))
         #expect(html.contains("Caller type</td><td>New lead → Complex quote</td><td>1</td>"))
 
         let bytes = Array(try workspace.read(workspace.path("out/weekly-review.csv")).utf8.drop { $0 >= 0x80 })
         let csv = CSVReader(bytes: bytes).readAll().records.map(\.fields)
         let byTitle = Dictionary(csv.map { ($0.first ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        #expect(byTitle["Booked jobs"]?[1] == "1")
+        #expect(byTitle["Booked jobs"]?[1] == "2")
         #expect(byTitle["Missed calls captured"]?.count == 4 + 8)
         #expect(byTitle["Bad routing notes"]?[1] == "1")
     }

@@ -23,13 +23,13 @@ public struct LeadEvaluation: Sendable {
     }
 
     /// The output keeps the leads' order; large runs are evaluated in chunks by `work`.
-    public func evaluate(_ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date) -> Output {
+    public func evaluate(_ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date, crew: CrewAvailability? = nil) -> Output {
         let syncedAt = time.format(now)
         let chunkCount = leads.count < 2_000 ? 1 : work.width * 2
         let chunkSize = (leads.count + chunkCount - 1) / max(chunkCount, 1)
         let parts = work.map(count: chunkCount) { chunk in
             let range = min(chunk * chunkSize, leads.count)..<min((chunk + 1) * chunkSize, leads.count)
-            return evaluate(leads[range], sheet: sheet, base: base, now: now, syncedAt: syncedAt)
+            return evaluate(leads[range], sheet: sheet, base: base, now: now, syncedAt: syncedAt, crew: crew)
         }
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
@@ -42,13 +42,17 @@ public struct LeadEvaluation: Sendable {
         return output
     }
 
-    private func evaluate(_ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date, syncedAt: String) -> Output {
+    private func evaluate(
+        _ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date, syncedAt: String, crew: CrewAvailability?
+    ) -> Output {
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
         let classifier = LeadClassifier(rules: rules)
         let renderer = LeadRowRenderer(time: time)
         let events = LeadEventBuilder(rules: rules)
         let reader = OfficeInputReader(time: time)
+        let booking = LeadBooking(rules: rules, availability: crew, now: now)
+        var windows: [String: BookingWindows.Outcome] = [:]
         for lead in leads {
             let remembered = base[lead.id]
             // An archived row is read as the office left it: its status, appointment and events stand.
@@ -56,10 +60,29 @@ public struct LeadEvaluation: Sendable {
             let noted = output.notes.count
             var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
-            let computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
+            var computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
             office.reopenedAt = Self.reopenedAt(office: office.status, rules: computed.status, remembered: remembered, now: now)
-            let effective = office.hasOverrides ? classifier.assess(lead, office: office, now: now) : computed
+            var crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
+            if let job = crewJob {
+                // Only a lead the job books takes its time (a vendor's name on a job does not).
+                let booked = classifier.assess(lead, office: OfficeInput(appointment: job.start), now: now)
+                if booked.status == .booked {
+                    office.appointment = job.start
+                    computed = booked
+                } else {
+                    crewJob = nil
+                }
+            }
+            let computedOffer = booking.offer(for: computed, cache: &windows)
+            computed = booking.routed(computed, offer: computedOffer)
+            var effective = office.hasOverrides ? classifier.assess(lead, office: office, now: now) : computed
+            let offer = office.hasOverrides ? booking.offer(for: effective, cache: &windows) : computedOffer
+            if office.hasOverrides { effective = booking.routed(effective, offer: offer) }
             var cells = renderer.cells(for: lead, effective, syncedAt: syncedAt)
+            cells[.offeredWindows] = offer?.cell ?? ""
+            cells[.suggestedMessage] = booking.suggestedMessage(for: lead, effective, offer: offer)
+            if let consent = booking.consent(for: lead) { cells[.consentSourceNote] = consent }
+            if let crewJob { cells[.appointment] = time.format(crewJob.start) }
             cells[.problems] = problems.joined(separator: "; ")
             cells[.status] = computed.status.rawValue
             cells[.callerType] = computed.callerType.rawValue

@@ -56,6 +56,8 @@ public struct RunPlanner: Sendable {
         public var storedBusiness: String?
         /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
         public var adopt = false
+        /// The crew calendars as read this run (busy spans and jobs); nil when no booking rules are set.
+        public var crew: CrewAvailability?
 
         public init(
             pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
@@ -125,7 +127,7 @@ public struct RunPlanner: Sendable {
         }
 
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
-            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now)
+            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew)
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
@@ -133,7 +135,7 @@ public struct RunPlanner: Sendable {
                 archive: rules.archiveAfterDays.map { ArchiveRule(afterDays: $0, now: input.now, time: time) })
             sheetPlan.notes =
                 sheet.notes + recoveryNotes(sheet) + OrphanRows.notes(remembered: base, leads: leads) + evaluated.notes
-                + failures.map(\.description) + silences.map(\.description) + evaluated.notices
+                + failures.map(\.description) + silences.map(\.description) + evaluated.notices + crewNotes(input.crew)
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
@@ -184,6 +186,14 @@ public struct RunPlanner: Sendable {
         if !unknown.isEmpty {
             throw StateMismatch(.unknownRows(target: sheet.label, count: unknown.count, examples: Array(unknown.sorted().prefix(3))))
         }
+    }
+
+    /// A crew calendar that could not be read is the office's to see: no window is offered from it.
+    private func crewNotes(_ crew: CrewAvailability?) -> [String] {
+        (crew?.unreadable ?? [:]).sorted { $0.key < $1.key }.map {
+            "crew calendar `\($0.key)` could not be read, so it offers no window: \($0.value)"
+        }
+            + (crew?.problems ?? [])
     }
 
     private func recoveryNotes(_ sheet: SheetInput) -> [String] {

@@ -50,10 +50,10 @@ public struct SheetPlanner: Sendable {
         return plan
     }
 
-    /// A row the sheet does not have yet: office-owned cells start empty.
+    /// A row the sheet does not have yet: office-owned cells start empty, but for an appointment found on a crew calendar.
     private func create(_ row: DesiredRow, syncedAt: String, into plan: inout SheetPlan) {
         var cells = row.cells
-        for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = "" }
+        for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = column.isFilledFromCalendar ? row.cells.text(column) : "" }
         cells[.lastSynced] = syncedAt
         plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
         plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells, reopenedAt: row.reopenedAt))
@@ -87,7 +87,14 @@ public struct SheetPlanner: Sendable {
             // A column added since the sheet was made reads as empty: it is written and its header appended.
             guard let office = found.cells[column] ?? (SheetColumn.addedLater.contains(column) ? "" : nil) else { continue }
             if column.isOfficeOwned {
-                next.cells[column] = office
+                // An empty Appointment is filled from a job a person put on a crew calendar; a typed one stands.
+                let want = row.cells.text(column)
+                if column.isFilledFromCalendar && office.trimmingCharacters(in: .whitespaces).isEmpty && !want.isEmpty {
+                    changes.append(.init(column: column, old: office, new: want))
+                    next.cells[column] = want
+                } else {
+                    next.cells[column] = office
+                }
                 continue
             }
             let synced = remembered.cells.text(column)

@@ -27,6 +27,10 @@ public struct BusinessRules: Sendable {
     public var lists: ContactLists
     public var callbackMinutes: Int
     public var defaultJobMinutes: Int
+    /// How appointments are offered; nil offers none.
+    public var booking: BookingRules?
+    /// The suggested messages' wording.
+    public var scripts: MessageScripts = .standard
     /// Closed leads whose first call is older than this leave the live sheet for its archive; nil keeps them.
     public var archiveAfterDays: Int? = nil
 

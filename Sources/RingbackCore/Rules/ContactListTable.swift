@@ -1,7 +1,7 @@
 import RingbackNormalisation
 
 /// A list as rows of text under a header (a CSV file or a tab of the Google Sheet): a `phone` column and
-/// optional name, address, zip, job_id and owner columns. A row whose number cannot be read is skipped
+/// optional name, address, zip, job_id (or note) and owner columns. A row whose number cannot be read is skipped
 /// with a warning naming the source and line.
 public struct ContactListTable: Sendable {
     /// Names the list in messages: a file path, or "tab `Customers`".
@@ -45,7 +45,8 @@ public struct ContactListTable: Sendable {
             }
             entries[e164] = ContactLists.Entry(
                 name: cell(record.fields, "name"), address: cell(record.fields, "address"), zip: cell(record.fields, "zip"),
-                reference: cell(record.fields, "job_id"), owner: cell(record.fields, "owner"))
+                reference: cell(record.fields, "job_id").isEmpty ? cell(record.fields, "note") : cell(record.fields, "job_id"),
+                owner: cell(record.fields, "owner"))
         }
         return (entries, warnings)
     }

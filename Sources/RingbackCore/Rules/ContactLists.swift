@@ -23,6 +23,8 @@ public struct ContactLists: Sendable {
     public var activeJobs: [String: Entry]
     public var vendors: [String: Entry]
     public var spam: Set<String>
+    /// Numbers with SMS consent on record; the entry's `reference` holds the list's note (when and how given).
+    public var smsConsent: [String: Entry] = [:]
 
     public init(customers: [String: Entry] = [:], activeJobs: [String: Entry] = [:], vendors: [String: Entry] = [:], spam: Set<String> = []) {
         self.customers = customers

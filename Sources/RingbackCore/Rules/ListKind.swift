@@ -4,6 +4,8 @@ public enum ListKind: String, CaseIterable, Sendable, Hashable {
     case activeJobs = "active_jobs"
     case vendors
     case spam
+    /// Numbers that gave SMS permission: their suggested message is worded as a text.
+    case smsConsent = "sms_consent"
 }
 
 extension ContactLists {
@@ -15,6 +17,7 @@ extension ContactLists {
         case .activeJobs: lists.activeJobs = entries
         case .vendors: lists.vendors = entries
         case .spam: lists.spam = Set(entries.keys)
+        case .smsConsent: lists.smsConsent = entries
         }
         return lists
     }

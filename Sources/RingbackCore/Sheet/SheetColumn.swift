@@ -14,6 +14,8 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
     case summary = "summary"
     case attempts = "attempts"
     case nextAction = "next_action"
+    case suggestedMessage = "suggested_message"
+    case offeredWindows = "offered_windows"
     case dueBy = "due_by"
     case owner = "owner"
     case status = "status"
@@ -46,6 +48,8 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .summary: "Summary"
         case .attempts: "Attempts"
         case .nextAction: "Next Action"
+        case .suggestedMessage: "Suggested Message"
+        case .offeredWindows: "Offered Windows"
         case .dueBy: "Due By"
         case .owner: "Owner"
         case .status: "Status"
@@ -83,26 +87,31 @@ public enum SheetColumn: String, CaseIterable, Sendable, Codable {
         case .summary: 9
         case .attempts: 10
         case .nextAction: 11
-        case .dueBy: 12
-        case .owner: 13
-        case .status: 14
-        case .appointment: 15
-        case .notes: 16
-        case .consentSourceNote: 17
-        case .transcriptLink: 18
-        case .why: 19
-        case .transcript: 20
-        case .problems: 21
-        case .lastSynced: 22
+        case .suggestedMessage: 12
+        case .offeredWindows: 13
+        case .dueBy: 14
+        case .owner: 15
+        case .status: 16
+        case .appointment: 17
+        case .notes: 18
+        case .consentSourceNote: 19
+        case .transcriptLink: 20
+        case .why: 21
+        case .transcript: 22
+        case .problems: 23
+        case .lastSynced: 24
         }
     }
 
     /// Columns added after sheets were already in use: appended to the end of an existing sheet's
     /// header, so the office sees them without rebuilding the sheet.
-    public static let addedLater: [SheetColumn] = [.why, .transcript, .problems]
+    public static let addedLater: [SheetColumn] = [.why, .transcript, .problems, .suggestedMessage, .offeredWindows]
 
     /// The office types these; Ringback writes them empty once and never changes them.
     public var isOfficeOwned: Bool { self == .appointment || self == .notes }
+
+    /// An office-owned column Ringback fills while it is empty: the Appointment of a job found on a crew calendar.
+    public var isFilledFromCalendar: Bool { self == .appointment }
 
     /// Columns holding a local date and time, compared as times rather than as text.
     public var isTime: Bool { self == .timestamp || self == .dueBy || self == .lastSynced || self == .appointment }

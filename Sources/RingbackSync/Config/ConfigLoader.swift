@@ -34,7 +34,7 @@ package enum ConfigLoader {
         let root = try YAMLValue.parse(text, file: file)
         try root.allowOnly([
             "business", "hours", "follow_up", "routing", "keywords", "services", "lists", "sources",
-            "targets", "state", "rejects", "status", "mappings_dir", "google", "review",
+            "targets", "state", "rejects", "status", "mappings_dir", "google", "review", "booking", "scripts",
         ])
         var warnings: [String] = []
         let business = try self.business(try root.required("business"))
@@ -44,6 +44,8 @@ package enum ConfigLoader {
         let keywords = try self.keywords(try root.optional("keywords"))
         let services = try self.services(try root.optional("services"), defaultJobMinutes: followUp.jobMinutes)
         let lists = try self.lists(try root.optional("lists"), base: base, phones: business.phones, warnings: &warnings)
+        let booking = try BookingLoader.load(try root.optional("booking"), hours: hours, base: base, warnings: &warnings)
+        let scripts = try ScriptsLoader.load(try root.optional("scripts"))
 
         let (mappingsDir, mappingsNode) = try self.mappingsDir(root, base: base)
         let mappings = try MappingCatalog.load(directory: mappingsDir, node: mappingsNode)
@@ -52,10 +54,10 @@ package enum ConfigLoader {
             zone: business.zone, base: base, environment: environment)
         let targets = try self.targets(root, listTabNodes: lists.tabNodes, base: base)
         var google: GoogleSettings?
-        if targets.contains(where: \.usesGoogle) {
+        if targets.contains(where: \.usesGoogle) || booking?.usesGoogle == true {
             google = try GoogleSettingsLoader.load(try root.optional("google"), base: base, environment: environment, warnings: &warnings)
         } else if let node = try root.optional("google") {
-            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target is a Google one; it is not used")
+            warnings.append("\(file):\(node.line ?? 0): `google:` is set but no target or crew calendar is a Google one; it is not used")
         }
 
         var rules = BusinessRules(
@@ -67,6 +69,8 @@ package enum ConfigLoader {
             defaultJobMinutes: followUp.jobMinutes, safetyIssues: keywords.safety, text: keywords.text(),
             followUpPolicy: followUp.policy)
         rules.archiveAfterDays = followUp.archiveAfterDays
+        rules.booking = booking?.rules
+        rules.scripts = scripts
 
         let statePath = try writableFile(root, "state", default: "ringback-state.sqlite", base: base)
         return RingbackConfig(
@@ -76,7 +80,7 @@ package enum ConfigLoader {
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
             mappings: mappings, warnings: warnings, google: google, listTabs: lists.tabs,
-            review: try ReviewSettings.load(try root.optional("review"), base: base, statePath: statePath))
+            review: try ReviewSettings.load(try root.optional("review"), base: base, statePath: statePath), booking: booking)
     }
 
     /// The `business:` block.
@@ -370,7 +374,7 @@ package enum ConfigLoader {
         return path
     }
 
-    private static func hours(_ node: YAMLValue, zone: LocalZone) throws -> BusinessHours {
+    static func hours(_ node: YAMLValue, zone: LocalZone) throws -> BusinessHours {
         try node.allowOnly(Set(weekdays))
         var spans: [Int: BusinessHours.Span] = [:]
         for (key, value) in try node.entries() {

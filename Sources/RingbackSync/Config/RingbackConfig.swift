@@ -34,4 +34,6 @@ package struct RingbackConfig: Sendable {
     package var listTabs: [ListKind: String] = [:]
     /// Where the weekly review goes and what it measures against (`review:`).
     package var review: ReviewSettings
+    /// The `booking:` section: the rules are also in `rules.booking`; here with each crew's calendar.
+    package var booking: BookingSettings?
 }

@@ -18,6 +18,8 @@ package struct SyncEngine: Sendable {
     package var progress: (@Sendable (String) -> Void)?
     /// Take a sheet the state does not match as it is (`ringback sync --adopt`).
     package var adopt = false
+    /// The crews' own calendars, read for offered windows and the jobs booked there (with `booking:` rules).
+    package var crewCalendars: [any CrewCalendarSource] = []
 
     package init(
         sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
@@ -60,10 +62,21 @@ package struct SyncEngine: Sendable {
             now: now, renamedTargets: renamed)
         input.storedBusiness = try store.business()
         input.adopt = adopt
+        input.crew = readCrewCalendars(now: now)
         let output = try planner.plan(input)
         var run = PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
         run.warnings += pulls.flatMap { pull in pull.warnings.map { "source \(pull.source): \($0)" } }
         return run
+    }
+
+    /// Busy spans up to the end of the booking horizon, and jobs from two weeks back (a lead booked a
+    /// while ago is still seen as booked); nil without booking rules.
+    private func readCrewCalendars(now: Date) -> CrewAvailability? {
+        guard let booking = planner.rules.booking, !crewCalendars.isEmpty else { return nil }
+        progress?("reading \(crewCalendars.reduce(0) { $0 + $1.crews.count }) crew calendars")
+        let zone = booking.hours.zone
+        let to = zone.date(from: zone.components(of: now).startOfDay.addingDays(booking.horizonDays + 1))
+        return .merged(crewCalendars.map { $0.read(from: now.addingTimeInterval(-14 * 86400), to: to) })
     }
 
     private func openSheet() throws

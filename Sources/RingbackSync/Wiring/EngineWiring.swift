@@ -1,7 +1,9 @@
 import Foundation
 import RingbackCore
+import RingbackGoogle
 import RingbackMapping
 import RingbackNormalisation
+import RingbackOffline
 import RingbackParallel
 import RingbackSources
 
@@ -28,6 +30,27 @@ extension SyncEngine {
             planner: RunPlanner(rules: config.rules, phones: config.phones, work: ParallelWork()),
             rejectsPath: config.rejectsPath, progress: progress)
         statusPath = config.statusPath
+        crewCalendars = try Self.crewCalendars(config, google: connection)
+    }
+
+    /// An ICS source per crew with a file; one Google source for every crew with a Google calendar.
+    private static func crewCalendars(_ config: RingbackConfig, google: GoogleOnce) throws -> [any CrewCalendarSource] {
+        guard let booking = config.booking else { return [] }
+        var sources: [any CrewCalendarSource] = []
+        var googleCalendars: [(crew: String, id: String)] = []
+        for (crew, source) in booking.calendars {
+            switch source {
+            case .ics(let path): sources.append(ICSCrewCalendar(crew: crew, path: path, floating: config.rules.hours.zone))
+            case .google(let id): googleCalendars.append((crew, id))
+            }
+        }
+        if !googleCalendars.isEmpty {
+            guard let client = try google.services().calendar as? CalendarRESTClient else {
+                throw SyncError.io("google", "crew calendars on Google need the Calendar REST client")
+            }
+            sources.append(GoogleCrewCalendars(session: client.session, root: client.root, calendars: googleCalendars))
+        }
+        return sources
     }
 
     private static func sources(_ config: RingbackConfig, progress: (@Sendable (String) -> Void)?) -> [any CallSource] {
