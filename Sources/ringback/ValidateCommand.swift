@@ -34,7 +34,10 @@ struct ValidateCommand: ParsableCommand {
                     "  source \(source.name): \(source.baseURL) (API, mapping: \(source.mapping.name); credentials from \(credentials.isEmpty ? "nothing" : credentials))"
                 )
             }
-            for target in config.targets { print("  target: \(target.label)") }
+            for target in config.targets {
+                print("  target: \(target.label)")
+                if let answer = try target.check() { print("    \(answer)") }
+            }
             print("  state: \(config.statePath)")
             if !config.warnings.isEmpty { print("  \(config.warnings.count) warning(s), see above") }
         } catch {

@@ -83,6 +83,10 @@ public struct SheetPlanner: Sendable {
             guard let office = found.cells[column] ?? (SheetColumn.addedLater.contains(column) ? "" : nil) else { continue }
             if column.isOfficeOwned {
                 next.cells[column] = office
+                if column == .appointment, let crew = row.crewAppointment, !same(column, office, crew) {
+                    changes.append(.init(column: column, old: office, new: crew))
+                    next.cells[column] = crew
+                }
                 continue
             }
             let synced = remembered.cells.text(column)
