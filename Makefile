@@ -5,8 +5,9 @@ SWIFT ?= swift
 SAMPLE_NOW ?= 2026-11-20T23:00:00Z
 # Build and run: FoundationNetworking and FoundationXML need libcurl and libxml2; GRDB needs SQLite.
 BUILD_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev
-# Tests check the ICS file with real parsers and open the CSV with LibreOffice as the office would.
-TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui
+# Tests check the ICS file with real parsers, open the CSV with LibreOffice as the office would, and sync
+# to a real CalDAV server (Radicale) whose calendar python3-caldav reads back.
+TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui radicale python3-caldav
 # Benchmark peers and the peak-memory meter.
 BENCH_PACKAGES = python3 miller hyperfine time curl bc
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
@@ -54,7 +55,7 @@ demo-google: build
 	bash scripts/demo-google.sh $(DEMO_PORT) $(SAMPLE_NOW)
 
 test: deps-test
-	RINGBACK_REQUIRE_LIBREOFFICE=1 $(SWIFT) test
+	RINGBACK_REQUIRE_LIBREOFFICE=1 RINGBACK_REQUIRE_RADICALE=1 $(SWIFT) test
 
 bench: deps-bench
 	$(SWIFT) build -c release --product ringback

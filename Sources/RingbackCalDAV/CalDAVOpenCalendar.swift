@@ -11,6 +11,12 @@ struct CalDAVOpenCalendar: OpenCalendar {
     let readState: CalendarReadState?
 
     var readsBack: Bool { true }
+
+    /// The calendar's path with its trailing slash (Foundation drops it from `URL.path`).
+    private var collectionPath: String {
+        let path = URLComponents(url: calendar, resolvingAgainstBaseURL: true)?.percentEncodedPath ?? calendar.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
     var needsWrite: Bool { false }
 
     func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult {
@@ -46,7 +52,7 @@ struct CalDAVOpenCalendar: OpenCalendar {
 
     private func write(_ event: SyncedEvent, delete: Bool, state: inout CalendarReadState) throws(CalDAVError) -> Outcome {
         let known = state.resources[event.uid]
-        let href = known?.href ?? calendar.path + CalDAVCalendarTarget.resourceName(uid: event.uid)
+        let href = known?.href ?? collectionPath + CalDAVCalendarTarget.resourceName(uid: event.uid)
         guard let url = target.client.url(href, relativeTo: calendar) else { return .refused(0) }
         var headers: [String: String] = [:]
         if let etag = known?.etag {

@@ -56,11 +56,14 @@ import Testing
         defer { server.stop() }
         let workspace = try CalDAVWorkspace(
             server: server,
-            target: ["server: \(server.base.absoluteString)", "calendar: Callbacks", "username: \(server.username)", "password_env: CALDAV_PASSWORD"])
+            target: ["server: \(server.base.absoluteString)", "calendar: Callbacks", "username: \(server.username)", "password_file: ../caldav-password"])
         defer { workspace.remove() }
-        let run = try workspace.run(["sync", "--config", workspace.configPath, "--now", CalDAVWorkspace.sampleNow], environment: ["CALDAV_PASSWORD": server.password])
+        let run = try workspace.sync()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try CrewCalendarApp(server: server).resources().count == (try recorded(workspace)).count)
+        try workspace.setTargets([
+            "server: \(server.base.absoluteString)", "calendar: Callbacks", "username: \(server.username)", "password_env: CALDAV_PASSWORD",
+        ])
         let validate = try workspace.run(["validate", "--config", workspace.configPath], environment: ["CALDAV_PASSWORD": server.password])
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(validate.stdout.contains("calendar `Callbacks`"), "\(validate.stdout)")
@@ -140,7 +143,8 @@ import Testing
 
         // The next run reads the crew's version and plans again: still not wanted, so cancelled now.
         let next = try workspace.sync(now: "2026-11-25T23:00:00Z")
-        #expect(next.status == 0, "\(next.stderr)")
+        // 6: five days on, the samples' sources have brought no new call (everything else is applied).
+        #expect([0, 6].contains(next.status), "\(next.stderr)")
         #expect(try app.resource(uid: cancelled)?.data.contains("STATUS:CANCELLED") == true)
         #expect(try recorded(workspace)[cancelled]?.event.cancelled == true)
     }
@@ -166,7 +170,7 @@ import Testing
         let workspace = try CalDAVWorkspace(server: server)
         defer { workspace.remove() }
         try workspace.setTargets([
-            "url: \(server.calendarURL.absoluteString)", "username: \(server.username)", "password_file: ../caldav-password", "max_attempts: 2",
+            "url: \(server.calendarURL.absoluteString)", "username: \(server.username)", "password_file: ../caldav-password", "max_attempts: 2", "timeout_seconds: 2",
         ])
         #expect(try workspace.sync().status == 0)
         let store = try workspace.store()
