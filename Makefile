@@ -9,7 +9,7 @@ BUILD_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev
 # to a real CalDAV server (Radicale) whose calendar python3-caldav reads back.
 TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui radicale python3-caldav
 # Benchmark peers and the peak-memory meter.
-BENCH_PACKAGES = python3 miller hyperfine time curl bc
+BENCH_PACKAGES = python3 miller hyperfine time curl bc radicale python3-caldav
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
 DEMO_PACKAGES = curl python3
 
@@ -63,6 +63,7 @@ bench: deps-bench
 	bash bench/run.sh
 	bash bench/google.sh
 	bash bench/flaky.sh
+	bash bench/caldav.sh
 
 # Requests per sync and re-sync time against the emulator, for 10,000 leads (writes bench/google-results.md).
 bench-google: deps-bench
