@@ -39,7 +39,8 @@ struct CalDAVOpenCalendar: OpenCalendar {
         let shown = refused.prefix(3).map { "\($0.uid): HTTP \($0.status)" }.joined(separator: "; ")
         let error = CalDAVError(
             .server(status: refused[0].status), target: target.label,
-            "\(refused.count) of \(writes.count) calendar writes were refused: \(shown)\(refused.count > 3 ? " (and \(refused.count - 3) more)" : "")")
+            "\(refused.count) of \(writes.count) calendar writes were refused: \(shown)\(refused.count > 3 ? " (and \(refused.count - 3) more)" : "")"
+        )
         return CalendarWriteResult(refusedUIDs: Set(refused.map(\.uid)), refusal: error, conflicts: conflicts, readState: state)
     }
 

@@ -93,7 +93,9 @@ struct CalDAVReader {
         }
         if full {
             for (uid, _) in old.resources where !listed.contains(uid) {
-                if let within, let event = remembered[uid], !within.intersects(DateInterval(start: event.shown.start, end: max(event.shown.end, event.shown.start))) {
+                if let within, let event = remembered[uid],
+                    !within.intersects(DateInterval(start: event.shown.start, end: max(event.shown.end, event.shown.start)))
+                {
                     continue
                 }
                 state.resources[uid] = nil

@@ -26,7 +26,8 @@ extension CalDAVSettings {
             throw item.error("set `url:` or `server:`, not both")
         }
         let username = try item.required("username").text(expected: "the account's user name, e.g. office@example.com")
-        var settings = CalDAVSettings(location: location, username: username, password: try CalDAVPassword.read(item, base: base, environment: environment))
+        var settings = CalDAVSettings(
+            location: location, username: username, password: try CalDAVPassword.read(item, base: base, environment: environment))
         if let node = try item.optional("cancel") {
             guard let mode = CancelMode(rawValue: try node.string()) else {
                 throw node.error("found `\(try node.string())`; expected status (keep it as cancelled) or delete")

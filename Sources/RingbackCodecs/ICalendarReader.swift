@@ -35,7 +35,8 @@ public enum ICalendarReader {
         for part in parts {
             guard let equals = part.firstIndex(of: "=") else { continue }
             let value = part[part.index(after: equals)...]
-            out[part[..<equals].uppercased()] = String(value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? value.dropFirst().dropLast() : value)
+            out[part[..<equals].uppercased()] = String(
+                value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? value.dropFirst().dropLast() : value)
         }
         return out
     }

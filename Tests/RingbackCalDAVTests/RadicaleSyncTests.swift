@@ -18,6 +18,22 @@ import Testing
         print("RadicaleSyncTests: radicale is not installed; the CalDAV tests against a real server are skipped")
     }
 
+    /// A Radicale with an empty calendar, a workspace syncing to it, and the crew's app.
+    func started() throws -> (RadicaleServer, CalDAVWorkspace, CrewCalendarApp) {
+        let server = try RadicaleServer()
+        do {
+            return (server, try CalDAVWorkspace(server: server), CrewCalendarApp(server: server))
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+
+    func stop(_ server: RadicaleServer, _ workspace: CalDAVWorkspace) {
+        server.stop()
+        workspace.remove()
+    }
+
     /// The calendar's events as the state recorded them.
     func recorded(_ workspace: CalDAVWorkspace) throws -> [String: SyncedEvent] {
         let config = try ConfigLoader.load(path: workspace.configPath)
@@ -27,11 +43,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func firstSyncCreatesTheEventsAndASecondWritesNothing() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
-        let app = CrewCalendarApp(server: server)
+        let (server, workspace, app) = try started()
+        defer { stop(server, workspace) }
 
         let first = try workspace.sync()
         #expect(first.status == 0, "\(first.stderr)")
@@ -56,7 +69,9 @@ import Testing
         defer { server.stop() }
         let workspace = try CalDAVWorkspace(
             server: server,
-            target: ["server: \(server.base.absoluteString)", "calendar: Callbacks", "username: \(server.username)", "password_file: ../caldav-password"])
+            target: [
+                "server: \(server.base.absoluteString)", "calendar: Callbacks", "username: \(server.username)", "password_file: ../caldav-password",
+            ])
         defer { workspace.remove() }
         let run = try workspace.sync()
         #expect(run.status == 0, "\(run.stderr)")
@@ -71,11 +86,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func anEventTheCrewMovedIsSeenAndKeptWhereTheyPutIt() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
-        let app = CrewCalendarApp(server: server)
+        let (server, workspace, app) = try started()
+        defer { stop(server, workspace) }
         #expect(try workspace.sync().status == 0)
         let callback = try #require(try recorded(workspace).values.filter { $0.event.kind == .callback }.map(\.uid).sorted().first)
         let before = try #require(try app.resource(uid: callback))
@@ -97,11 +109,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func anEventTheCrewDeletedIsSeenAndNotRecreated() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
-        let app = CrewCalendarApp(server: server)
+        let (server, workspace, app) = try started()
+        defer { stop(server, workspace) }
         #expect(try workspace.sync().status == 0)
         let count = try app.resources().count
         let callback = try #require(try recorded(workspace).values.filter { $0.event.kind == .callback }.map(\.uid).sorted().first)
@@ -120,11 +129,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func anEventTheCrewChangesBetweenReadAndWriteIsNotOverwritten() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
-        let app = CrewCalendarApp(server: server)
+        let (server, workspace, app) = try started()
+        defer { stop(server, workspace) }
         #expect(try workspace.sync().status == 0)
 
         // Five days on, the follow-up window has passed: the callbacks are cancelled.
@@ -165,12 +171,11 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func aServerThatIsDownExitsFiveAndChangesNoState() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
+        let (server, workspace, _) = try started()
+        defer { stop(server, workspace) }
         try workspace.setTargets([
-            "url: \(server.calendarURL.absoluteString)", "username: \(server.username)", "password_file: ../caldav-password", "max_attempts: 2", "timeout_seconds: 2",
+            "url: \(server.calendarURL.absoluteString)", "username: \(server.username)", "password_file: ../caldav-password", "max_attempts: 2",
+            "timeout_seconds: 2",
         ])
         #expect(try workspace.sync().status == 0)
         let store = try workspace.store()
@@ -187,10 +192,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil))
     func aGroupReadablePasswordFileIsRefused() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
+        let (server, workspace, _) = try started()
+        defer { stop(server, workspace) }
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: workspace.passwordPath)
         let run = try workspace.run(["validate", "--config", workspace.configPath])
         #expect(run.status == 3)
@@ -199,10 +202,8 @@ import Testing
 
     @Test(.enabled(if: RadicaleServer.executable != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
     func python3CaldavReadsValidEvents() throws {
-        let server = try RadicaleServer()
-        defer { server.stop() }
-        let workspace = try CalDAVWorkspace(server: server)
-        defer { workspace.remove() }
+        let (server, workspace, _) = try started()
+        defer { stop(server, workspace) }
         #expect(try workspace.sync().status == 0)
         let events = try recorded(workspace)
 

@@ -80,7 +80,8 @@ import Testing
         let next = applied(plan, to: base)
         #expect(next[event("RB-1").uid]?.shown.start == Date(timeIntervalSince1970: 1_795_300_000))
         // A new title is written at the crew's time.
-        let retitled = planner.plan(target: "c", desired: [event("RB-1", title: "Call back now")], base: next, found: moved, readsBack: true, now: now)
+        let retitled = planner.plan(
+            target: "c", desired: [event("RB-1", title: "Call back now")], base: next, found: moved, readsBack: true, now: now)
         #expect(retitled.updates.first?.new.shown.start == Date(timeIntervalSince1970: 1_795_300_000))
         // A new time from Ringback (the office's) wins and is reported.
         let overruled = planner.plan(target: "c", desired: [event("RB-1", start: 1_795_400_000)], base: next, found: moved, readsBack: true, now: now)

@@ -171,13 +171,20 @@ extension Date {
         let path = directory.appendingPathComponent("state.sqlite").path
         let read = CalendarReadState(
             syncToken: "http://radicale.org/ns/sync/abc", location: "http://127.0.0.1/office/callbacks/",
-            resources: ["RB-1-callback@ringback": .init(href: "/office/callbacks/RB-1.ics", etag: "\"e1\""), "RB-2-job@ringback": .init(href: "/x", etag: nil)])
+            resources: [
+                "RB-1-callback@ringback": .init(href: "/office/callbacks/RB-1.ics", etag: "\"e1\""),
+                "RB-2-job@ringback": .init(href: "/x", etag: nil),
+            ])
         let event = CalendarEvent(
             uid: "RB-1-callback@ringback", leadID: "RB-1", kind: .callback, title: "Call back", details: "", location: "",
             start: Date(timeIntervalSinceReferenceDate: 1000), end: Date(timeIntervalSinceReferenceDate: 1900), owner: "Office")
         let moved = DateInterval(start: Date(timeIntervalSinceReferenceDate: 5000), end: Date(timeIntervalSinceReferenceDate: 5900))
         var commit = StateCommit(
-            targetChanges: ["cal": TargetStateChange(upsertEvents: [SyncedEvent(event: event, sequence: 2, revisedAt: event.start, removedByCrew: true, crewTimes: moved)])],
+            targetChanges: [
+                "cal": TargetStateChange(upsertEvents: [
+                    SyncedEvent(event: event, sequence: 2, revisedAt: event.start, removedByCrew: true, crewTimes: moved)
+                ])
+            ],
             run: StateFixtures.run("one"))
         commit.calendarReadStates = ["cal": read]
         try SQLiteStateStore(path: path).commit(commit)

@@ -61,7 +61,8 @@ import Testing
         let uid = LeadEventBuilder.uid(leadID: id, kind: .job)
         try editCalendar(workspace, uid: uid) { lines in
             lines.map {
-                $0.hasPrefix("DTSTART") ? "DTSTART;TZID=America/Chicago:20261124T140000" : $0.hasPrefix("DTEND") ? "DTEND;TZID=America/Chicago:20261124T160000" : $0
+                $0.hasPrefix("DTSTART")
+                    ? "DTSTART;TZID=America/Chicago:20261124T140000" : $0.hasPrefix("DTEND") ? "DTEND;TZID=America/Chicago:20261124T160000" : $0
             }
         }
         let plan = try workspace.sync()
