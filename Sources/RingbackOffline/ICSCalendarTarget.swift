@@ -35,8 +35,9 @@ package struct ICSCalendarTarget: Sendable {
     }
 
     /// Rewrites the file when the plan changes something or the file went missing.
-    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent]) throws(OfflineTargetError) {
-        guard !plan.isEmpty || !exists else { return }
+    /// `rebuild`: the file no longer holds Ringback's events (emptied or replaced) and is written anew.
+    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent], rebuild: Bool = false) throws(OfflineTargetError) {
+        guard !plan.isEmpty || !exists || rebuild else { return }
         try AtomicFile.write(render(plan.resultingEvents(base: base)), to: path)
     }
 }

@@ -234,4 +234,48 @@ import Testing
         }
         print("python3-caldav read \(read.count) events written by Ringback; problems: \((report["problems"] as? [String])?.count ?? -1)")
     }
+
+    /// Rewrites the calendar's read state as the state store holds it.
+    func changeReadState(_ workspace: CalDAVWorkspace, _ change: (inout CalendarReadState) -> Void) throws -> String {
+        let config = try ConfigLoader.load(path: workspace.configPath)
+        let label = config.targets.first { $0.type == "caldav_calendar" }!.label
+        let store = try workspace.store()
+        var state = try store.calendarReadState(label)
+        change(&state)
+        var commit = StateCommit(run: RunRecord(startedAt: Date(), finishedAt: Date(), summary: "test"))
+        commit.calendarReadStates[label] = state
+        try store.commit(commit)
+        return label
+    }
+
+    @Test(.enabled(if: RadicaleServer.executable != nil))
+    func aSyncTokenTheServerRejectsFallsBackToAFullListing() throws {
+        let (server, workspace, _) = try started()
+        defer { stop(server, workspace) }
+        #expect(try workspace.sync().status == 0)
+        let label = try changeReadState(workspace) { $0.syncToken = "http://radicale.org/ns/sync/not-a-token" }
+        let run = try workspace.sync()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("No changes."), "\(run.stdout)")
+        let token = try workspace.store().calendarReadState(label).syncToken
+        #expect(token != nil && token != "http://radicale.org/ns/sync/not-a-token")
+    }
+
+    @Test(.enabled(if: RadicaleServer.executable != nil))
+    func withoutSyncCollectionTheTimeRangeIsListedAndADeletionSeen() throws {
+        let (server, workspace, app) = try started()
+        defer { stop(server, workspace) }
+        #expect(try workspace.sync().status == 0)
+        let label = try changeReadState(workspace) {
+            $0.incremental = false
+            $0.syncToken = nil
+        }
+        let quiet = try workspace.sync()
+        #expect(quiet.stdout.contains("No changes."), "\(quiet.stdout)")
+        let callback = try #require(try recorded(workspace).values.filter { $0.event.kind == .callback }.map(\.uid).sorted().first)
+        #expect((200..<300).contains(try app.delete(uid: callback)))
+        let run = try workspace.sync()
+        #expect(run.stdout.contains("\(callback)") && run.stdout.contains("deleted by the crew"), "\(run.stdout)")
+        #expect(try workspace.store().calendarReadState(label).incremental == false)
+    }
 }

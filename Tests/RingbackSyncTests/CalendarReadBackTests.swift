@@ -107,4 +107,15 @@ import Testing
         #expect(plan.calendars[0].updates.contains { $0.new.uid == callback && !$0.new.event.cancelled })
         #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("open for a callback again") })
     }
+
+    @Test func anEmptiedCalendarFileIsRebuiltNotTakenAsTheCrewDeletingEverything() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let first = try workspace.sync()
+        try workspace.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", to: "out/callbacks.ics")
+        let plan = try workspace.sync()
+        #expect(plan.calendars[0].crewChanges.isEmpty)
+        let text = try workspace.read(workspace.calendarPath)
+        for event in first.calendars[0].creates { #expect(text.contains("UID:\(event.uid)")) }
+    }
 }
