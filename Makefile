@@ -5,11 +5,12 @@ SWIFT ?= swift
 SAMPLE_NOW ?= 2026-11-20T23:00:00Z
 # Build and run: FoundationNetworking and FoundationXML need libcurl and libxml2; GRDB needs SQLite.
 BUILD_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev
-# Tests check the ICS file with real parsers, open the CSV with LibreOffice as the office would, and
-# render the weekly review's HTML page in headless Chromium.
-TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui chromium
+# Tests check the ICS file with real parsers, open the CSV with LibreOffice as the office would, render
+# the weekly review's HTML page in headless Chromium, and sync to a real CalDAV server (Radicale) whose
+# calendar python3-caldav reads back.
+TEST_PACKAGES = python3 python3-vobject python3-icalendar libreoffice-calc-nogui chromium radicale python3-caldav
 # Benchmark peers and the peak-memory meter.
-BENCH_PACKAGES = python3 miller hyperfine time curl bc
+BENCH_PACKAGES = python3 miller hyperfine time curl bc radicale python3-caldav
 # The Google demo talks to the emulator's admin paths with curl and prints with Python.
 DEMO_PACKAGES = curl python3
 
@@ -55,7 +56,7 @@ demo-google: build
 	bash scripts/demo-google.sh $(DEMO_PORT) $(SAMPLE_NOW)
 
 test: deps-test
-	RINGBACK_REQUIRE_LIBREOFFICE=1 RINGBACK_REQUIRE_CHROMIUM=1 $(SWIFT) test
+	RINGBACK_REQUIRE_LIBREOFFICE=1 RINGBACK_REQUIRE_CHROMIUM=1 RINGBACK_REQUIRE_RADICALE=1 $(SWIFT) test
 
 bench: deps-bench
 	$(SWIFT) build -c release --product ringback
@@ -64,6 +65,7 @@ bench: deps-bench
 	bash bench/google.sh
 	bash bench/flaky.sh
 	bash bench/review.sh
+	bash bench/caldav.sh
 
 # Requests per sync and re-sync time against the emulator, for 10,000 leads (writes bench/google-results.md).
 bench-google: deps-bench

@@ -71,6 +71,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
+        // CalDAV calendars (Nextcloud, iCloud, Fastmail, Radicale): discovery, conditional writes, sync-collection.
+        .target(
+            name: "RingbackCalDAV",
+            dependencies: [
+                "RingbackCore", "RingbackCodecs", "RingbackHTTP", "RingbackNormalisation", "RingbackOffline", "RingbackYAML", "CLibXML2",
+            ]),
         // Seeded randomness shared by the emulator and the property tests.
         .target(name: "RingbackSeededRandom"),
         // A local stand-in for Sheets v4, Calendar v3 and the token endpoint, faithful to recorded traffic.
@@ -103,7 +109,7 @@ let package = Package(
             dependencies: [
                 "RingbackCore", "RingbackMapping", "RingbackSources", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML",
                 "RingbackHTTP",
-                "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation",
+                "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation", "RingbackCalDAV",
             ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
@@ -136,6 +142,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
+        .testTarget(
+            name: "RingbackCalDAVTests",
+            dependencies: ["RingbackCalDAV", "RingbackSync", "RingbackStore", "RingbackCore", "RingbackOffline", "RingbackHTTP"],
+            exclude: ["Scripts"]),
         .testTarget(
             name: "RingbackEmulatorTests",
             dependencies: [

@@ -1,10 +1,11 @@
 /// Reads back the components of an `.ics` file (unfolded, TEXT unescaped), so a target can see what it
 /// holds before planning. Lenient: unknown or malformed lines are skipped.
 public enum ICalendarReader {
-    /// One property of a component; parameters are dropped.
+    /// One property of a component, with its parameters (names upper-cased, values unquoted).
     public struct Property: Sendable, Hashable {
         public var name: String
         public var value: String
+        public var parameters: [String: String] = [:]
     }
 
     /// The properties of every component named `name` (e.g. VEVENT), in file order.
@@ -14,7 +15,8 @@ public enum ICalendarReader {
         for line in unfold(text) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let head = line[..<colon]
-            let propertyName = String(head.split(separator: ";", maxSplits: 1).first ?? head).uppercased()
+            let headParts = head.split(separator: ";")
+            let propertyName = String(headParts.first ?? head).uppercased()
             let value = String(line[line.index(after: colon)...])
             if propertyName == "BEGIN" && value.uppercased() == name.uppercased() {
                 current = []
@@ -22,10 +24,21 @@ public enum ICalendarReader {
                 if let done = current { components.append(done) }
                 current = nil
             } else if current != nil {
-                current!.append(Property(name: propertyName, value: unescape(value)))
+                current!.append(Property(name: propertyName, value: unescape(value), parameters: parameters(headParts.dropFirst())))
             }
         }
         return components
+    }
+
+    private static func parameters(_ parts: ArraySlice<Substring>) -> [String: String] {
+        var out: [String: String] = [:]
+        for part in parts {
+            guard let equals = part.firstIndex(of: "=") else { continue }
+            let value = part[part.index(after: equals)...]
+            out[part[..<equals].uppercased()] = String(
+                value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 ? value.dropFirst().dropLast() : value)
+        }
+        return out
     }
 
     static func unfold(_ text: String) -> [String] {

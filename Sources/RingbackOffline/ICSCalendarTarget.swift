@@ -19,63 +19,25 @@ package struct ICSCalendarTarget: Sendable {
 
     package var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-    /// The events the file holds now, keyed by UID, for the planner to adopt after an interrupted run.
+    /// Reads floating times and dates an app wrote into the file.
+    package var zone: LocalZone = .utc
+
+    /// The events the file holds now, keyed by UID: to adopt after an interrupted run, and to see what
+    /// the crew changed in it.
     package func load() throws(OfflineTargetError) -> [String: FoundEvent] {
         guard let bytes = try AtomicFile.read(path) else { return [:] }
-        var found: [String: FoundEvent] = [:]
-        for properties in ICalendarReader.components(named: "VEVENT", in: LenientText.decode(bytes)) {
-            var values: [String: String] = [:]
-            for property in properties where values[property.name] == nil { values[property.name] = property.value }
-            guard let uid = values["UID"], let start = values["DTSTART"].flatMap(Self.utc), let end = values["DTEND"].flatMap(Self.utc) else {
-                continue
-            }
-            let event = CalendarEvent(
-                uid: uid, leadID: values["X-RINGBACK-LEAD-ID"] ?? "", kind: values["CATEGORIES"] == "Job" ? .job : .callback,
-                title: values["SUMMARY"] ?? "", details: values["DESCRIPTION"] ?? "", location: values["LOCATION"] ?? "",
-                start: start, end: end, owner: values["X-RINGBACK-OWNER"] ?? "", cancelled: values["STATUS"] == "CANCELLED")
-            found[uid] = FoundEvent(
-                event: event, sequence: Int(values["SEQUENCE"] ?? "") ?? 0,
-                stampedAt: values["DTSTAMP"].flatMap(Self.utc) ?? start)
-        }
-        return found
+        return EventICalCoding.events(in: LenientText.decode(bytes), zone: zone)
     }
 
-    private static let utcPattern = try! LocalPattern("yyyyMMdd'T'HHmmss'Z'")
-
-    private static func utc(_ text: String) -> Date? {
-        TimestampParser.local(text, pattern: utcPattern, zone: .utc)
-    }
-
+    /// The file: every event, cancelled ones included, except those the crew deleted from it.
     package func render(_ events: [SyncedEvent]) -> [UInt8] {
-        let components = events.map { synced -> ICalComponent in
-            let event = synced.event
-            var properties: [ICalProperty] = [
-                .raw("UID", event.uid),
-                ICalProperty(name: "DTSTAMP", value: .utcDateTime(synced.revisedAt)),
-                ICalProperty(name: "DTSTART", value: .utcDateTime(event.start)),
-                ICalProperty(name: "DTEND", value: .utcDateTime(event.end)),
-                .text("SUMMARY", event.title),
-                .text("DESCRIPTION", event.details),
-                ICalProperty(name: "SEQUENCE", value: .integer(synced.sequence)),
-                .raw("STATUS", event.cancelled ? "CANCELLED" : "CONFIRMED"),
-                .text("CATEGORIES", event.kind == .callback ? "Callback" : "Job"),
-                .raw("TRANSP", event.kind == .callback ? "TRANSPARENT" : "OPAQUE"),
-                .text("X-RINGBACK-LEAD-ID", event.leadID),
-                .text("X-RINGBACK-OWNER", event.owner),
-            ]
-            if !event.location.isEmpty { properties.insert(.text("LOCATION", event.location), at: 6) }
-            return ICalComponent(name: "VEVENT", properties: properties)
-        }
-        let calendar = ICalendar(
-            prodID: "-//Ringback//Missed-call follow-up//EN",
-            properties: [.text("X-WR-CALNAME", name)],
-            components: components)
-        return ICalendarWriter().bytes(calendar)
+        EventICalCoding.calendar(events.filter { !$0.removedByCrew || $0.event.cancelled }, name: name)
     }
 
     /// Rewrites the file when the plan changes something or the file went missing.
-    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent]) throws(OfflineTargetError) {
-        guard !plan.isEmpty || !exists else { return }
+    /// `rebuild`: the file no longer holds Ringback's events (emptied or replaced) and is written anew.
+    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent], rebuild: Bool = false) throws(OfflineTargetError) {
+        guard !plan.isEmpty || !exists || rebuild else { return }
         try AtomicFile.write(render(plan.resultingEvents(base: base)), to: path)
     }
 }

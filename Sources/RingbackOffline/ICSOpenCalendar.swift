@@ -1,16 +1,19 @@
 import RingbackCore
 
 /// The ICS file as opened for one run: rewritten whole on apply; its events are read back so an
-/// interrupted run's events are adopted rather than duplicated.
+/// interrupted run's events are adopted rather than duplicated, and what the crew changed is followed.
 struct ICSOpenCalendar: OpenCalendar {
     let target: ICSCalendarTarget
     let remembered: [String: SyncedEvent]
     let found: [String: FoundEvent]
 
-    var needsWrite: Bool { !target.exists }
+    /// The file as re-read is the calendar as it is; a missing file is rebuilt, not read as deleted.
+    let readsBack: Bool
+
+    var needsWrite: Bool { !target.exists || !readsBack }
 
     func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult {
-        try target.apply(plan, base: remembered)
+        try target.apply(plan, base: remembered, rebuild: !readsBack)
         return .complete
     }
 }
@@ -20,6 +23,10 @@ extension ICSCalendarTarget: CalendarTarget {
     package var formerLabels: [String] { label == path ? [] : [path] }
 
     package func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
-        ICSOpenCalendar(target: self, remembered: remembered, found: try load())
+        let found = try load()
+        // A file with none of Ringback's events left (emptied, or replaced by another) is rebuilt, not
+        // read as the crew deleting everything.
+        let emptied = found.isEmpty && remembered.values.contains { !$0.event.cancelled && !$0.removedByCrew }
+        return ICSOpenCalendar(target: self, remembered: remembered, found: found, readsBack: exists && !emptied)
     }
 }

@@ -207,6 +207,18 @@ package final class SQLiteStateStore: StateStoring {
         }
     }
 
+    package func calendarReadState(_ target: String) throws -> CalendarReadState {
+        try read { db in
+            guard let payload = try String.fetchOne(db, sql: "SELECT payload FROM calendar_read_state WHERE target = ?", arguments: [target])
+            else { return .empty }
+            do {
+                return try CalendarReadStateCoding.decode(payload)
+            } catch {
+                throw StateStoreError(path: path, failure: .corruptRecord("calendar read state of \(target): \(error)"))
+            }
+        }
+    }
+
     package func business() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'business'") }
     }

@@ -19,6 +19,11 @@ struct StateCommitWriter {
         try writeLeadAnchors(commit.leadAnchors)
         try writeTargetChanges(commit.targetChanges)
         try writeWatermarks(commit.watermarks)
+        for (target, state) in commit.calendarReadStates {
+            try db.execute(
+                sql: "INSERT INTO calendar_read_state (target, payload) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET payload = excluded.payload",
+                arguments: [target, CalendarReadStateCoding.encode(state)])
+        }
         for target in commit.settledTargets {
             try db.execute(sql: "DELETE FROM pending_rows WHERE target = ?", arguments: [target])
         }
@@ -36,6 +41,7 @@ struct StateCommitWriter {
         for (old, new) in renames {
             try db.execute(sql: "UPDATE target_rows SET target = ? WHERE target = ?", arguments: [new, old])
             try db.execute(sql: "UPDATE target_events SET target = ? WHERE target = ?", arguments: [new, old])
+            try db.execute(sql: "UPDATE OR REPLACE calendar_read_state SET target = ? WHERE target = ?", arguments: [new, old])
         }
     }
 

@@ -7,13 +7,14 @@ enum StateSchema {
     /// SQLite `application_id` marking a file as a Ringback state store ("RGBK").
     static let applicationID: Int32 = 0x5247_424B
 
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: keyCellsByColumn)
         migrator.registerMigration("v3", migrate: createVersion3)
+        migrator.registerMigration("v4", migrate: createVersion4)
         return migrator
     }
 
@@ -134,6 +135,17 @@ enum StateSchema {
                 CREATE TABLE meta (
                     key TEXT NOT NULL PRIMARY KEY,
                     value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+    }
+
+    /// What calendars read back keep between runs: sync token, resolved address, resources and tags.
+    private static func createVersion4(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE calendar_read_state (
+                    target TEXT NOT NULL PRIMARY KEY,
+                    payload TEXT NOT NULL
                 ) WITHOUT ROWID;
                 """)
     }

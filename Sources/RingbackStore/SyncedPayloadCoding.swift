@@ -49,8 +49,10 @@ enum SyncedPayloadCoding {
             "details": .string(e.details), "location": .string(e.location), "start": instant(e.start), "end": instant(e.end),
             "owner": .string(e.owner), "cancelled": .bool(e.cancelled),
         ]
-        let object: JSONValue = ["event": event, "sequence": .number(Double(synced.sequence)), "revisedAt": instant(synced.revisedAt)]
-        return object.text
+        var object: [String: JSONValue] = ["event": event, "sequence": .number(Double(synced.sequence)), "revisedAt": instant(synced.revisedAt)]
+        if synced.removedByCrew { object["removedByCrew"] = .bool(true) }
+        if let times = synced.crewTimes { object["crewTimes"] = .array([instant(times.start), instant(times.end)]) }
+        return JSONValue.object(object).text
     }
 
     static func decodeEvent(from text: String) throws -> SyncedEvent {
@@ -70,7 +72,13 @@ enum SyncedPayloadCoding {
             uid: try field("uid"), leadID: try field("leadID"), kind: kind, title: try field("title"), details: try field("details"),
             location: try field("location"), start: Date(timeIntervalSinceReferenceDate: start),
             end: Date(timeIntervalSinceReferenceDate: end), owner: try field("owner"), cancelled: cancelled)
-        return SyncedEvent(event: event, sequence: sequence, revisedAt: Date(timeIntervalSinceReferenceDate: revisedAt))
+        var synced = SyncedEvent(event: event, sequence: sequence, revisedAt: Date(timeIntervalSinceReferenceDate: revisedAt))
+        synced.removedByCrew = value["removedByCrew"]?.bool ?? false
+        if let times = value["crewTimes"]?.array, times.count == 2, let start = times[0].number, let end = times[1].number, end >= start {
+            synced.crewTimes = DateInterval(
+                start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end))
+        }
+        return synced
     }
 
     private static func instant(_ date: Date) -> JSONValue { .number(date.timeIntervalSinceReferenceDate) }

@@ -12,6 +12,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private var history: [RunRecord] = []
     private var journal: [String: [String: SyncedRow]] = [:]
     private var owner: String?
+    private var readStates: [String: CalendarReadState] = [:]
 
     /// Set to make the next commit fail, as a run killed after writing its targets would leave things.
     package var failNextCommit = false
@@ -48,6 +49,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
         lock.withLock { ledger.values.filter { $0.source == source }.map(\.startedAt).max() }
     }
     package func pendingRows(_ target: String) throws -> [String: SyncedRow] { lock.withLock { journal[target] ?? [:] } }
+    package func calendarReadState(_ target: String) throws -> CalendarReadState { lock.withLock { readStates[target] ?? .empty } }
 
     package func recordPendingRows(_ rows: [SyncedRow], target: String) throws {
         lock.withLock { journal[target] = Dictionary(rows.map { ($0.leadID, $0) }) { _, last in last } }
@@ -61,6 +63,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
             }
             for (old, new) in commit.renamedTargets {
                 targets[new] = targets.removeValue(forKey: old)
+                if let read = readStates.removeValue(forKey: old) { readStates[new] = read }
             }
             for file in commit.processedFiles { files[file.source + "\u{1F}" + file.path] = file }
             for call in commit.newCalls where ledger[call.key] == nil { ledger[call.key] = call }
@@ -73,6 +76,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
                 targets[target] = state
             }
             marks.merge(commit.watermarks) { _, new in new }
+            readStates.merge(commit.calendarReadStates) { _, new in new }
             for target in commit.settledTargets { journal[target] = nil }
             if let business = commit.business { owner = business }
             history.append(commit.run)

@@ -88,7 +88,7 @@ struct SyncCommand: ParsableCommand {
                 if detailedExitcode && prepared.plan.hasChanges { throw ExitCode(ExitStatus.changesPending.rawValue) }
                 return
             }
-            try engine.apply(prepared, finishedAt: Date())
+            for notice in try engine.apply(prepared, finishedAt: Date()) { log.warning("\(notice)") }
             withExtendedLifetime(lock) {}
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let ingest = prepared.plan.ingest

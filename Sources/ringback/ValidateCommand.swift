@@ -34,7 +34,10 @@ struct ValidateCommand: ParsableCommand {
                     "  source \(source.name): \(source.baseURL) (API, mapping: \(source.mapping.name); credentials from \(credentials.isEmpty ? "nothing" : credentials))"
                 )
             }
-            for target in config.targets { print("  target: \(target.label)") }
+            for target in config.targets {
+                print("  target: \(target.label)")
+                if let answer = try target.check() { print("    \(answer)") }
+            }
             for (crew, source) in config.booking?.calendars ?? [] { print("  crew calendar \(crew): \(source)") }
             print("  scripts: \(ScriptSituation.allCases.count) situations, placeholders checked")
             print("  state: \(config.statePath)")

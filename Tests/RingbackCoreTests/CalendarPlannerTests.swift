@@ -51,4 +51,47 @@ import Testing
         #expect(plan.cancels[0].new.sequence == 3 && plan.cancels[0].new.event.cancelled)
         #expect(plan.resultingEvents(base: [:]).map(\.uid).sorted() == [event("RB-1").uid, stray.uid].sorted())
     }
+
+    func found(_ events: [String: SyncedEvent]) -> [String: FoundEvent] {
+        events.mapValues { FoundEvent(event: $0.shown, sequence: $0.sequence, stampedAt: $0.revisedAt) }
+    }
+
+    @Test func anEventTheCrewDeletedIsRecordedAndNeverPutBack() {
+        let base = applied(planner.plan(target: "c", desired: [event("RB-1"), event("RB-2")], base: [:], now: now), to: [:])
+        var left = found(base)
+        left[event("RB-1").uid] = nil
+        let plan = planner.plan(target: "c", desired: [event("RB-1"), event("RB-2")], base: base, found: left, readsBack: true, now: now)
+        #expect(plan.isEmpty)
+        #expect(plan.crewChanges.map(\.kind) == [.removed])
+        let next = applied(plan, to: base)
+        #expect(next[event("RB-1").uid]?.removedByCrew == true)
+        let later = planner.plan(
+            target: "c", desired: [event("RB-1", title: "Call back again"), event("RB-2")], base: next, found: left, readsBack: true, now: now)
+        #expect(later.isEmpty && later.crewChanges.isEmpty)
+    }
+
+    @Test func anEventTheCrewMovedStaysThereUntilRingbacksWishChanges() {
+        let base = applied(planner.plan(target: "c", desired: [event("RB-1")], base: [:], now: now), to: [:])
+        var moved = found(base)
+        moved[event("RB-1").uid]!.event.start = Date(timeIntervalSince1970: 1_795_300_000)
+        moved[event("RB-1").uid]!.event.end = Date(timeIntervalSince1970: 1_795_300_900)
+        let plan = planner.plan(target: "c", desired: [event("RB-1")], base: base, found: moved, readsBack: true, now: now)
+        #expect(plan.isEmpty && plan.crewChanges.map(\.kind) == [.moved])
+        let next = applied(plan, to: base)
+        #expect(next[event("RB-1").uid]?.shown.start == Date(timeIntervalSince1970: 1_795_300_000))
+        // A new title is written at the crew's time.
+        let retitled = planner.plan(
+            target: "c", desired: [event("RB-1", title: "Call back now")], base: next, found: moved, readsBack: true, now: now)
+        #expect(retitled.updates.first?.new.shown.start == Date(timeIntervalSince1970: 1_795_300_000))
+        // A new time from Ringback (the office's) wins and is reported.
+        let overruled = planner.plan(target: "c", desired: [event("RB-1", start: 1_795_400_000)], base: next, found: moved, readsBack: true, now: now)
+        #expect(overruled.updates.first?.new.shown.start == Date(timeIntervalSince1970: 1_795_400_000))
+        #expect(overruled.crewChanges.map(\.kind) == [.overruled])
+    }
+
+    @Test func withoutReadingBackAMissingEventIsNotTakenAsDeleted() {
+        let base = applied(planner.plan(target: "c", desired: [event("RB-1")], base: [:], now: now), to: [:])
+        let plan = planner.plan(target: "c", desired: [event("RB-1", title: "New")], base: base, found: [:], now: now)
+        #expect(plan.updates.count == 1 && plan.crewChanges.isEmpty)
+    }
 }

@@ -162,3 +162,37 @@ struct StateCommitTests {
 extension Date {
     fileprivate var nextUp: Date { Date(timeIntervalSinceReferenceDate: timeIntervalSinceReferenceDate.nextUp) }
 }
+
+/// A calendar's read state (sync token, address, tags) and the crew's marks on events survive a reopen.
+@Suite struct CalendarReadStateStoreTests {
+    @Test func theReadStateAndCrewMarksAreKept() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        let read = CalendarReadState(
+            syncToken: "http://radicale.org/ns/sync/abc", location: "http://127.0.0.1/office/callbacks/",
+            resources: [
+                "RB-1-callback@ringback": .init(href: "/office/callbacks/RB-1.ics", etag: "\"e1\""),
+                "RB-2-job@ringback": .init(href: "/x", etag: nil),
+            ])
+        let event = CalendarEvent(
+            uid: "RB-1-callback@ringback", leadID: "RB-1", kind: .callback, title: "Call back", details: "", location: "",
+            start: Date(timeIntervalSinceReferenceDate: 1000), end: Date(timeIntervalSinceReferenceDate: 1900), owner: "Office")
+        let moved = DateInterval(start: Date(timeIntervalSinceReferenceDate: 5000), end: Date(timeIntervalSinceReferenceDate: 5900))
+        var commit = StateCommit(
+            targetChanges: [
+                "cal": TargetStateChange(upsertEvents: [
+                    SyncedEvent(event: event, sequence: 2, revisedAt: event.start, removedByCrew: true, crewTimes: moved)
+                ])
+            ],
+            run: StateFixtures.run("one"))
+        commit.calendarReadStates = ["cal": read]
+        try SQLiteStateStore(path: path).commit(commit)
+
+        let reopened = try SQLiteStateStore(path: path)
+        #expect(try reopened.calendarReadState("cal") == read)
+        #expect(try reopened.calendarReadState("other") == .empty)
+        let synced = try #require(try reopened.targetState("cal").events[event.uid])
+        #expect(synced.removedByCrew && synced.crewTimes == moved && synced.shown.start == moved.start)
+    }
+}

@@ -69,16 +69,16 @@ struct StateFileTests {
         let path = directory.appendingPathComponent("state.sqlite").path
         try SQLiteStateStore(path: path).commit(StateCommit(run: StateFixtures.run("old")))
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4'), ('v5')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5'), ('v6')")
         }
 
         let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
 
-        #expect(error.failure == .newerSchema(5))
-        #expect(error.description.contains("was written by a newer Ringback (schema v5)"))
+        #expect(error.failure == .newerSchema(6))
+        #expect(error.description.contains("was written by a newer Ringback (schema v6)"))
     }
 
-    @Test func theCurrentSchemaIsRecordedAsV3() throws {
+    @Test func theCurrentSchemaIsRecordedAsV4() throws {
         let directory = try StateFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state.sqlite").path
@@ -91,7 +91,7 @@ struct StateFileTests {
             )
         }
 
-        #expect(identifiers == ["v1", "v2", "v3"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4"])
         #expect(journalMode == "wal")
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The changes one run makes to one calendar target.
 public struct CalendarPlan: Sendable, Hashable {
     /// An event before and after a significant change.
@@ -11,22 +13,53 @@ public struct CalendarPlan: Sendable, Hashable {
         }
     }
 
+    /// What the crew did to one of Ringback's events in a calendar read back, and what Ringback made of it.
+    public struct CrewChange: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            /// Deleted from the calendar: not re-created.
+            case removed
+            /// Set to cancelled: left so, not restored.
+            case cancelled
+            /// Moved to other times: kept there.
+            case moved
+            /// Moved, but the office (or the rules) since wanted other times, which win.
+            case overruled
+        }
+
+        public var kind: Kind
+        public var event: SyncedEvent
+        /// The times the crew set (moved and overruled).
+        public var crewTimes: DateInterval?
+
+        public init(kind: Kind, event: SyncedEvent, crewTimes: DateInterval? = nil) {
+            self.kind = kind
+            self.event = event
+            self.crewTimes = crewTimes
+        }
+
+        public var uid: String { event.uid }
+    }
+
     public var target: String
     public var creates: [SyncedEvent] = []
     public var updates: [Revision] = []
     public var cancels: [Revision] = []
     /// Events found in the target that the state had lost; recorded, not rewritten.
     public var adopted: [SyncedEvent] = []
+    /// What the crew changed since the last run (targets that read back only); recorded, reported.
+    public var crewChanges: [CrewChange] = []
 
     public init(target: String) {
         self.target = target
     }
 
-    /// No event to write (adopted ones only touch the state).
+    /// No event to write (adopted ones and crew changes only touch the state).
     public var isEmpty: Bool { creates.isEmpty && updates.isEmpty && cancels.isEmpty }
 
     public var stateChange: TargetStateChange {
-        TargetStateChange(upsertEvents: adopted + creates + updates.map(\.new) + cancels.map(\.new))
+        let written = Set((creates + updates.map(\.new) + cancels.map(\.new)).map(\.uid))
+        let crew = crewChanges.filter { !written.contains($0.uid) }.map(\.event)
+        return TargetStateChange(upsertEvents: adopted + crew + creates + updates.map(\.new) + cancels.map(\.new))
     }
 
     /// Every event the target should hold after applying, cancelled ones included.

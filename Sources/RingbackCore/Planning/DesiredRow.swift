@@ -6,10 +6,14 @@ public struct DesiredRow: Sendable, Hashable {
     public var cells: SheetCells
     /// Kept in the state with the row: when the office reopened the lead (see `SyncedRow`).
     public var reopenedAt: Date?
+    /// The Appointment as the crew's calendar now says (their move, or empty for a job they removed),
+    /// written over the office's cell because the office has not changed it since the last sync.
+    public var crewAppointment: String?
 
-    public init(leadID: String, cells: SheetCells, reopenedAt: Date? = nil) {
+    public init(leadID: String, cells: SheetCells, reopenedAt: Date? = nil, crewAppointment: String? = nil) {
         self.leadID = leadID
         self.cells = cells
         self.reopenedAt = reopenedAt
+        self.crewAppointment = crewAppointment
     }
 }

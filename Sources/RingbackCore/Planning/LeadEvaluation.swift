@@ -23,13 +23,18 @@ public struct LeadEvaluation: Sendable {
     }
 
     /// The output keeps the leads' order; large runs are evaluated in chunks by `work`.
-    public func evaluate(_ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date, crew: CrewAvailability? = nil) -> Output {
+    /// `crew`: the crews' calendars as read this run; `moves`: leads whose job the crew moved (new start)
+    /// or removed (nil) in a target calendar read back.
+    public func evaluate(
+        _ leads: [Lead], sheet: SheetContents?, base: [String: SyncedRow], now: Date, crew: CrewAvailability? = nil,
+        moves: [String: Date?] = [:]
+    ) -> Output {
         let syncedAt = time.format(now)
         let chunkCount = leads.count < 2_000 ? 1 : work.width * 2
         let chunkSize = (leads.count + chunkCount - 1) / max(chunkCount, 1)
         let parts = work.map(count: chunkCount) { chunk in
             let range = min(chunk * chunkSize, leads.count)..<min((chunk + 1) * chunkSize, leads.count)
-            return evaluate(leads[range], sheet: sheet, base: base, now: now, syncedAt: syncedAt, crew: crew)
+            return evaluate(leads[range], sheet: sheet, base: base, now: now, syncedAt: syncedAt, crew: crew, moves: moves)
         }
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
@@ -43,7 +48,8 @@ public struct LeadEvaluation: Sendable {
     }
 
     private func evaluate(
-        _ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date, syncedAt: String, crew: CrewAvailability?
+        _ leads: ArraySlice<Lead>, sheet: SheetContents?, base: [String: SyncedRow], now: Date, syncedAt: String, crew: CrewAvailability?,
+        moves: [String: Date?]
     ) -> Output {
         var output = Output()
         output.desiredRows.reserveCapacity(leads.count)
@@ -60,6 +66,10 @@ public struct LeadEvaluation: Sendable {
             let noted = output.notes.count
             var office = reader.input(row: row, remembered: remembered, leadID: lead.id, notes: &output.notes)
             let problems = output.notes[noted...].map { String($0.dropFirst(lead.id.count + 1)) }
+            var crewAppointment: String?
+            if let moved = moves[lead.id], let row {
+                crewAppointment = follow(moved, row: row, remembered: remembered, leadID: lead.id, office: &office, notes: &output.notes)
+            }
             var computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
             office.reopenedAt = Self.reopenedAt(office: office.status, rules: computed.status, remembered: remembered, now: now)
             var crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
@@ -91,7 +101,7 @@ public struct LeadEvaluation: Sendable {
                 cells[.why] = "New lead: \(closed) was closed by the office before this call. " + cells.text(.why)
                 output.notices.append("\(lead.id) is a new lead: \(closed) was closed by the office before this call came in")
             }
-            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells, reopenedAt: office.reopenedAt))
+            output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells, reopenedAt: office.reopenedAt, crewAppointment: crewAppointment))
             let deletedByOffice = sheet?.exists == true && row == nil && remembered != nil
             if !deletedByOffice {
                 output.events.append(contentsOf: events.events(for: lead, effective))
@@ -105,5 +115,24 @@ public struct LeadEvaluation: Sendable {
         guard let office, office.isOpen else { return nil }
         if let since = remembered?.reopenedAt { return since }
         return rules.isClosed ? now : nil
+    }
+
+    /// The crew moved or removed the lead's job: the Appointment follows, unless the office changed the
+    /// cell since the last sync (the office's word wins). Returns the cell's new text.
+    private func follow(
+        _ moved: Date?, row: SheetContents.Row, remembered: SyncedRow?, leadID: String, office: inout OfficeInput, notes: inout [String]
+    ) -> String? {
+        let typed = row.cells.text(.appointment)
+        let synced = remembered?.cells.text(.appointment) ?? ""
+        let crewText = moved.map(time.format) ?? ""
+        let what = moved.map { "moved the job to \(time.format($0))" } ?? "removed the job"
+        guard typed == synced || time.sameTime(typed, synced) else {
+            notes.append("\(leadID) the crew \(what), but the office changed the Appointment since (\"\(typed)\"); the office's wins")
+            return nil
+        }
+        office.appointment = moved
+        notes.append(
+            "\(leadID) the crew \(what): Appointment \"\(typed)\" -> \"\(crewText)\"\(moved == nil ? "; the lead is open for a callback again" : "")")
+        return crewText
     }
 }

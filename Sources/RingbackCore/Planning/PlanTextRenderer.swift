@@ -61,7 +61,8 @@ public struct PlanTextRenderer: Sendable {
             if !calendar.adopted.isEmpty {
                 out += "  ! \(calendar.adopted.count) event\(calendar.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
             }
-            if calendar.isEmpty && calendar.adopted.isEmpty { out += "  (no changes)\n" }
+            for change in calendar.crewChanges { out += "  ! \(crewLine(change))\n" }
+            if calendar.isEmpty && calendar.adopted.isEmpty && calendar.crewChanges.isEmpty { out += "  (no changes)\n" }
         }
         out += "\n" + plan.summaryLine + "\n"
         return out
@@ -71,6 +72,18 @@ public struct PlanTextRenderer: Sendable {
     /// every sheet (unreadable appointments or statuses, silent or failed sources, restored files).
     public func problems(_ plan: SyncPlan) -> String {
         plan.sheets.flatMap(\.notes).map { "! \($0)\n" }.joined()
+            + plan.calendars.flatMap(\.crewChanges).filter { $0.kind != .moved }.map { "! \(crewLine($0))\n" }.joined()
+    }
+
+    private func crewLine(_ change: CalendarPlan.CrewChange) -> String {
+        let event = change.event.event
+        let times = change.crewTimes.map { "\(time.format($0.start)) - \(time.format($0.end))" } ?? ""
+        switch change.kind {
+        case .removed: return "\(change.uid) \(event.title): deleted by the crew; not re-created"
+        case .cancelled: return "\(change.uid) \(event.title): cancelled by the crew; left cancelled"
+        case .moved: return "\(change.uid) \(event.title): moved by the crew to \(times); kept there"
+        case .overruled: return "\(change.uid) \(event.title): moved by the crew to \(times), but the office's time since wins"
+        }
     }
 
     private func differences(_ a: CalendarEvent, _ b: CalendarEvent) -> [(String, String, String)] {

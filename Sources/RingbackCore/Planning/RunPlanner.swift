@@ -34,11 +34,14 @@ public struct RunPlanner: Sendable {
         public var label: String
         public var remembered: [String: SyncedEvent]
         public var found: [String: FoundEvent]
+        /// `found` is the whole calendar as it is now: what the crew changed is followed.
+        public var readsBack: Bool
 
-        public init(label: String, remembered: [String: SyncedEvent], found: [String: FoundEvent] = [:]) {
+        public init(label: String, remembered: [String: SyncedEvent], found: [String: FoundEvent] = [:], readsBack: Bool = false) {
             self.label = label
             self.remembered = remembered
             self.found = found
+            self.readsBack = readsBack
         }
     }
 
@@ -126,8 +129,12 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
+        var moves: [String: Date?] = [:]
+        for calendar in input.calendars.reversed() where calendar.readsBack {
+            moves.merge(CrewEdits(base: calendar.remembered, found: calendar.found).appointments(base: calendar.remembered)) { _, first in first }
+        }
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
-            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew)
+            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew, moves: moves)
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
@@ -144,7 +151,7 @@ public struct RunPlanner: Sendable {
         for calendar in input.calendars {
             let calendarPlan = CalendarPlanner().plan(
                 target: calendar.label, desired: evaluated.events, base: calendar.remembered,
-                found: calendar.found, now: input.now)
+                found: calendar.found, readsBack: calendar.readsBack, now: input.now)
             commit.targetChanges[calendar.label] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
         }

@@ -87,9 +87,14 @@ public struct SheetPlanner: Sendable {
             // A column added since the sheet was made reads as empty: it is written and its header appended.
             guard let office = found.cells[column] ?? (SheetColumn.addedLater.contains(column) ? "" : nil) else { continue }
             if column.isOfficeOwned {
-                // An empty Appointment is filled from a job a person put on a crew calendar; a typed one stands.
+                // The crew moved or removed the job on a target calendar and the office had not changed the
+                // cell since: the calendar's word. Else an empty Appointment is filled from a job a person put
+                // on a crew calendar; a typed one stands.
                 let want = row.cells.text(column)
-                if column.isFilledFromCalendar && office.trimmingCharacters(in: .whitespaces).isEmpty && !want.isEmpty {
+                if column == .appointment, let crew = row.crewAppointment, !same(column, office, crew) {
+                    changes.append(.init(column: column, old: office, new: crew))
+                    next.cells[column] = crew
+                } else if column.isFilledFromCalendar && office.trimmingCharacters(in: .whitespaces).isEmpty && !want.isEmpty {
                     changes.append(.init(column: column, old: office, new: want))
                     next.cells[column] = want
                 } else {

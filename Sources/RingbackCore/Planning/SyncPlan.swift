@@ -16,6 +16,11 @@ public struct SyncPlan: Sendable {
     public var newPins: Int { sheets.reduce(0) { $0 + $1.newPins.count } }
     public var officeDeletions: Int { sheets.reduce(0) { $0 + $1.newOfficeDeletions.count } }
     public var routingCorrections: Int { sheets.reduce(0) { $0 + $1.routingCorrections } }
+    /// Events the crew deleted or cancelled since the last run; not put back.
+    public var crewRemovals: Int {
+        calendars.reduce(0) { $0 + $1.crewChanges.filter { $0.kind == .removed || $0.kind == .cancelled }.count }
+    }
+    public var crewMoves: Int { calendars.reduce(0) { $0 + $1.crewChanges.filter { $0.kind == .moved }.count } }
 
     /// Target writes pending: what `--detailed-exitcode` reports as 2.
     public var hasChanges: Bool { toAdd + toChange + toCancel > 0 }
@@ -36,6 +41,8 @@ public struct SyncPlan: Sendable {
         if newPins > 0 { notes.append("\(newPins) cell\(newPins == 1 ? "" : "s") newly pinned by the office") }
         if routingCorrections > 0 { notes.append("\(routingCorrections) routing correction\(routingCorrections == 1 ? "" : "s")") }
         if officeDeletions > 0 { notes.append("\(officeDeletions) row\(officeDeletions == 1 ? "" : "s") deleted by the office, not re-created") }
+        if crewRemovals > 0 { notes.append("\(crewRemovals) event\(crewRemovals == 1 ? "" : "s") removed by the crew, not put back") }
+        if crewMoves > 0 { notes.append("\(crewMoves) event\(crewMoves == 1 ? "" : "s") moved by the crew, kept there") }
         if ingest.rejects > 0 { notes.append("\(ingest.rejects) record\(ingest.rejects == 1 ? "" : "s") rejected") }
         let problems = sheets.reduce(0) { $0 + $1.notes.count }
         if problems > 0 { notes.append("\(problems) problem\(problems == 1 ? "" : "s") for the office (the ! lines)") }

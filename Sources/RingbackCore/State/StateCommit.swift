@@ -18,6 +18,8 @@ public struct StateCommit: Sendable {
     /// The business the state is written for (the config's `business.name`).
     public var business: String?
     public var watermarks: [String: Date]
+    /// Calendar target → its read state after this run (replaces the one stored).
+    public var calendarReadStates: [String: CalendarReadState] = [:]
     public var run: RunRecord
 
     public init(

@@ -17,4 +17,6 @@ public protocol StateStoring: SourceStateReading {
     func pendingRows(_ target: String) throws -> [String: SyncedRow]
     /// The business the state was written for; nil for a new state.
     func business() throws -> String?
+    /// What a calendar that reads itself back kept from the last run (`.empty` when nothing).
+    func calendarReadState(_ target: String) throws -> CalendarReadState
 }

@@ -30,7 +30,7 @@ package struct PreparedRun: Sendable {
     package var writesAnything: Bool {
         plan.hasChanges || plan.hasStateChanges || !commit.processedFiles.isEmpty || !rejects.isEmpty
             || !commit.watermarks.isEmpty || !commit.renamedTargets.isEmpty || !commit.settledTargets.isEmpty
-            || commit.business != nil
+            || commit.business != nil || !commit.calendarReadStates.isEmpty
             || (sheet?.needsWrite ?? false) || calendars.contains { $0.open.needsWrite }
     }
 }

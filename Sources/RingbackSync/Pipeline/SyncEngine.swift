@@ -46,7 +46,11 @@ package struct SyncEngine: Sendable {
         var renamed: [String: String] = [:]
         let openCalendars = try calendars.map { calendar in
             let remembered = try state(of: calendar.label, formerly: calendar.formerLabels, renamed: &renamed).events
-            return (label: calendar.label, remembered: remembered, open: try calendar.open(remembered: remembered))
+            let readState = try store.calendarReadState(calendar.label)
+            return (
+                label: calendar.label, remembered: remembered, readState: readState,
+                open: try calendar.open(remembered: remembered, readState: readState)
+            )
         }
         let sheet = try sheetRead.value()
         if let sheet, let former = sheet.formerLabel { renamed[former] = sheet.target.label }
@@ -58,12 +62,17 @@ package struct SyncEngine: Sendable {
                     label: $0.target.label, contents: $0.open.contents, remembered: $0.remembered,
                     notes: $0.open.notes, lists: $0.open.lists, pending: $0.pending)
             },
-            calendars: openCalendars.map { RunPlanner.CalendarInput(label: $0.label, remembered: $0.remembered, found: $0.open.found) },
+            calendars: openCalendars.map {
+                RunPlanner.CalendarInput(label: $0.label, remembered: $0.remembered, found: $0.open.found, readsBack: $0.open.readsBack)
+            },
             now: now, renamedTargets: renamed)
         input.storedBusiness = try store.business()
         input.adopt = adopt
         input.crew = readCrewCalendars(now: now)
-        let output = try planner.plan(input)
+        var output = try planner.plan(input)
+        for calendar in openCalendars {
+            if let read = calendar.open.readState, read != calendar.readState { output.commit.calendarReadStates[calendar.label] = read }
+        }
         var run = PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
         run.warnings += pulls.flatMap { pull in pull.warnings.map { "source \(pull.source): \($0)" } }
         return run
@@ -112,8 +121,10 @@ package struct SyncEngine: Sendable {
     /// rows and events already written are recognised by Lead ID and UID, never duplicated.
     /// A source that stopped part-way is reported after the rest is applied (`SyncError.pull`, exit 5),
     /// so the sheet still gets every call that was read and cron still sees the failure.
-    package func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws {
-        try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
+    /// Returns what the run noticed while writing and left for the next run (events the crew changed meanwhile).
+    @discardableResult
+    package func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws -> [String] {
+        let notices = try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
         let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count
         let report = RunReport(plan: run.plan, problems: problems, rejects: run.rejects, finishedAt: time.format(finishedAt))
         try run.sheet?.record(report)
@@ -125,10 +136,12 @@ package struct SyncEngine: Sendable {
             }
         }
         if !run.failures.isEmpty { throw SyncError.pull(run.failures) }
+        return notices
     }
 
-    private func write(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void) throws {
-        guard run.writesAnything else { return }
+    private func write(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void) throws -> [String] {
+        guard run.writesAnything else { return [] }
+        var notices: [String] = []
         var commit = run.commit
         if let sheet = run.sheet, let sheetPlan = run.plan.sheets.first {
             if sheetPlan.writesTarget {
@@ -140,6 +153,14 @@ package struct SyncEngine: Sendable {
         var refusal: (any Error)?
         for ((label, calendar), calendarPlan) in zip(run.calendars, run.plan.calendars) {
             let result = try calendar.apply(calendarPlan)
+            if let read = result.readState { commit.calendarReadStates[label] = read }
+            if !result.conflicts.isEmpty {
+                // Changed by the crew between the read and the write: the next run reads their version and plans again.
+                commit.targetChanges[label]?.upsertEvents.removeAll { result.conflicts.contains($0.uid) }
+                notices.append(
+                    "\(result.conflicts.count) event\(result.conflicts.count == 1 ? "" : "s") in \(label) changed on the server while this run wrote; not overwritten, read again next run: \(result.conflicts.sorted().prefix(3).joined(separator: ", "))"
+                )
+            }
             guard !result.refusedUIDs.isEmpty else { continue }
             // The rest was written: record it, and leave the refused events for the next run to retry.
             commit.targetChanges[label]?.upsertEvents.removeAll { result.refusedUIDs.contains($0.uid) }
@@ -156,5 +177,6 @@ package struct SyncEngine: Sendable {
         commit.run.finishedAt = finishedAt
         try store.commit(commit)
         if let refusal { throw refusal }
+        return notices
     }
 }

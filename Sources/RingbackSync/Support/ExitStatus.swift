@@ -1,3 +1,4 @@
+import RingbackCalDAV
 import RingbackCore
 import RingbackGoogle
 import RingbackOffline
@@ -24,6 +25,7 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
         case is ConfigError, is YAMLFileError: return .invalidConfiguration
         case SyncError.locked: return .locked
         case let error as GoogleTargetError where error.api?.kind == .credentials: return .invalidConfiguration
+        case let error as CalDAVError: return error.kind == .credentials ? .invalidConfiguration : .ioFailure
         case SyncError.io, SyncError.pull, is GoogleTargetError, is OfflineTargetError, is StateStoreError, is ContactListError, is StateMismatch:
             return .ioFailure
         default: return .failure

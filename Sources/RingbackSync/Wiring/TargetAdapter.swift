@@ -24,6 +24,12 @@ package struct ConfiguredTarget: Sendable {
     /// Needs the `google:` settings.
     package var usesGoogle: Bool
     let build: @Sendable (AdapterContext) throws -> TargetAdapter
+    /// Asks the target's server whether the account and the address work (`ringback validate`); nil
+    /// for targets with nothing to ask.
+    var probe: (@Sendable () throws -> String)?
 
     package func adapter(_ context: AdapterContext) throws -> TargetAdapter { try build(context) }
+
+    /// What the server said of the account, or nil when this target has no server to ask.
+    package func check() throws -> String? { try probe?() }
 }

@@ -1,3 +1,4 @@
+import RingbackCalDAV
 import RingbackCore
 import RingbackGoogle
 import RingbackOffline
@@ -14,6 +15,7 @@ package enum TargetRegistry {
         ("ics_calendar", icsCalendar),
         ("google_sheet", googleSheet),
         ("google_calendar", googleCalendar),
+        ("caldav_calendar", caldavCalendar),
     ]
 
     package static func loader(for type: String) -> Loader? { kinds.first { $0.type == type }?.load }
@@ -28,8 +30,12 @@ package enum TargetRegistry {
     }
 
     static let icsCalendar: Loader = { item, base in
-        let target = try ICSCalendarTarget.load(item, base: base)
-        return ConfiguredTarget(type: "ics_calendar", label: target.label, isSheet: false, usesGoogle: false) { _ in .calendar(target) }
+        let loaded = try ICSCalendarTarget.load(item, base: base)
+        return ConfiguredTarget(type: "ics_calendar", label: loaded.label, isSheet: false, usesGoogle: false) { context in
+            var target = loaded
+            target.zone = context.config.rules.hours.zone
+            return .calendar(target)
+        }
     }
 
     static let googleSheet: Loader = { item, _ in
@@ -48,5 +54,14 @@ package enum TargetRegistry {
             context in
             .calendar(GoogleCalendarTarget(service: try context.google().calendar, routing: routing, zone: context.config.rules.hours.zone))
         }
+    }
+
+    static let caldavCalendar: Loader = { item, base in
+        let settings = try CalDAVSettings.load(item, base: base)
+        var target = ConfiguredTarget(type: "caldav_calendar", label: settings.label, isSheet: false, usesGoogle: false) { context in
+            .calendar(CalDAVCalendarTarget(settings: settings, zone: context.config.rules.hours.zone))
+        }
+        target.probe = { try CalDAVCalendarTarget(settings: settings, zone: .utc).check() }
+        return target
     }
 }

@@ -1,0 +1,35 @@
+/// What a calendar target that reads itself back keeps between runs so the next run reads only what
+/// changed: the server's sync token, where the calendar was found, and each event's resource and
+/// entity tag as last written or read. Kept in the state store, committed with the run.
+public struct CalendarReadState: Sendable, Hashable {
+    /// One event's resource on the server.
+    public struct Resource: Sendable, Hashable {
+        /// The resource's path (CalDAV href) or id.
+        public var href: String
+        /// The entity tag it had when Ringback last wrote or read it; nil when the server gave none.
+        public var etag: String?
+
+        public init(href: String, etag: String?) {
+            self.href = href
+            self.etag = etag
+        }
+    }
+
+    /// The server's token for "changes since" (RFC 6578 sync-token, Calendar's nextSyncToken).
+    public var syncToken: String?
+    /// The calendar's resolved address (after discovery), so later runs skip discovery.
+    public var location: String?
+    /// False once the server is known not to offer incremental listing.
+    public var incremental: Bool
+    /// Event UID → resource.
+    public var resources: [String: Resource]
+
+    public init(syncToken: String? = nil, location: String? = nil, incremental: Bool = true, resources: [String: Resource] = [:]) {
+        self.syncToken = syncToken
+        self.location = location
+        self.incremental = incremental
+        self.resources = resources
+    }
+
+    public static let empty = CalendarReadState()
+}
