@@ -122,7 +122,12 @@ public struct LeadClassifier: Sendable {
         default: break
         }
         if attempts >= rules.repeatCallsForSameDay { return (.sameDay, "\(attempts) missed calls") }
-        if let match = text.firstAffirmed(in: vocabulary.sameDay) { return (.sameDay, "heard \(CallerTypeRules.quoted(match.heard))") }
+        if let match = text.firstAffirmed(in: vocabulary.sameDay) {
+            if let wait = text.firstAffirmed(in: vocabulary.routine), review == nil {
+                return (.routine, "heard \(CallerTypeRules.quoted(wait.heard)) over \(CallerTypeRules.quoted(match.heard))")
+            }
+            return (.sameDay, "heard \(CallerTypeRules.quoted(match.heard))")
+        }
         if let review { return (.sameDay, "heard \(CallerTypeRules.quoted(review.heard)): a person decides") }
         return (.routine, "no safety or same-day words heard")
     }

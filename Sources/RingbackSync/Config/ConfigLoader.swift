@@ -183,13 +183,13 @@ package enum ConfigLoader {
                 vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
                 activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
                 resolved: lists["resolved"] ?? [],
-                soundAlikes: soundAlikes)
+                soundAlikes: soundAlikes, installing: lists["installing"] ?? [], routine: lists["routine"] ?? [])
         }
     }
 
     static let keywordLists = [
         "same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
-        "staff_review", "resolved", "cancel",
+        "staff_review", "resolved", "cancel", "installing", "routine",
     ]
 
     private static func keywords(_ node: YAMLValue?) throws -> Keywords {
