@@ -26,6 +26,15 @@ import Testing
         #expect(TextTokens("the one in the kitchen, after three").tokens.map(\.word) == ["the", "one", "in", "the", "kitchen", "after", "three"])
     }
 
+    @Test func splitWordsAreJoined() {
+        #expect(TextTokens("the c o alarm and the g f c i").tokens.map(\.word) == ["the", "co", "alarm", "and", "the", "gfci"])
+        #expect(TextTokens("a c, o k").tokens.map(\.word) == ["ac", "ok"])
+        let joins = WordJoins(known: [Stemmer.stem("furnace"), Stemmer.stem("back"), Stemmer.stem("backup")])
+        #expect(TextTokens("the furn ace is out", joins: joins).tokens.map(\.word) == ["the", "furnace", "is", "out"])
+        #expect(TextTokens("the sewer is backing up", joins: joins).tokens.map(\.word) == ["the", "sewer", "is", "backing", "up"])
+        #expect(TextTokens("furn, ace", joins: joins).tokens.map(\.word) == ["furn", "ace"])
+    }
+
     func heard(_ phrase: String, in text: String, cancel: [String] = [], soundAlikes: [String: String] = [:]) -> Bool {
         let matcher = PhraseMatcher(TextTokens(text, soundAlikes: SoundAlikes(soundAlikes)), cancelling: cancel.map(Phrase.init))
         return matcher.firstAffirmed(in: [Phrase(phrase)]) != nil

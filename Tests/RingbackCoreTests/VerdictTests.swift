@@ -40,6 +40,53 @@ import Testing
         #expect(assess("calling about job J-2210, nobody came").callerType == .activeJobProblem)
     }
 
+    @Test func theCallerTypeWithMostWordsWinsAndTiesFavourTheJobThenTheCustomerOverTheVendor() {
+        var rules = rules()
+        rules.text.existingCustomer += ["you did", "last spring"]
+        rules.text.activeJob += ["the job at"]
+        let classifier = LeadClassifier(rules: rules)
+        func type(_ text: String) -> CallerType {
+            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
+            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
+            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).callerType
+        }
+        #expect(type("a question on the invoice for the panel you did for us") == .existingCustomer)
+        #expect(type("Steve from Ferguson about the invoice") == .vendorSpamWrongNumber)
+        #expect(type("you did our deck last spring, now about the job at Elm, your crew left") == .activeJobProblem)
+        #expect(type("you did our deck last spring, the job at Elm was fine, you did our fence too") == .existingCustomer)
+        #expect(type("your crew at the job at Elm left the gate open, you did our deck") == .activeJobProblem)
+    }
+
+    @Test func aSafetyWordNamingEquipmentToPutInIsNotAnEmergency() {
+        var rules = rules()
+        rules.safetyIssues.append(SafetyIssue(name: "carbon monoxide", keywords: ["co detector", "co + going off"]))
+        rules.text.installing = ["install|replace + detector"]
+        let classifier = LeadClassifier(rules: rules)
+        func type(_ text: String) -> CallerType {
+            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
+            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
+            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).callerType
+        }
+        #expect(type("can you install a co detector by the bedrooms") == .newLead)
+        #expect(type("the c o detector is going off, do we need to replace it") == .emergency)
+        #expect(type("our co detector is going off") == .emergency)
+    }
+
+    @Test func wordsThatSayItCanWaitOutweighSoftSameDayWords() {
+        var rules = rules()
+        rules.sameDayKeywords = ["not cooling", "today"]
+        rules.text.routine = ["this week", "no rush"]
+        let classifier = LeadClassifier(rules: rules)
+        func urgency(_ text: String) -> Urgency {
+            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
+            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
+            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).urgency
+        }
+        #expect(urgency("the ac is not cooling great, sometime this week") == .routine)
+        #expect(urgency("the ac is not cooling") == .sameDay)
+        #expect(urgency("there's a weird smell from the furnace, no rush") == .sameDay)
+    }
+
     @Test func anAddressOnTheActiveJobsListMakesAnActiveJob() {
         let lists = ContactLists(activeJobs: ["+15125550188": .init(name: "Rebecca", address: "1200 Barton Springs Rd", reference: "J-1042")])
         let a = assess("hi, about the work at 1200 Barton Springs, the water is off", lists: lists)
