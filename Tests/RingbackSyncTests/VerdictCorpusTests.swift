@@ -25,9 +25,11 @@ import Testing
             "caller type": ["c028", "c050"], "trade": ["c067", "c068"], "urgency": ["c054"], "zip": ["c076"],
             "name": ["c001", "c040", "c058", "c063", "c091"],
         ],
+        "blind-3.jsonl": ["caller type": ["d023"], "name": ["d027", "d048"]],
+        "blind-4.jsonl": ["urgency": ["e034"], "trade": ["e061"], "name": ["e030"]],
     ]
 
-    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl"])
+    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl"])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
         for field in CorpusEvaluation.fields {
@@ -49,6 +51,9 @@ import Testing
         #expect(emergencies.emergencies == emergencies.outcomes.count)
         let routine = try evaluate("false-alarms.jsonl")
         #expect(routine.falseEmergencies == 0, "\(routine.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+        let mixed = try evaluate("probes-2.jsonl")
+        #expect(mixed.emergencies == 25 && mixed.emergenciesRecalled == mixed.emergencies)
+        #expect(mixed.falseEmergencies == 0, "\(mixed.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
     }
 
     @Test func theMainCorpusHasThreeHundredVoicemailsOfEveryCallerType() throws {
