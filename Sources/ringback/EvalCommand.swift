@@ -14,7 +14,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Leave out the list of misses.")
     var quiet = false
 
-    @Argument(help: "The corpora: files of one JSON object per line with text, caller_type, trade, urgency, zip, name. With several, a table of all comes first.")
+    @Argument(
+        help:
+            "The corpora: files of one JSON object per line with text, caller_type, trade, urgency, zip, name. With several, a table of all comes first."
+    )
     var corpora: [String]
 
     func run() throws {

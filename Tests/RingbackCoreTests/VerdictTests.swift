@@ -26,7 +26,10 @@ import Testing
     }
 
     func assess(_ text: String, lists: ContactLists = ContactLists(), at hour: Int = 10) -> LeadAssessment {
-        let rules = rules(lists: lists)
+        assess(text, rules: rules(lists: lists), at: hour)
+    }
+
+    func assess(_ text: String, rules: BusinessRules, at hour: Int = 10) -> LeadAssessment {
         let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, hour), voicemail: text)
         let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
         return LeadClassifier(rules: rules).assess(lead, now: Fixtures.central(20, hour, 5))
@@ -44,47 +47,29 @@ import Testing
         var rules = rules()
         rules.text.existingCustomer += ["you did", "last spring"]
         rules.text.activeJob += ["the job at"]
-        let classifier = LeadClassifier(rules: rules)
-        func type(_ text: String) -> CallerType {
-            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
-            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
-            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).callerType
-        }
-        #expect(type("a question on the invoice for the panel you did for us") == .existingCustomer)
-        #expect(type("Steve from Ferguson about the invoice") == .vendorSpamWrongNumber)
-        #expect(type("you did our deck last spring, now about the job at Elm, your crew left") == .activeJobProblem)
-        #expect(type("you did our deck last spring, the job at Elm was fine, you did our fence too") == .existingCustomer)
-        #expect(type("your crew at the job at Elm left the gate open, you did our deck") == .activeJobProblem)
+        #expect(assess("a question on the invoice for the panel you did for us", rules: rules).callerType == .existingCustomer)
+        #expect(assess("Steve from Ferguson about the invoice", rules: rules).callerType == .vendorSpamWrongNumber)
+        #expect(assess("you did our deck last spring, now about the job at Elm, your crew left", rules: rules).callerType == .activeJobProblem)
+        #expect(assess("you did our deck last spring, the job at Elm was fine, you did our fence too", rules: rules).callerType == .existingCustomer)
+        #expect(assess("your crew at the job at Elm left the gate open, you did our deck", rules: rules).callerType == .activeJobProblem)
     }
 
     @Test func aSafetyWordNamingEquipmentToPutInIsNotAnEmergency() {
         var rules = rules()
         rules.safetyIssues.append(SafetyIssue(name: "carbon monoxide", keywords: ["co detector", "co + going off"]))
         rules.text.installing = ["install|replace + detector"]
-        let classifier = LeadClassifier(rules: rules)
-        func type(_ text: String) -> CallerType {
-            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
-            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
-            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).callerType
-        }
-        #expect(type("can you install a co detector by the bedrooms") == .newLead)
-        #expect(type("the c o detector is going off, do we need to replace it") == .emergency)
-        #expect(type("our co detector is going off") == .emergency)
+        #expect(assess("can you install a co detector by the bedrooms", rules: rules).callerType == .newLead)
+        #expect(assess("the c o detector is going off, do we need to replace it", rules: rules).callerType == .emergency)
+        #expect(assess("our co detector is going off", rules: rules).callerType == .emergency)
     }
 
     @Test func wordsThatSayItCanWaitOutweighSoftSameDayWords() {
         var rules = rules()
         rules.sameDayKeywords = ["not cooling", "today"]
         rules.text.routine = ["this week", "no rush"]
-        let classifier = LeadClassifier(rules: rules)
-        func urgency(_ text: String) -> Urgency {
-            let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, 10), voicemail: text)
-            let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
-            return classifier.assess(lead, now: Fixtures.central(20, 10, 5)).urgency
-        }
-        #expect(urgency("the ac is not cooling great, sometime this week") == .routine)
-        #expect(urgency("the ac is not cooling") == .sameDay)
-        #expect(urgency("there's a weird smell from the furnace, no rush") == .sameDay)
+        #expect(assess("the ac is not cooling great, sometime this week", rules: rules).urgency == .routine)
+        #expect(assess("the ac is not cooling", rules: rules).urgency == .sameDay)
+        #expect(assess("there's a weird smell from the furnace, no rush", rules: rules).urgency == .sameDay)
     }
 
     @Test func anAddressOnTheActiveJobsListMakesAnActiveJob() {

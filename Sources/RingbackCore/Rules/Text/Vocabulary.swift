@@ -41,7 +41,8 @@ struct Vocabulary: Sendable {
         routine = compile(rules.text.routine)
         soundAlikes = SoundAlikes(rules.text.soundAlikes)
         services = rules.services.map { ($0, compile($0.keywords)) }
-        let all = safety.flatMap(\.phrases) + sameDay + complexQuote + wrongNumber + vendor + spam + existingCustomer + activeJob
+        let all =
+            safety.flatMap(\.phrases) + sameDay + complexQuote + wrongNumber + vendor + spam + existingCustomer + activeJob
             + ambiguous + resolved + installing + routine + services.flatMap(\.phrases)
         joins = WordJoins(known: Set(all.flatMap { $0.isCompound ? $0.parts.flatMap { $0.flatMap(\.stems) } : $0.stems }))
         for (rule, phrases) in services {
