@@ -72,6 +72,20 @@ import Testing
         #expect(assess("there's a weird smell from the furnace, no rush", rules: rules).urgency == .sameDay)
     }
 
+    @Test func aVoicemailAskingForNothingIsTakenForAVendorAndAPersonChecksIt() {
+        var rules = rules()
+        rules.text.asksForHelp = ["call me", "can you"]
+        let shop = assess("hey is this the auto shop, my car is ready", rules: rules)
+        #expect(shop.callerType == .vendorSpamWrongNumber)
+        #expect(shop.status == .staffReview)
+        #expect(shop.verdict.reviewReason != nil)
+        #expect(assess("hi it's Kim, call me back when you can", rules: rules).callerType == .newLead)
+        #expect(assess("can you put a sprinkler in the yard", rules: rules).callerType == .newLead)
+        #expect(assess("the sink drips all night", rules: rules).callerType == .newLead)
+        #expect(assess("hello who is this, zip 78704", rules: rules).callerType == .newLead)
+        #expect(assess("Steve from Ferguson about the invoice", rules: rules).status == .closedNotAFit)
+    }
+
     @Test func anAddressOnTheActiveJobsListMakesAnActiveJob() {
         let lists = ContactLists(activeJobs: ["+15125550188": .init(name: "Rebecca", address: "1200 Barton Springs Rd", reference: "J-1042")])
         let a = assess("hi, about the work at 1200 Barton Springs, the water is off", lists: lists)

@@ -27,9 +27,10 @@ import Testing
         ],
         "blind-3.jsonl": ["caller type": ["d023"], "name": ["d027", "d048"]],
         "blind-4.jsonl": ["urgency": ["e034"], "trade": ["e061"], "name": ["e030"]],
+        "blind-5.jsonl": ["trade": ["f008", "f057"], "urgency": ["f033", "f041"], "name": ["f047"]],
     ]
 
-    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl"])
+    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl"])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
         for field in CorpusEvaluation.fields {

@@ -13,7 +13,13 @@ struct CallerTypeRules {
 
     let vocabulary: Vocabulary
 
-    func decide(_ text: PhraseMatcher, known: Known, safety: (issue: String, match: PhraseMatcher.Match)?) -> (CallerType, String) {
+    /// The reason given when the voicemail names no work, no place and asks for nothing: most likely
+    /// not a customer, so a person looks before it is closed.
+    static let noWorkDescribed = "no work, address, call back or help asked for: likely not a customer"
+
+    func decide(
+        _ text: PhraseMatcher, known: Known, safety: (issue: String, match: PhraseMatcher.Match)?, describesWork: Bool = true
+    ) -> (CallerType, String) {
         if known.spam { return (.vendorSpamWrongNumber, "on the spam list") }
         if let vendor = known.vendor { return (.vendorSpamWrongNumber, "on the vendors list\(Self.named(vendor.name))") }
         if let safety { return (.emergency, "safety issue \(safety.issue), heard \(Self.quoted(safety.match.heard))") }
@@ -28,6 +34,9 @@ struct CallerTypeRules {
             return (.existingCustomer, "on the customers list\(Self.named(customer.name))")
         }
         if let words { return words }
+        if !describesWork, text.text.count >= 4, text.firstAffirmed(in: vocabulary.asksForHelp) == nil {
+            return (.vendorSpamWrongNumber, Self.noWorkDescribed)
+        }
         return (.newLead, "not on any list, no caller-type phrase heard")
     }
 

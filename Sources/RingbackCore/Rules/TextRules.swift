@@ -20,12 +20,17 @@ public struct TextRules: Sendable {
     /// Words that say the work can wait ("whenever you can", "this week", "no rush"): they outweigh
     /// same-day words such as "not cooling", not repeat calls or words that need a person.
     public var routine: [String]
+    /// How a caller asks for a call back or for work ("call me back", "can you", "we need", "llámeme",
+    /// "necesito"). A voicemail that names no trade's work and no address and asks for nothing is most
+    /// likely a vendor, a robocall or a wrong number: a person checks it before it is closed.
+    public var asksForHelp: [String]
 
     public init(
         vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
         ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:],
-        installing: [String] = [], routine: [String] = []
+        installing: [String] = [], routine: [String] = [], asksForHelp: [String] = []
     ) {
+        self.asksForHelp = asksForHelp
         self.installing = installing
         self.routine = routine
         self.vendor = vendor

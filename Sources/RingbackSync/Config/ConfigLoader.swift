@@ -183,13 +183,14 @@ package enum ConfigLoader {
                 vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
                 activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
                 resolved: lists["resolved"] ?? [],
-                soundAlikes: soundAlikes, installing: lists["installing"] ?? [], routine: lists["routine"] ?? [])
+                soundAlikes: soundAlikes, installing: lists["installing"] ?? [], routine: lists["routine"] ?? [],
+                asksForHelp: lists["asks_for_help"] ?? [])
         }
     }
 
     static let keywordLists = [
         "same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
-        "staff_review", "resolved", "cancel", "installing", "routine",
+        "staff_review", "resolved", "cancel", "installing", "routine", "asks_for_help",
     ]
 
     private static func keywords(_ node: YAMLValue?) throws -> Keywords {

@@ -18,6 +18,7 @@ struct Vocabulary: Sendable {
     var resolved: [Phrase]
     var installing: [Phrase]
     var routine: [Phrase]
+    var asksForHelp: [Phrase]
     var soundAlikes: SoundAlikes
     var joins: WordJoins
     var services: [(rule: ServiceRule, phrases: [Phrase])]
@@ -39,6 +40,7 @@ struct Vocabulary: Sendable {
         resolved = compile(rules.text.resolved)
         installing = compile(rules.text.installing)
         routine = compile(rules.text.routine)
+        asksForHelp = compile(rules.text.asksForHelp)
         soundAlikes = SoundAlikes(rules.text.soundAlikes)
         services = rules.services.map { ($0, compile($0.keywords)) }
         let all =
