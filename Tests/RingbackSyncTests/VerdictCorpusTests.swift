@@ -28,9 +28,12 @@ import Testing
         "blind-3.jsonl": ["caller type": ["d023"], "name": ["d027", "d048"]],
         "blind-4.jsonl": ["urgency": ["e034"], "trade": ["e061"], "name": ["e030"]],
         "blind-5.jsonl": ["trade": ["f008", "f057"], "urgency": ["f033", "f041"], "name": ["f047"]],
+        "blind-6.jsonl": ["caller type": ["g037", "g043"], "trade": ["g001", "g008", "g031"], "urgency": ["g032", "g043"]],
     ]
 
-    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl"])
+    @Test(arguments: [
+        "voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl", "blind-6.jsonl",
+    ])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
         for field in CorpusEvaluation.fields {
@@ -75,6 +78,21 @@ import Testing
             return String(text[start..<end])
         }
         #expect(try block("ringback.yaml") == block("ringback-google.yaml"))
+    }
+
+    @Test func aConceptThatIsNotDefinedIsRefusedWithFileLineAndKey() throws {
+        let workspace = try SampleWorkspace()
+        defer { workspace.remove() }
+        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [$soon + call, today,")
+        try workspace.write(text, to: "samples/ringback.yaml")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [$soon") }! + 1
+        #expect {
+            _ = try ConfigLoader.load(path: workspace.configPath)
+        } throws: { error in
+            "\(error)".contains("ringback.yaml:\(line): keywords.same_day") && "\(error)".contains("$soon, which is not one of the concepts")
+        }
+        let config = try ConfigLoader.load(path: SampleWorkspace.repository.appendingPathComponent("samples/ringback.yaml").path)
+        #expect(config.rules.text.concepts["vulnerable"]?.contains("baby") == true)
     }
 
     @Test func aKeywordWithoutWordsIsRefusedWithFileLineAndKey() throws {

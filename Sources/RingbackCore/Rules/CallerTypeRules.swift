@@ -34,7 +34,7 @@ struct CallerTypeRules {
             return (.existingCustomer, "on the customers list\(Self.named(customer.name))")
         }
         if let words { return words }
-        if !describesWork, text.text.count >= 4, text.firstAffirmed(in: vocabulary.asksForHelp) == nil {
+        if !describesWork, !vocabulary.asksForHelp.isEmpty, text.text.count >= 4, text.firstAffirmed(in: vocabulary.asksForHelp) == nil {
             return (.vendorSpamWrongNumber, Self.noWorkDescribed)
         }
         return (.newLead, "not on any list, no caller-type phrase heard")

@@ -22,14 +22,18 @@ public struct TextRules: Sendable {
     public var routine: [String]
     /// How a caller asks for a call back or for work ("call me back", "can you", "we need", "llámeme",
     /// "necesito"). A voicemail that names no trade's work and no address and asks for nothing is most
-    /// likely a vendor, a robocall or a wrong number: a person checks it before it is closed.
+    /// likely a vendor, a robocall or a wrong number: a person checks it before it is closed. Empty: no such guess.
     public var asksForHelp: [String]
+    /// Named groups of words used as `$name` in any rule's phrases.
+    public var concepts: [String: [String]]
 
     public init(
         vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
         ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:],
-        installing: [String] = [], routine: [String] = [], asksForHelp: [String] = []
+        installing: [String] = [], routine: [String] = [], asksForHelp: [String] = [],
+        concepts: [String: [String]] = [:]
     ) {
+        self.concepts = concepts
         self.asksForHelp = asksForHelp
         self.installing = installing
         self.routine = routine

@@ -26,7 +26,8 @@ struct Vocabulary: Sendable {
     var tradesByStems: [[String]: Set<String>] = [:]
 
     init(_ rules: BusinessRules) {
-        let compile: ([String]) -> [Phrase] = { $0.map(Phrase.init).filter(\.isUsable) }
+        let concepts = Concepts(rules.text.concepts)
+        let compile: ([String]) -> [Phrase] = { $0.flatMap(concepts.expand).map(Phrase.init).filter(\.isUsable) }
         safety = rules.safetyIssues.map { Issue(name: $0.name, phrases: compile($0.keywords)) }
         sameDay = compile(rules.sameDayKeywords)
         complexQuote = compile(rules.complexQuoteKeywords)
