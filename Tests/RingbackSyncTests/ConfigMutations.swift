@@ -151,8 +151,8 @@ struct ConfigMutator {
         keyLines.filter { !$0.isListItem }.map { line in
             var copy = lines
             copy.insert(lines[line.number - 1], at: line.number)
-            // A copy of a line that opens a list continued below lands inside that list: no clear line.
-            let opensList = line.value.filter { $0 == "[" }.count > line.value.filter { $0 == "]" }.count
+            // A copy of a line that opens a list or mapping continued below lands inside it: no clear line.
+            let opensList = line.value.filter { "[{".contains($0) }.count > line.value.filter { "]}".contains($0) }.count
             return .init(
                 name: "duplicate \(line.path) (line \(line.number))", text: copy.joined(separator: "\n"),
                 expectation: .invalid, line: opensList ? nil : line.number + 1)
