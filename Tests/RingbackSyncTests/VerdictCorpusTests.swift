@@ -60,9 +60,11 @@ import Testing
         #expect(emergencies.emergencies == emergencies.outcomes.count)
         let routine = try evaluate("false-alarms.jsonl")
         #expect(routine.falseEmergencies == 0, "\(routine.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
-        let mixed = try evaluate("probes-2.jsonl")
-        #expect(mixed.emergencies == 25 && mixed.emergenciesRecalled == mixed.emergencies)
-        #expect(mixed.falseEmergencies == 0, "\(mixed.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+        for (file, count) in [("probes-2.jsonl", 25), ("probes-3.jsonl", 20)] {
+            let mixed = try evaluate(file)
+            #expect(mixed.emergencies == count && mixed.emergenciesRecalled == mixed.emergencies, "\(file)")
+            #expect(mixed.falseEmergencies == 0, "\(file): \(mixed.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+        }
     }
 
     @Test func theMainCorpusHasThreeHundredVoicemailsOfEveryCallerType() throws {
