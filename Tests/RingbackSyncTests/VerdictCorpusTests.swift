@@ -31,10 +31,12 @@ import Testing
         "blind-6.jsonl": ["caller type": ["g037", "g043"], "trade": ["g001", "g008", "g031"], "urgency": ["g032", "g043"]],
         // h042, a burning smell from a furnace put in two days ago, was labelled an active job; the rules escalate it.
         "blind-7.jsonl": ["caller type": ["h042"], "urgency": ["h042"], "name": ["h001"]],
+        "blind-8.jsonl": ["caller type": ["k035", "k047"], "trade": ["k024", "k031"], "name": ["k029"]],
     ]
 
     @Test(arguments: [
         "voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl", "blind-6.jsonl",
+        "blind-7.jsonl", "blind-8.jsonl",
     ])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
@@ -51,6 +53,14 @@ import Testing
             $0.callerType == CallerType.emergency.rawValue && $0.expected.callerType != CallerType.emergency.rawValue
         }
         #expect(Set(falseAlarms.map(\.id)).isSubset(of: Self.knownMisses[corpus]?["caller type"] ?? []))
+    }
+
+    /// Every labelled set in eval/ is pinned here or in the probes below, so a new set cannot be left out.
+    @Test func everySetInEvalIsPinned() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: SampleWorkspace.repository.appendingPathComponent("eval").path)
+            .filter { $0.hasSuffix(".jsonl") }
+        let probes: Set<String> = ["emergencies.jsonl", "false-alarms.jsonl", "probes-2.jsonl", "probes-3.jsonl"]
+        #expect(Set(files).subtracting(Self.knownMisses.keys).subtracting(probes).isEmpty)
     }
 
     /// Probes written against the safety rules: every emergency recognised, no routine call escalated.
