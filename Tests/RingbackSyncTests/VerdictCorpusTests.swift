@@ -97,31 +97,32 @@ import Testing
         #expect(try block("ringback.yaml") == block("ringback-google.yaml"))
     }
 
-    @Test func aConceptThatIsNotDefinedIsRefusedWithFileLineAndKey() throws {
+    /// The sample with `same_day:`'s first item replaced, loaded: the line of that item and the error.
+    func refusal(sameDayFirst item: String) throws -> (line: Int, message: String?) {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
-        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [$soon + call, today,")
+        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [\(item), today,")
         try workspace.write(text, to: "samples/ringback.yaml")
-        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [$soon") }! + 1
-        #expect {
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [\(item)") }! + 1
+        do {
             _ = try ConfigLoader.load(path: workspace.configPath)
-        } throws: { error in
-            "\(error)".contains("ringback.yaml:\(line): keywords.same_day") && "\(error)".contains("$soon, which is not one of the concepts")
+            return (line, nil)
+        } catch {
+            return (line, "\(error)")
         }
+    }
+
+    @Test func aConceptThatIsNotDefinedIsRefusedWithFileLineAndKey() throws {
+        let (line, message) = try refusal(sameDayFirst: "$soon + call")
+        #expect(message?.contains("ringback.yaml:\(line): keywords.same_day") == true)
+        #expect(message?.contains("$soon, which is not one of the concepts") == true)
         let config = try ConfigLoader.load(path: SampleWorkspace.repository.appendingPathComponent("samples/ringback.yaml").path)
         #expect(config.rules.text.concepts["vulnerable"]?.contains("baby") == true)
     }
 
     @Test func aKeywordWithoutWordsIsRefusedWithFileLineAndKey() throws {
-        let workspace = try SampleWorkspace()
-        defer { workspace.remove() }
-        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [\"--\", today,")
-        try workspace.write(text, to: "samples/ringback.yaml")
-        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [\"--\"") }! + 1
-        #expect {
-            _ = try ConfigLoader.load(path: workspace.configPath)
-        } throws: { error in
-            "\(error)".contains("ringback.yaml:\(line): keywords.same_day") && "\(error)".contains("has no word to match")
-        }
+        let (line, message) = try refusal(sameDayFirst: "\"--\"")
+        #expect(message?.contains("ringback.yaml:\(line): keywords.same_day") == true)
+        #expect(message?.contains("has no word to match") == true)
     }
 }
