@@ -43,9 +43,11 @@ run: build
 	.build/debug/ringback sync --config samples/ringback.yaml --now $(SAMPLE_NOW)
 	@echo "Wrote out/missed-calls.csv, out/callbacks.ics, out/rejects.csv (state: out/ringback-state.sqlite)"
 
-# The rules against the labelled voicemail corpus: accuracy per field, emergencies, the caller-type confusion matrix.
+# The rules against every labelled set in eval/: a table of all, then per set accuracy per field,
+# emergencies, the caller-type confusion matrix and the misses. EVAL_SETS picks some: make eval EVAL_SETS=eval/blind-3.jsonl
+EVAL_SETS ?= $(wildcard eval/*.jsonl)
 eval: build
-	.build/debug/ringback eval --config samples/ringback.yaml eval/voicemails.jsonl
+	.build/debug/ringback eval --config samples/ringback.yaml $(EVAL_SETS)
 
 # The same sync against the local Google emulator: a Google Sheet and two calendars, no account needed.
 # Starts ringback-emulator on DEMO_PORT, syncs (a dry run first, then for real, then again: no changes),

@@ -65,7 +65,8 @@ public enum ConfigPathCheck {
             current = parent
         }
         guard isFolder.boolValue else { return "but \(current) is a file, not a folder" }
-        let probe = current + "/.ringback-write-check-\(getpid())"
+        // One name per check: loads on several threads of one process must not collide on O_EXCL.
+        let probe = current + "/.ringback-write-check-\(getpid())-\(UUID().uuidString)"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { return "but this user cannot create files in \(current)" }
         close(fd)

@@ -26,6 +26,26 @@ import Testing
         #expect(TextTokens("the one in the kitchen, after three").tokens.map(\.word) == ["the", "one", "in", "the", "kitchen", "after", "three"])
     }
 
+    @Test func splitWordsAreJoined() {
+        #expect(TextTokens("the c o alarm and the g f c i").tokens.map(\.word) == ["the", "co", "alarm", "and", "the", "gfci"])
+        #expect(TextTokens("a c, o k").tokens.map(\.word) == ["ac", "ok"])
+        let joins = WordJoins(known: [Stemmer.stem("furnace"), Stemmer.stem("back"), Stemmer.stem("backup")])
+        #expect(TextTokens("the furn ace is out", joins: joins).tokens.map(\.word) == ["the", "furnace", "is", "out"])
+        #expect(TextTokens("the sewer is backing up", joins: joins).tokens.map(\.word) == ["the", "sewer", "is", "backing", "up"])
+        #expect(TextTokens("furn, ace", joins: joins).tokens.map(\.word) == ["furn", "ace"])
+    }
+
+    @Test func conceptsAreWrittenOutInPhrases() {
+        let concepts = Concepts(["water": ["water", "agua"], "gushing": ["gushing", "won't stop"]])
+        #expect(concepts.expand("$water + $gushing|everywhere") == ["water|agua + gushing|won't stop|everywhere"])
+        #expect(concepts.expand("$water") == ["water", "agua"])
+        #expect(concepts.expand("burst pipe") == ["burst pipe"])
+        #expect(Concepts.references(in: "$water + $nope|pipe") == ["water", "nope"])
+        let phrase = Phrase(concepts.expand("$water + $gushing")[0])
+        #expect(PhraseMatcher(TextTokens("el agua won't stop")).firstAffirmed(in: [phrase]) != nil)
+        #expect(PhraseMatcher(TextTokens("the water is fine, nothing gushing")).firstAffirmed(in: [phrase]) == nil)
+    }
+
     func heard(_ phrase: String, in text: String, cancel: [String] = [], soundAlikes: [String: String] = [:]) -> Bool {
         let matcher = PhraseMatcher(TextTokens(text, soundAlikes: SoundAlikes(soundAlikes)), cancelling: cancel.map(Phrase.init))
         return matcher.firstAffirmed(in: [Phrase(phrase)]) != nil

@@ -26,7 +26,10 @@ import Testing
     }
 
     func assess(_ text: String, lists: ContactLists = ContactLists(), at hour: Int = 10) -> LeadAssessment {
-        let rules = rules(lists: lists)
+        assess(text, rules: rules(lists: lists), at: hour)
+    }
+
+    func assess(_ text: String, rules: BusinessRules, at hour: Int = 10) -> LeadAssessment {
         let call = Fixtures.missed("a", from: "+15125550142", at: Fixtures.central(20, hour), voicemail: text)
         let lead = LeadBuilder(rules: rules).leads(from: [call], anchors: [:])[0]
         return LeadClassifier(rules: rules).assess(lead, now: Fixtures.central(20, hour, 5))
@@ -38,6 +41,49 @@ import Testing
         #expect(assess("you did our water heater last spring and it knocks").callerType == .existingCustomer)
         #expect(assess("your crew left the gate open at the Maple St job").callerType == .activeJobProblem)
         #expect(assess("calling about job J-2210, nobody came").callerType == .activeJobProblem)
+    }
+
+    @Test func theCallerTypeWithMostWordsWinsAndTiesFavourTheJobThenTheCustomerOverTheVendor() {
+        var rules = rules()
+        rules.text.existingCustomer += ["you did", "last spring"]
+        rules.text.activeJob += ["the job at"]
+        #expect(assess("a question on the invoice for the panel you did for us", rules: rules).callerType == .existingCustomer)
+        #expect(assess("Steve from Ferguson about the invoice", rules: rules).callerType == .vendorSpamWrongNumber)
+        #expect(assess("you did our deck last spring, now about the job at Elm, your crew left", rules: rules).callerType == .activeJobProblem)
+        #expect(assess("you did our deck last spring, the job at Elm was fine, you did our fence too", rules: rules).callerType == .existingCustomer)
+        #expect(assess("your crew at the job at Elm left the gate open, you did our deck", rules: rules).callerType == .activeJobProblem)
+    }
+
+    @Test func aSafetyWordNamingEquipmentToPutInIsNotAnEmergency() {
+        var rules = rules()
+        rules.safetyIssues.append(SafetyIssue(name: "carbon monoxide", keywords: ["co detector", "co + going off"]))
+        rules.text.installing = ["install|replace + detector"]
+        #expect(assess("can you install a co detector by the bedrooms", rules: rules).callerType == .newLead)
+        #expect(assess("the c o detector is going off, do we need to replace it", rules: rules).callerType == .emergency)
+        #expect(assess("our co detector is going off", rules: rules).callerType == .emergency)
+    }
+
+    @Test func wordsThatSayItCanWaitOutweighSoftSameDayWords() {
+        var rules = rules()
+        rules.sameDayKeywords = ["not cooling", "today"]
+        rules.text.routine = ["this week", "no rush"]
+        #expect(assess("the ac is not cooling great, sometime this week", rules: rules).urgency == .routine)
+        #expect(assess("the ac is not cooling", rules: rules).urgency == .sameDay)
+        #expect(assess("there's a weird smell from the furnace, no rush", rules: rules).urgency == .sameDay)
+    }
+
+    @Test func aVoicemailAskingForNothingIsTakenForAVendorAndAPersonChecksIt() {
+        var rules = rules()
+        rules.text.asksForHelp = ["call me", "can you"]
+        let shop = assess("hey is this the auto shop, my car is ready", rules: rules)
+        #expect(shop.callerType == .vendorSpamWrongNumber)
+        #expect(shop.status == .staffReview)
+        #expect(shop.verdict.reviewReason != nil)
+        #expect(assess("hi it's Kim, call me back when you can", rules: rules).callerType == .newLead)
+        #expect(assess("can you put a sprinkler in the yard", rules: rules).callerType == .newLead)
+        #expect(assess("the sink drips all night", rules: rules).callerType == .newLead)
+        #expect(assess("hello who is this, zip 78704", rules: rules).callerType == .newLead)
+        #expect(assess("Steve from Ferguson about the invoice", rules: rules).status == .closedNotAFit)
     }
 
     @Test func anAddressOnTheActiveJobsListMakesAnActiveJob() {

@@ -114,27 +114,37 @@ import Testing
         #expect(try ConfigLoader.load(path: workspace.configPath).rules.serviceAreaZIPs == ["K1A 0B1", "M5V 3L9"])
     }
 
+    /// The line of the shipped sample that holds `text`, so these checks follow the sample as it grows.
+    static func sampleLine(_ text: String) throws -> Int {
+        let sample = String(
+            decoding: try Data(contentsOf: SampleWorkspace.repository.appendingPathComponent("samples/ringback.yaml")), as: UTF8.self)
+        return try #require(sample.components(separatedBy: "\n").firstIndex { $0.contains(text) }) + 1
+    }
+
     @Test func pathsAreCheckedForWhatTheyMustBe() throws {
         let state = "state: ../out/ringback-state.sqlite"
+        let stateLine = try Self.sampleLine(state)
+        let customersLine = try Self.sampleLine("customers: lists/customers.csv")
         #expect(
             try Self.problem(state, "state: \"\"")
-                == "ringback.yaml:321: state: found an empty path; expected a file path in a folder Ringback can write or create")
+                == "ringback.yaml:\(stateLine): state: found an empty path; expected a file path in a folder Ringback can write or create")
         #expect(
-            try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix("ringback.yaml:321: state: found `/dev/null/state.sqlite`") == true)
+            try Self.problem(state, "state: /dev/null/state.sqlite")?.hasPrefix(
+                "ringback.yaml:\(stateLine): state: found `/dev/null/state.sqlite`") == true)
         #expect(try Self.problem(state, "state: ../samples")?.contains("which is a folder") == true)
         #expect(try Self.problem(state, "state: ../out/new/folder/state.sqlite") == nil)
         #expect(
             try Self.problem("mappings_dir: ../mappings", "mappings_dir: ../no-such-dir")?
-                .hasPrefix("ringback.yaml:312: mappings_dir: found `../no-such-dir`") == true)
+                .hasPrefix("ringback.yaml:\(try Self.sampleLine("mappings_dir: ../mappings")): mappings_dir: found `../no-such-dir`") == true)
         #expect(
             try Self.problem("    path: ../out/missed-calls.csv", "    path: \"\"")?.hasPrefix(
-                "ringback.yaml:316: targets.[0].path: found an empty path") == true)
+                "ringback.yaml:\(try Self.sampleLine("    path: ../out/missed-calls.csv")): targets.[0].path: found an empty path") == true)
         #expect(
-            try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix("ringback.yaml:219: lists.customers: found")
-                == true)
+            try Self.problem("customers: lists/customers.csv", "customers: lists/none.csv")?.hasPrefix(
+                "ringback.yaml:\(customersLine): lists.customers: found") == true)
         #expect(
             try Self.problem("customers: lists/customers.csv", "customers: ~")
-                == "ringback.yaml:219: lists.customers: found no value; expected an existing file this user can read")
+                == "ringback.yaml:\(customersLine): lists.customers: found no value; expected an existing file this user can read")
     }
 
     @Test func ownersAndNamesMustNotBeBlank() throws {

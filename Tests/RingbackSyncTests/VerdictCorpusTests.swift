@@ -20,10 +20,24 @@ import Testing
     static let knownMisses: [String: [String: Set<String>]] = [
         "voicemails.jsonl": ["caller type": ["v076"], "name": ["v027"]],
         "holdout.jsonl": [:],
-        "blind.jsonl": ["caller type": ["b040", "b050"], "trade": ["b008"], "name": ["b017", "b024", "b034", "b039", "b042"]],
+        "blind.jsonl": ["caller type": ["b050"], "trade": ["b008"], "name": ["b017", "b024", "b034", "b039", "b042"]],
+        "blind-2.jsonl": [
+            "caller type": ["c028", "c050"], "trade": ["c067", "c068"], "urgency": ["c054"], "zip": ["c076"],
+            "name": ["c001", "c040", "c058", "c063", "c091"],
+        ],
+        "blind-3.jsonl": ["caller type": ["d023"], "name": ["d027", "d048"]],
+        "blind-4.jsonl": ["urgency": ["e034"], "trade": ["e061"], "name": ["e030"]],
+        "blind-5.jsonl": ["trade": ["f008", "f057"], "urgency": ["f033", "f041"], "name": ["f047"]],
+        "blind-6.jsonl": ["caller type": ["g037", "g043"], "trade": ["g001", "g008", "g031"], "urgency": ["g032", "g043"]],
+        // h042, a burning smell from a furnace put in two days ago, was labelled an active job; the rules escalate it.
+        "blind-7.jsonl": ["caller type": ["h042"], "urgency": ["h042"], "name": ["h001"]],
+        "blind-8.jsonl": ["caller type": ["k035", "k047"], "trade": ["k024", "k031"], "name": ["k029"]],
     ]
 
-    @Test(arguments: ["voicemails.jsonl", "holdout.jsonl", "blind.jsonl"])
+    @Test(arguments: [
+        "voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl", "blind-6.jsonl",
+        "blind-7.jsonl", "blind-8.jsonl",
+    ])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
         for field in CorpusEvaluation.fields {
@@ -35,7 +49,18 @@ import Testing
             #expect(misses.subtracting(known).isEmpty, "\(corpus) \(field): new misses \(misses.subtracting(known).sorted())")
         }
         #expect(evaluation.emergenciesRecalled == evaluation.emergencies)
-        #expect(evaluation.falseEmergencies == 0)
+        let falseAlarms = evaluation.outcomes.filter {
+            $0.callerType == CallerType.emergency.rawValue && $0.expected.callerType != CallerType.emergency.rawValue
+        }
+        #expect(Set(falseAlarms.map(\.id)).isSubset(of: Self.knownMisses[corpus]?["caller type"] ?? []))
+    }
+
+    /// Every labelled set in eval/ is pinned here or in the probes below, so a new set cannot be left out.
+    @Test func everySetInEvalIsPinned() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: SampleWorkspace.repository.appendingPathComponent("eval").path)
+            .filter { $0.hasSuffix(".jsonl") }
+        let probes: Set<String> = ["emergencies.jsonl", "false-alarms.jsonl", "probes-2.jsonl", "probes-3.jsonl"]
+        #expect(Set(files).subtracting(Self.knownMisses.keys).subtracting(probes).isEmpty)
     }
 
     /// Probes written against the safety rules: every emergency recognised, no routine call escalated.
@@ -45,6 +70,11 @@ import Testing
         #expect(emergencies.emergencies == emergencies.outcomes.count)
         let routine = try evaluate("false-alarms.jsonl")
         #expect(routine.falseEmergencies == 0, "\(routine.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+        for (file, count) in [("probes-2.jsonl", 25), ("probes-3.jsonl", 20)] {
+            let mixed = try evaluate(file)
+            #expect(mixed.emergencies == count && mixed.emergenciesRecalled == mixed.emergencies, "\(file)")
+            #expect(mixed.falseEmergencies == 0, "\(file): \(mixed.outcomes.filter { $0.callerType == CallerType.emergency.rawValue }.map(\.id))")
+        }
     }
 
     @Test func theMainCorpusHasThreeHundredVoicemailsOfEveryCallerType() throws {
@@ -67,16 +97,32 @@ import Testing
         #expect(try block("ringback.yaml") == block("ringback-google.yaml"))
     }
 
-    @Test func aKeywordWithoutWordsIsRefusedWithFileLineAndKey() throws {
+    /// The sample with `same_day:`'s first item replaced, loaded: the line of that item and the error.
+    func refusal(sameDayFirst item: String) throws -> (line: Int, message: String?) {
         let workspace = try SampleWorkspace()
         defer { workspace.remove() }
-        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [\"--\", today,")
+        let text = try workspace.read(workspace.configPath).replacingOccurrences(of: "  same_day: [today,", with: "  same_day: [\(item), today,")
         try workspace.write(text, to: "samples/ringback.yaml")
-        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [\"--\"") }! + 1
-        #expect {
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("same_day: [\(item)") }! + 1
+        do {
             _ = try ConfigLoader.load(path: workspace.configPath)
-        } throws: { error in
-            "\(error)".contains("ringback.yaml:\(line): keywords.same_day") && "\(error)".contains("has no word to match")
+            return (line, nil)
+        } catch {
+            return (line, "\(error)")
         }
+    }
+
+    @Test func aConceptThatIsNotDefinedIsRefusedWithFileLineAndKey() throws {
+        let (line, message) = try refusal(sameDayFirst: "$soon + call")
+        #expect(message?.contains("ringback.yaml:\(line): keywords.same_day") == true)
+        #expect(message?.contains("$soon, which is not one of the concepts") == true)
+        let config = try ConfigLoader.load(path: SampleWorkspace.repository.appendingPathComponent("samples/ringback.yaml").path)
+        #expect(config.rules.text.concepts["vulnerable"]?.contains("baby") == true)
+    }
+
+    @Test func aKeywordWithoutWordsIsRefusedWithFileLineAndKey() throws {
+        let (line, message) = try refusal(sameDayFirst: "\"--\"")
+        #expect(message?.contains("ringback.yaml:\(line): keywords.same_day") == true)
+        #expect(message?.contains("has no word to match") == true)
     }
 }

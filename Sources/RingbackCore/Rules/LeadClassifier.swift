@@ -22,7 +22,8 @@ public struct LeadClassifier: Sendable {
         let text = vocabulary.read(transcript)
         let intake = IntakeFields.read(text.text, serviceArea: rules.serviceAreaZIPs)
         let known = self.known(lead, text: text, intake: intake)
-        let verdict = self.verdict(lead, text: text, known: known, callerType: office.callerType)
+        let verdict = self.verdict(
+            lead, text: text, known: known, callerType: office.callerType, saysWhere: intake.zip != nil || intake.street != nil)
         let callerType = verdict.callerType
 
         let listed = known.job ?? known.customer ?? known.vendor
@@ -68,11 +69,16 @@ public struct LeadClassifier: Sendable {
     }
 
     /// The caller type, urgency and trade with their reasons; the office's caller type wins when typed.
-    func verdict(_ lead: Lead, text: PhraseMatcher, known: CallerTypeRules.Known, callerType officeType: CallerType?) -> Verdict {
+    func verdict(
+        _ lead: Lead, text: PhraseMatcher, known: CallerTypeRules.Known, callerType officeType: CallerType?, saysWhere: Bool = true
+    ) -> Verdict {
         let typeRules = CallerTypeRules(vocabulary: vocabulary)
         let heard = typeRules.safety(in: text)
         let safety = heard.flatMap { $0.resolved == nil ? (issue: $0.issue, match: $0.match) : nil }
-        var (callerType, typeReason) = typeRules.decide(text, known: known, safety: safety)
+        let scored = TradeScoring(vocabulary: vocabulary).score(text)
+        var (callerType, typeReason) = typeRules.decide(
+            text, known: known, safety: safety, describesWork: saysWhere || scored.service != nil)
+        let guessed = typeReason == CallerTypeRules.noWorkDescribed
         if let officeType, officeType != callerType { (callerType, typeReason) = (officeType, "set by the office") }
         var review = callerType == .emergency ? nil : text.firstAffirmed(in: vocabulary.ambiguous)
         if callerType != .emergency, let heard, let resolved = heard.resolved {
@@ -81,13 +87,15 @@ public struct LeadClassifier: Sendable {
                 heard: "\(heard.match.heard)\u{201D} with \u{201C}\(resolved.heard)")
         }
         let (urgency, urgencyReason) = self.urgency(callerType, attempts: lead.attempts, text: text, safety: safety?.issue, review: review)
-        let trade = callerType == .vendorSpamWrongNumber ? .init(service: nil, reason: "") : TradeScoring(vocabulary: vocabulary).score(text)
+        let trade = callerType == .vendorSpamWrongNumber ? .init(service: nil, reason: "") : scored
         return Verdict(
             callerType: callerType, callerTypeReason: "\(callerType.rawValue): \(typeReason)", urgency: urgency,
             urgencyReason: urgencyReason, service: trade.service, tradeReason: trade.reason,
             safetyIssue: callerType == .emergency ? safety?.issue : nil,
             safetyHeard: callerType == .emergency ? safety?.match.heard : nil,
-            reviewReason: review.map { "\(CallerTypeRules.quoted($0.heard)) needs a person's judgement" })
+            reviewReason: guessed && officeType == nil
+                ? "the voicemail names no work and asks for no call back or help"
+                : review.map { "\(CallerTypeRules.quoted($0.heard)) needs a person's judgement" })
     }
 
     /// What the lists know of the caller: by number, by a job reference said, or by an active job's address said.
@@ -129,7 +137,12 @@ public struct LeadClassifier: Sendable {
         default: break
         }
         if attempts >= rules.repeatCallsForSameDay { return (.sameDay, "\(attempts) missed calls") }
-        if let match = text.firstAffirmed(in: vocabulary.sameDay) { return (.sameDay, "heard \(CallerTypeRules.quoted(match.heard))") }
+        if let match = text.firstAffirmed(in: vocabulary.sameDay) {
+            if let wait = text.firstAffirmed(in: vocabulary.routine), review == nil {
+                return (.routine, "heard \(CallerTypeRules.quoted(wait.heard)) over \(CallerTypeRules.quoted(match.heard))")
+            }
+            return (.sameDay, "heard \(CallerTypeRules.quoted(match.heard))")
+        }
         if let review { return (.sameDay, "heard \(CallerTypeRules.quoted(review.heard)): a person decides") }
         return (.routine, "no safety or same-day words heard")
     }
@@ -156,7 +169,7 @@ public struct LeadClassifier: Sendable {
         lead: Lead, callerType: CallerType, inServiceArea: Bool?, zipHeard: Bool = false,
         appointment: Date?, window: TimeInterval, policy: FollowUpPolicy = FollowUpPolicy(), now: Date, needsReview: Bool = false
     ) -> LeadStatus {
-        if callerType == .vendorSpamWrongNumber || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
+        if (callerType == .vendorSpamWrongNumber && !needsReview) || (inServiceArea == false && !zipHeard) { return .closedNotAFit }
         if appointment != nil { return .booked }
         if lead.wasReached { return .qualified }
         if inServiceArea == false { return .staffReview }

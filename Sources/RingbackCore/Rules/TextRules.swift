@@ -14,11 +14,29 @@ public struct TextRules: Sendable {
     /// it first turns on"): a person decides, the lead is not escalated as an emergency.
     public var resolved: [String]
     public var soundAlikes: [String: String]
+    /// Words that make a safety word equipment the caller wants put in, in its clause ("install a
+    /// carbon monoxide detector", "hard-wired smoke alarms"): not an incident, not escalated.
+    public var installing: [String]
+    /// Words that say the work can wait ("whenever you can", "this week", "no rush"): they outweigh
+    /// same-day words such as "not cooling", not repeat calls or words that need a person.
+    public var routine: [String]
+    /// How a caller asks for a call back or for work ("call me back", "can you", "we need", "llámeme",
+    /// "necesito"). A voicemail that names no trade's work and no address and asks for nothing is most
+    /// likely a vendor, a robocall or a wrong number: a person checks it before it is closed. Empty: no such guess.
+    public var asksForHelp: [String]
+    /// Named groups of words used as `$name` in any rule's phrases.
+    public var concepts: [String: [String]]
 
     public init(
         vendor: [String] = [], spam: [String] = [], existingCustomer: [String] = [], activeJob: [String] = [],
-        ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:]
+        ambiguous: [String] = [], cancel: [String] = [], resolved: [String] = [], soundAlikes: [String: String] = [:],
+        installing: [String] = [], routine: [String] = [], asksForHelp: [String] = [],
+        concepts: [String: [String]] = [:]
     ) {
+        self.concepts = concepts
+        self.asksForHelp = asksForHelp
+        self.installing = installing
+        self.routine = routine
         self.vendor = vendor
         self.spam = spam
         self.existingCustomer = existingCustomer

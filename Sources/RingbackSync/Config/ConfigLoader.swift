@@ -42,7 +42,8 @@ package enum ConfigLoader {
         let followUp = try self.followUp(try root.optional("follow_up"))
         let routes = try self.routes(try root.required("routing"))
         let keywords = try self.keywords(try root.optional("keywords"))
-        let services = try self.services(try root.optional("services"), defaultJobMinutes: followUp.jobMinutes)
+        let services = try self.services(
+            try root.optional("services"), defaultJobMinutes: followUp.jobMinutes, concepts: Set(keywords.concepts.keys))
         let lists = try self.lists(try root.optional("lists"), base: base, phones: business.phones, warnings: &warnings)
         let booking = try BookingLoader.load(try root.optional("booking"), hours: hours, base: base, warnings: &warnings)
         let scripts = try ScriptsLoader.load(try root.optional("scripts"))
@@ -193,28 +194,34 @@ package enum ConfigLoader {
         var lists: [String: [String]] = [:]
         var safety: [SafetyIssue] = []
         var soundAlikes: [String: String] = [:]
+        var concepts: [String: [String]] = [:]
 
         func text() -> TextRules {
             TextRules(
                 vendor: lists["vendor"] ?? [], spam: lists["spam"] ?? [], existingCustomer: lists["existing_customer"] ?? [],
                 activeJob: lists["active_job"] ?? [], ambiguous: lists["staff_review"] ?? [], cancel: lists["cancel"] ?? [],
                 resolved: lists["resolved"] ?? [],
-                soundAlikes: soundAlikes)
+                soundAlikes: soundAlikes, installing: lists["installing"] ?? [], routine: lists["routine"] ?? [],
+                asksForHelp: lists["asks_for_help"] ?? [], concepts: concepts)
         }
     }
 
     static let keywordLists = [
         "same_day", "complex_quote", "wrong_number", "vendor", "spam", "existing_customer", "active_job",
-        "staff_review", "resolved", "cancel",
+        "staff_review", "resolved", "cancel", "installing", "routine", "asks_for_help",
     ]
 
     private static func keywords(_ node: YAMLValue?) throws -> Keywords {
         var keywords = Keywords()
         guard let node else { return keywords }
-        try node.allowOnly(Set(keywordLists + ["emergency", "sound_alikes"]))
-        for (key, value) in try node.entries() {
+        try node.allowOnly(Set(keywordLists + ["emergency", "sound_alikes", "concepts"]))
+        let entries = try node.entries()
+        if let (_, value) = entries.first(where: { $0.key == "concepts" }) { keywords.concepts = try concepts(value) }
+        let known = Set(keywords.concepts.keys)
+        for (key, value) in entries {
             switch key {
-            case "emergency": keywords.safety = try safetyIssues(value)
+            case "concepts": continue
+            case "emergency": keywords.safety = try safetyIssues(value, concepts: known)
             case "sound_alikes":
                 guard value.isMapping else { throw value.error("expected heard: meant pairs, like `leek: leak`") }
                 for (heard, meant) in try value.entries() {
@@ -222,36 +229,54 @@ package enum ConfigLoader {
                     guard Phrase(heard).isUsable, Phrase(meantText).isUsable else { throw meant.error("a sound-alike needs words on both sides") }
                     keywords.soundAlikes[heard] = meantText
                 }
-            default: keywords.lists[key] = try phrases(value)
+            default: keywords.lists[key] = try phrases(value, concepts: known)
             }
         }
         return keywords
     }
 
+    /// `concepts:` named groups of words (`water: [water, agua, leak]`), used as `$water` in phrases.
+    private static func concepts(_ node: YAMLValue) throws -> [String: [String]] {
+        guard node.isMapping else { throw node.error("expected named groups of words, like `water: [water, agua]`") }
+        var groups: [String: [String]] = [:]
+        for (name, value) in try node.entries() {
+            let words = try phrases(value)
+            guard !words.isEmpty else { throw value.error("the concept `\(name)` has no words") }
+            if let bad = try value.items().first(where: { (try? $0.string())?.contains(where: { "+|$".contains($0) }) ?? false }) {
+                throw bad.error("a concept's words are plain phrases, without `+`, `|` or `$`")
+            }
+            groups[name] = words
+        }
+        return groups
+    }
+
     /// Safety words: a list (each word its own issue) or issues by name, each with its words.
-    private static func safetyIssues(_ node: YAMLValue) throws -> [SafetyIssue] {
-        guard node.isMapping else { return try phrases(node).map { SafetyIssue(name: $0, keywords: [$0]) } }
+    private static func safetyIssues(_ node: YAMLValue, concepts: Set<String>) throws -> [SafetyIssue] {
+        guard node.isMapping else { return try phrases(node, concepts: concepts).map { SafetyIssue(name: $0, keywords: [$0]) } }
         return try node.entries().map { entry in
-            let words = try phrases(entry.value)
+            let words = try phrases(entry.value, concepts: concepts)
             guard !words.isEmpty else { throw entry.value.error("the safety issue `\(entry.key)` has no words") }
             return SafetyIssue(name: entry.key, keywords: words)
         }
     }
 
-    private static func phrases(_ node: YAMLValue) throws -> [String] {
+    private static func phrases(_ node: YAMLValue, concepts: Set<String> = []) throws -> [String] {
         let items = try node.items()
         return try items.map { item in
             let text = try item.string()
+            if let unknown = Concepts.references(in: text).first(where: { !concepts.contains($0) }) {
+                throw item.error("`\(text)` uses $\(unknown), which is not one of the concepts (\(concepts.sorted().joined(separator: ", ")))")
+            }
             guard Phrase(text).isUsable else { throw item.error("`\(text)` has no word to match") }
             return text
         }
     }
 
-    private static func services(_ node: YAMLValue?, defaultJobMinutes: Int) throws -> [ServiceRule] {
+    private static func services(_ node: YAMLValue?, defaultJobMinutes: Int, concepts: Set<String>) throws -> [ServiceRule] {
         try (node?.items() ?? []).map { item in
             try item.allowOnly(["name", "trade", "keywords", "job_minutes"])
             let keywordsNode = try item.required("keywords")
-            let keywords = try phrases(keywordsNode)
+            let keywords = try phrases(keywordsNode, concepts: concepts)
             guard !keywords.isEmpty else { throw keywordsNode.error("a service needs at least one keyword") }
             return ServiceRule(
                 name: try item.required("name").text(expected: "the service's name, e.g. Leak repair"),

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A transcript as the rules read it: words lowercased with accents folded, sound-alikes replaced
+/// A transcript as the rules read it: words lowercased with accents folded, split words joined
+/// ("a c" → "ac", "furn ace" → "furnace"), sound-alikes replaced
 /// ("leek" → "leak", "a c" → "ac"), numbers said as words turned into digits, each word with its stem,
 /// its clause and the negation covering it. The surface text is kept for reasons and intake fields.
 public struct TextTokens: Sendable {
@@ -20,8 +21,8 @@ public struct TextTokens: Sendable {
 
     public let tokens: [Token]
 
-    public init(_ text: String, soundAlikes: SoundAlikes = .none) {
-        let raw = TextTokens.split(text)
+    public init(_ text: String, soundAlikes: SoundAlikes = .none, joins: WordJoins = .lettersOnly) {
+        let raw = joins.apply(TextTokens.split(text))
         let replaced = soundAlikes.apply(raw)
         let numbered = SpokenNumbers.rewrite(replaced.map(\.word), breaks: replaced.map(\.breakBefore))
         var tokens: [Token] = []
