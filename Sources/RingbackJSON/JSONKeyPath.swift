@@ -1,15 +1,11 @@
 /// Dotted key paths (`meta.next_page_uri`) into a parsed document, and scalars as text: one lookup for
 /// the mapping engine reading records and the API pager reading page links, so both agree on a path.
 extension JSONValue {
-    /// The value at `path`, one object member per dot-separated key; the whole value for an empty path.
+    /// The value at `path` (see `JSONPath`: members, list positions, filters); the whole value for an
+    /// empty path, nil for a path that cannot be read (the mapping loader refuses those first).
     package func value(at path: String) -> JSONValue? {
         if path.isEmpty { return self }
-        var current = self
-        for key in path.split(separator: ".") {
-            guard case .object(let members) = current, let next = members[String(key)] else { return nil }
-            current = next
-        }
-        return current
+        return (try? JSONPath(parsing: path))?.value(in: self)
     }
 
     /// A string as written, a number as `numberText` writes it, a boolean as `true`/`false`;

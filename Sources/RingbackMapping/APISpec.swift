@@ -75,6 +75,8 @@ public struct APISpec: Sendable, Equatable {
     public var since: Since?
     /// Pages read from one source in one run at most: a guard against an API that never says "last page".
     public var maxPages: Int
+    /// Sub-resources fetched per record and merged into it (`follow_up:`).
+    public var followUps: [APIFollowUp] = []
     /// Where the `api:` section is, for messages about it (`mappings/twilio-calls-json.yaml:40`).
     public var origin: String
 

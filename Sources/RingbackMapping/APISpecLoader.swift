@@ -2,7 +2,6 @@ import RingbackYAML
 
 /// Reads a mapping file's optional `api:` section and checks it, naming the file, line and key of every mistake.
 public enum APISpecLoader {
-    static let keys: Set<String> = ["base_url", "path", "query", "auth", "next_page", "page_size", "since", "max_pages"]
 
     /// The `api:` section of a mapping file's root, or nil when the mapping has none.
     public static func load(in root: YAMLValue, format: MappingSpec.Format) throws(YAMLFileError) -> APISpec? {
@@ -14,7 +13,7 @@ public enum APISpecLoader {
     }
 
     static func load(_ node: YAMLValue) throws(YAMLFileError) -> APISpec {
-        try node.allowOnly(keys)
+        try node.allowOnly(MappingKeys.sections["api"]!)
         let baseNode = try node.required("base_url")
         let base = try baseNode.string().trimmingCharacters(in: .whitespaces)
         guard isHTTPURL(base) else { throw baseNode.error("expected an http:// or https:// URL like https://api.twilio.com") }
@@ -28,12 +27,41 @@ public enum APISpecLoader {
             query.append(.init(name: name, value: try template(value)))
         }
 
-        return APISpec(
+        var spec = APISpec(
             baseURL: base.hasSuffix("/") ? String(base.dropLast()) : base, path: path, query: query,
             auth: try auth(try node.required("auth")), paging: try paging(try node.optional("next_page")),
             pageSize: try pageSize(try node.optional("page_size")), since: try since(try node.optional("since")),
             maxPages: try node.optional("max_pages")?.int(min: 1, max: 100_000) ?? 1_000,
             origin: node.line.map { "\(node.file):\($0)" } ?? node.file)
+        spec.followUps = try followUps(try node.optional("follow_up"))
+        return spec
+    }
+
+    /// The `follow_up:` list: per record, a sub-resource to fetch and merge in.
+    private static func followUps(_ node: YAMLValue?) throws(YAMLFileError) -> [APIFollowUp] {
+        guard let node else { return [] }
+        var out: [APIFollowUp] = []
+        for item in try node.items() {
+            try item.allowOnly(MappingKeys.sections["api.follow_up.ITEM"]!)
+            let pathNode = try item.required("path")
+            let path = try pathNode.string()
+            guard path.hasPrefix("/") else { throw pathNode.error("expected a path starting with /, like /v1/call-voicemails/{id}") }
+            var followUp = APIFollowUp(
+                name: try item.required("name").string(), path: path, records: try item.optional("records")?.string() ?? "",
+                when: [], maxPerRun: try item.optional("max_per_run")?.int(min: 1, max: 100_000) ?? 200)
+            if followUp.placeholders.isEmpty {
+                throw pathNode.error("name the record's field the request is for between braces, like /v1/call-voicemails/{id}")
+            }
+            for placeholder in followUp.placeholders { try MappingSpecLoader.checkJSONPath(placeholder, at: pathNode) }
+            if let records = try item.optional("records") { try MappingSpecLoader.checkJSONPath(followUp.records, at: records) }
+            if let when = try item.optional("when") {
+                followUp.when = try MappingSpecLoader.conditions(when) { path, at throws(YAMLFileError) in
+                    try MappingSpecLoader.checkJSONPath(path, at: at)
+                }
+            }
+            out.append(followUp)
+        }
+        return out
     }
 
     public static func isHTTPURL(_ text: String) -> Bool {
@@ -62,15 +90,15 @@ public enum APISpecLoader {
         let typeNode = try node.required("type")
         switch try typeNode.string() {
         case "basic":
-            try node.allowOnly(["type", "username_env", "password_env"])
+            try node.allowOnly(MappingKeys.authKeys(["username_env", "password_env"]))
             return .basic(
                 usernameVariable: try variableName(try node.required("username_env")),
                 passwordVariable: try variableName(try node.required("password_env")))
         case "bearer":
-            try node.allowOnly(["type", "token_env"])
+            try node.allowOnly(MappingKeys.authKeys(["token_env"]))
             return .bearer(tokenVariable: try variableName(try node.required("token_env")))
         case "header":
-            try node.allowOnly(["type", "name", "value"])
+            try node.allowOnly(MappingKeys.authKeys(["name", "value"]))
             let valueNode = try node.required("value")
             let value = try template(valueNode)
             if value.variables.isEmpty {
@@ -78,7 +106,7 @@ public enum APISpecLoader {
             }
             return .header(name: try node.required("name").string(), value: value)
         case "none":
-            try node.allowOnly(["type"])
+            try node.allowOnly(MappingKeys.authKeys([]))
             return .none
         default:
             throw typeNode.error("expected basic, bearer, header or none")
@@ -87,7 +115,7 @@ public enum APISpecLoader {
 
     private static func paging(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Paging {
         guard let node else { return .single }
-        try node.allowOnly(["uri_field", "page_parameter", "total_pages_field", "first_page", "token_field", "token_parameter"])
+        try node.allowOnly(MappingKeys.sections["api.next_page"]!)
         let uri = try node.optional("uri_field")
         let page = try node.optional("page_parameter")
         let token = try node.optional("token_field")
@@ -96,22 +124,29 @@ public enum APISpecLoader {
             throw node.error(
                 "expected one way to the next page: uri_field; page_parameter with total_pages_field; or token_field with token_parameter")
         }
-        if let uri { return .nextURI(field: try uri.string()) }
-        if let token { return .token(field: try token.string(), parameter: try node.required("token_parameter").string()) }
+        if let uri { return .nextURI(field: try path(uri)) }
+        if let token { return .token(field: try path(token), parameter: try node.required("token_parameter").string()) }
         return .pageCounter(
-            parameter: try kinds[0].string(), totalPagesField: try node.required("total_pages_field").string(),
+            parameter: try kinds[0].string(), totalPagesField: try path(try node.required("total_pages_field")),
             firstPage: try node.optional("first_page")?.int(min: 0) ?? 1)
+    }
+
+    /// A JSON path into the page, checked like the mapping's field paths.
+    private static func path(_ node: YAMLValue) throws(YAMLFileError) -> String {
+        let text = try node.string()
+        try MappingSpecLoader.checkJSONPath(text, at: node)
+        return text
     }
 
     private static func pageSize(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.PageSize? {
         guard let node else { return nil }
-        try node.allowOnly(["parameter", "value"])
+        try node.allowOnly(MappingKeys.sections["api.page_size"]!)
         return .init(parameter: try node.required("parameter").string(), value: try node.required("value").int(min: 1, max: 10_000))
     }
 
     private static func since(_ node: YAMLValue?) throws(YAMLFileError) -> APISpec.Since? {
         guard let node else { return nil }
-        try node.allowOnly(["parameter", "format"])
+        try node.allowOnly(MappingKeys.sections["api.since"]!)
         let formatNode = try node.required("format")
         guard let format = APISpec.SinceFormat(rawValue: try formatNode.string()) else {
             throw formatNode.error("expected one of: \(APISpec.SinceFormat.allCases.map(\.rawValue).joined(separator: ", "))")

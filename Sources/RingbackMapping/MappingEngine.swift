@@ -16,6 +16,9 @@ public struct MappingEngine: Sendable {
     /// Rules from this index on mark a call that has not ended.
     let outcomeRuleCount: Int
     private let localPattern: LocalPattern?
+    /// JSON: per slot, the record's paths and a nested leg's paths, parsed once (the loader checked them).
+    let recordPaths: [[JSONPath]]
+    let legPaths: [[JSONPath]]
 
     public init(spec: MappingSpec, context: MappingContext) {
         self.spec = spec
@@ -30,6 +33,18 @@ public struct MappingEngine: Sendable {
         voicemailRuleCount = min(spec.voicemailWhen.count, 64)
         outcomeRuleCount = min(spec.voicemailWhen.count + spec.answeredWhen.count, 64)
         if case .local(let pattern) = spec.timeFormat { localPattern = try? LocalPattern(pattern) } else { localPattern = nil }
+        func compiled(_ source: MappingSpec.FieldSource?) -> [JSONPath] {
+            guard spec.format == .json, let source else { return [] }
+            return source.names.compactMap { try? JSONPath(parsing: $0) }
+        }
+        recordPaths = slots.names.map { compiled(spec.fields[$0]) }
+        legPaths = slots.names.map { compiled(spec.layout.legFields[$0] ?? spec.fields[$0]) }
+    }
+
+    /// Whether the leg matched an `unfinished_when` rule: its call has not ended and is left for a later read.
+    public func isUnfinished(_ leg: CallLeg) -> Bool {
+        guard rules.count > outcomeRuleCount else { return false }
+        return leg.ruleMatches & (~UInt64(0) << UInt64(outcomeRuleCount)) != 0
     }
 
     /// Legs and rejects read from one file, and how many records it held.
@@ -66,10 +81,15 @@ public struct MappingEngine: Sendable {
         var bodyStart = all.startIndex
         var bodyLine = 1
         let columns: [Int?]
+        var fallbacks: [[Int]] = slots.names.map { name in
+            spec.fields[name]!.fallbacks.compactMap { spec.csvColumns.firstIndex(of: $0) }
+        }
         if spec.csvHeader {
             bodyStart = CSVBoundaries.recordStart(in: all, from: all.startIndex, atOrAfter: all.startIndex, delimiter: delimiter)
             switch headerColumns(all[..<bodyStart], delimiter: delimiter, file: file) {
-            case .success(let resolved): columns = resolved
+            case .success(let resolved):
+                columns = resolved.map(\.first)
+                fallbacks = resolved.map { Array($0.dropFirst()) }
             case .failure(let reject):
                 result.rejects.append(reject)
                 return result
@@ -89,9 +109,10 @@ public struct MappingEngine: Sendable {
             start = end
         }
         let plannedChunks = chunks
+        let plannedFallbacks = fallbacks
         var parts = ParallelChunks.map(count: plannedChunks.count) { index in
             readCSVRows(
-                all[plannedChunks[index].range], columns: columns, delimiter: delimiter,
+                all[plannedChunks[index].range], columns: columns, fallbacks: plannedFallbacks, delimiter: delimiter,
                 firstLine: plannedChunks[index].firstLine, file: file)
         }
         result.legs.reserveCapacity(parts.reduce(0) { $0 + $1.legs.count })
@@ -102,8 +123,9 @@ public struct MappingEngine: Sendable {
         return result
     }
 
-    /// Column positions for the slots, from the header row; a missing required column rejects the file.
-    private func headerColumns(_ header: ArraySlice<UInt8>, delimiter: UInt8, file: String) -> Result<[Int?], RecordReject> {
+    /// Column positions for the slots, from the header row, each slot's columns in the order they are
+    /// tried; a required field none of whose columns is there rejects the file.
+    private func headerColumns(_ header: ArraySlice<UInt8>, delimiter: UInt8, file: String) -> Result<[[Int]], RecordReject> {
         let (records, _) = CSVReader(slice: header, delimiter: delimiter).readAll()
         let fields = records.first?.fields ?? []
         var found: [String: Int] = [:]
@@ -111,14 +133,14 @@ public struct MappingEngine: Sendable {
             let name = text.trimmingWhitespace().lowercased()
             if found[name] == nil { found[name] = index }
         }
-        var resolved: [Int?] = []
+        var resolved: [[Int]] = []
         for name in slots.names {
             let source = spec.fields[name]!
-            resolved.append(source.position.map { $0 - 1 } ?? source.name.flatMap { found[$0.lowercased()] })
+            resolved.append((source.position.map { [$0 - 1] } ?? []) + source.names.compactMap { found[$0.lowercased()] })
         }
         let required = ["start", "from", "customer"] + (directionFromField ? ["direction"] : [])
         for name in required {
-            guard let slot = slots.names.firstIndex(of: name), resolved[slot] == nil else { continue }
+            guard let slot = slots.names.firstIndex(of: name), resolved[slot].isEmpty else { continue }
             return .failure(
                 RecordReject(
                     file: file, location: String(records.first?.line ?? 1),
@@ -128,7 +150,10 @@ public struct MappingEngine: Sendable {
         return .success(resolved)
     }
 
-    private func readCSVRows(_ bytes: ArraySlice<UInt8>, columns: [Int?], delimiter: UInt8, firstLine: Int, file: String) -> FileResult {
+    private func readCSVRows(
+        _ bytes: ArraySlice<UInt8>, columns: [Int?], fallbacks: [[Int]], delimiter: UInt8, firstLine: Int, file: String
+    ) -> FileResult {
+        let fallbackSlots = fallbacks.indices.filter { !fallbacks[$0].isEmpty }
         var result = FileResult()
         var values = [String](repeating: "", count: slots.count)
         let problems = CSVReader(slice: bytes, delimiter: delimiter, firstLine: firstLine).forEachRecord { record in
@@ -156,6 +181,15 @@ public struct MappingEngine: Sendable {
                     }
                 }
                 values[slot] = record[column]
+            }
+            for slot in fallbackSlots where values[slot].trimmingWhitespace().isEmpty && !(slot == slots.start && start != nil) {
+                for column in fallbacks[slot] {
+                    let text = record[column]
+                    if !text.trimmingWhitespace().isEmpty {
+                        values[slot] = text
+                        break
+                    }
+                }
             }
             if slots.hasDecoding { decode(&values) }
             switch leg(values, parsedStart: start, record: Int32(clamping: line), recordsPath: nil, file: file) {
@@ -204,7 +238,13 @@ public struct MappingEngine: Sendable {
                 result.rejects.append(RecordReject(file: file, location: location, reason: "expected an object"))
                 continue
             }
-            let values = jsonValues(element) { spec.fields[$0] }
+            let values: [String]
+            switch jsonValues(element, paths: recordPaths) {
+            case .success(let read): values = read
+            case .failure(let reason):
+                result.rejects.append(RecordReject(file: file, location: location, reason: reason.text))
+                continue
+            }
             switch leg(values, parsedStart: nil, record: Int32(index), recordsPath: base, file: file) {
             case .success(let leg):
                 result.legs.append(leg)
@@ -225,11 +265,38 @@ public struct MappingEngine: Sendable {
         return parsed
     }
 
-    /// The record's text per field slot; `source` says where each field is in this object.
-    private func jsonValues(_ object: JSONValue, source: (String) -> MappingSpec.FieldSource?) -> [String] {
-        var values = slots.names.map { name in source(name).map { JSONText.string(object.value(at: $0.name ?? "")) } ?? "" }
+    /// The record's text per field slot, each from the first of its paths that gives some. A role
+    /// field (a number, a time, a transcript) that is a list or an object rejects the record: it is
+    /// no one value, and its JSON text must not become a phone number or a cell. Fields only the
+    /// outcome rules test may be anything; their JSON text is tested.
+    private func jsonValues(_ object: JSONValue, paths: [[JSONPath]]) -> Result<[String], RejectReason> {
+        var values = [String](repeating: "", count: slots.count)
+        for slot in 0..<slots.count {
+            for path in paths[slot] {
+                guard let found = path.value(in: object), !found.isNull else { continue }
+                guard let text = found.scalarText else {
+                    guard !MappingSpec.roleNames.contains(slots.names[slot]) else {
+                        return .failure(Self.notOneValue(field: slots.names[slot], path: path, value: found))
+                    }
+                    values[slot] = found.text
+                    break
+                }
+                guard !text.trimmingWhitespace().isEmpty else { continue }
+                values[slot] = text
+                break
+            }
+        }
         if slots.hasDecoding { decode(&values) }
-        return values
+        return .success(values)
+    }
+
+    private static func notOneValue(field: String, path: JSONPath, value: JSONValue) -> RejectReason {
+        if let items = value.array {
+            let hint = items.first?.object != nil ? "`\(path)[0].KEY` or `\(path)[?KEY == \"VALUE\"].KEY`" : "`\(path)[0]`"
+            return "field `\(field)` (path `\(path)`) is a list of \(items.count), not one value: pick one item, e.g. \(hint)"
+        }
+        let keys = value.object?.keys.sorted().prefix(5).joined(separator: ", ") ?? ""
+        return "field `\(field)` (path `\(path)`) is an object (\(keys)), not one value: name one of its members, e.g. `\(path).KEY`"
     }
 
     /// Each object in the record's nested array becomes a forwarded leg of the record's call. A leg
@@ -246,7 +313,13 @@ public struct MappingEngine: Sendable {
                 result.rejects.append(RecordReject(file: file, location: "\(legsPath)[\(index)]", reason: "expected an object"))
                 continue
             }
-            var values = jsonValues(object) { spec.layout.legFields[$0] ?? spec.fields[$0] }
+            var values: [String]
+            switch jsonValues(object, paths: legPaths) {
+            case .success(let read): values = read
+            case .failure(let reason):
+                result.rejects.append(RecordReject(file: file, location: "\(legsPath)[\(index)]", reason: reason.text))
+                continue
+            }
             for slot in [slots.start, slots.direction].compactMap({ $0 }) where values[slot].trimmingWhitespace().isEmpty {
                 values[slot] = recordValues[slot]
             }

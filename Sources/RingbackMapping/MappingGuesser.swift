@@ -5,60 +5,70 @@ public enum MappingGuesser {
     public struct Guess: Sendable {
         public var spec: MappingSpec
         public var score: Int
+        /// How many of the mapping's detection hints the file showed, of how many.
+        public var matched = 0
+        public var hints = 0
+
+        /// The share of the mapping's hints the file showed, 0 to 1.
+        public var confidence: Double { hints == 0 ? 0 : Double(matched) / Double(hints) }
     }
 
+    /// The mapping the file most likely follows; nil when none shows enough of its hints (half of a CSV
+    /// mapping's header columns; two or half of a JSON or markup mapping's): a file no mapping
+    /// describes is not given the nearest one.
     public static func guess(bytes: [UInt8], among specs: [MappingSpec]) -> Guess? {
+        ranked(bytes: bytes, among: specs).first
+    }
+
+    /// Every mapping that recognises the file, best first (ties in name order), for `inspect` to show
+    /// the runner-up.
+    public static func ranked(bytes: [UInt8], among specs: [MappingSpec]) -> [Guess] {
         let head = Array(bytes.prefix(65_536))
         let text = LenientText.decode(head)
         let trimmed = text.drop { $0.isWhitespace }
         let looksJSON = trimmed.first == "{" || trimmed.first == "["
         let looksMarkup = trimmed.first == "<"
-        var best: Guess?
+        var found: [Guess] = []
         for spec in specs {
-            let score: Int
+            let hits: (matched: Int, hints: Int)
             switch spec.format {
-            case .json: score = looksJSON ? jsonScore(text, spec) : 0
-            case .csv: score = looksJSON ? 0 : csvScore(head, spec)
-            case .xml, .html: score = looksMarkup ? markupScore(text, spec) : 0
+            case .json: hits = looksJSON ? count(spec.detect.jsonKeys) { text.contains("\"\($0)\"") } : (0, 0)
+            case .csv: hits = looksJSON ? (0, 0) : csvHits(head, spec)
+            case .xml, .html: hits = looksMarkup ? count(spec.detect.texts) { text.contains($0) } : (0, 0)
             }
-            if score > 0, score > (best?.score ?? 0) { best = Guess(spec: spec, score: score) }
+            // JSON keys and markup texts are distinctive enough that two of them do; CSV header names
+            // (`direction`, `status`) are not, so most of a CSV mapping's must be there.
+            let enough = hits.matched * 2 >= hits.hints || (spec.format != .csv && hits.matched >= 2)
+            guard hits.matched > 0, enough else { continue }
+            found.append(Guess(spec: spec, score: 1 + hits.matched * 10, matched: hits.matched, hints: hits.hints))
         }
-        return best
+        return found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.spec.name < $1.spec.name }
     }
 
-    private static func jsonScore(_ text: String, _ spec: MappingSpec) -> Int {
-        let hits = spec.detect.jsonKeys.filter { text.contains("\"\($0)\"") }.count
-        return hits == 0 ? 0 : 1 + hits * 10
+    private static func count(_ hints: [String], _ present: (String) -> Bool) -> (matched: Int, hints: Int) {
+        (hints.filter(present).count, hints.count)
     }
 
-    private static func markupScore(_ text: String, _ spec: MappingSpec) -> Int {
-        let hits = spec.detect.texts.filter { text.contains($0) }.count
-        return hits == 0 ? 0 : 1 + hits * 10
-    }
-
-    private static func csvScore(_ head: [UInt8], _ spec: MappingSpec) -> Int {
+    private static func csvHits(_ head: [UInt8], _ spec: MappingSpec) -> (matched: Int, hints: Int) {
         var firstRecords: [[String]] = []
         let reader = CSVReader(bytes: head, delimiter: CSVReader.sniffDelimiter(head.prefix(4096)))
         _ = reader.forEachRecord { record in
             if firstRecords.count < 5 { firstRecords.append(record.fields) }
         }
-        guard let first = firstRecords.first else { return 0 }
+        guard let first = firstRecords.first else { return (0, 0) }
         if spec.csvHeader {
             let header = Set(first.map { $0.trimmingWhitespace().lowercased() })
-            let hits = spec.detect.headerColumns.filter { header.contains($0.lowercased()) }.count
-            return hits == 0 ? 0 : 1 + hits * 10
+            return count(spec.detect.headerColumns) { header.contains($0.lowercased()) }
         }
         // A damaged row (cut off, ragged) among the first few must not hide the format: most rows
         // must have the right number of columns, and those must all look right.
         let rows = firstRecords.filter { $0.count >= spec.csvMinColumns && $0.count <= max(spec.csvColumns.count, spec.csvMinColumns) }
-        guard rows.count * 2 > firstRecords.count else { return 0 }
-        var score = 1
+        guard rows.count * 2 > firstRecords.count, !spec.detect.columnKinds.isEmpty else { return (0, 0) }
         for (column, kind) in spec.detect.columnKinds {
             let agree = rows.filter { column <= $0.count && looks($0[column - 1], like: kind) }.count
-            if agree < rows.count { return 0 }
-            score += 10
+            if agree < rows.count { return (0, spec.detect.columnKinds.count) }
         }
-        return score
+        return (spec.detect.columnKinds.count, spec.detect.columnKinds.count)
     }
 
     private static func looks(_ value: String, like kind: DetectionHints.ValueKind) -> Bool {

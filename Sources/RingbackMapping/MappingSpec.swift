@@ -26,6 +26,11 @@ public struct MappingSpec: Sendable {
         public var part: Part
         /// How the text is encoded in the export, decoded before `part` is taken.
         public var decode: TextDecoding? = nil
+        /// Further CSV columns or JSON paths tried in order when `name` gives no text ("first non-empty of").
+        public var fallbacks: [String] = []
+
+        /// `name` then `fallbacks`: every place the field's text may be, in the order they are tried.
+        public var names: [String] { (name.map { [$0] } ?? []) + fallbacks }
     }
 
     public enum DirectionRule: Sendable {

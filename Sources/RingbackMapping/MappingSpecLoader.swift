@@ -1,3 +1,4 @@
+import RingbackJSON
 import RingbackNormalisation
 import RingbackYAML
 
@@ -5,10 +6,7 @@ import RingbackYAML
 public enum MappingSpecLoader {
     public static func load(yaml text: String, file: String) throws(YAMLFileError) -> MappingSpec {
         let root = try YAMLValue.parse(text, file: file)
-        try root.allowOnly([
-            "name", "description", "format", "csv", "json", "fields", "time_format", "duration_format",
-            "direction", "key_prefix", "legs", "outcome", "detect", "api", "xml", "html",
-        ])
+        try root.allowOnly(MappingKeys.root)
         let name = try root.required("name").string()
         guard let format = MappingSpec.Format(rawValue: try root.required("format").string()) else {
             throw try root.required("format").error("expected csv, json, xml or html")
@@ -23,7 +21,7 @@ public enum MappingSpecLoader {
         let ruleFields = fields.merging(layout.legFields) { record, _ in record }
         let (parent, group) = try legs(try root.optional("legs"), fields: ruleFields)
         let outcome = try root.required("outcome")
-        try outcome.allowOnly(["voicemail_when", "answered_when", "unfinished_when"])
+        try outcome.allowOnly(MappingKeys.sections["outcome"]!)
         let answered = try conditions(try outcome.optional("answered_when"), fields: ruleFields)
         if answered.isEmpty { throw outcome.error("`answered_when` needs at least one rule; calls matching none are missed") }
 
@@ -51,7 +49,7 @@ public enum MappingSpecLoader {
     private static func csv(_ node: YAMLValue?) throws(YAMLFileError) -> CSVLayout {
         var layout = CSVLayout()
         guard let node else { return layout }
-        try node.allowOnly(["header", "columns", "min_columns"])
+        try node.allowOnly(MappingKeys.sections["csv"]!)
         layout.header = try node.optional("header")?.bool() ?? true
         layout.columns = try node.optional("columns")?.strings() ?? []
         layout.minColumns = try node.optional("min_columns")?.int(min: 1) ?? (layout.columns.isEmpty ? 1 : layout.columns.count)
@@ -65,9 +63,11 @@ public enum MappingSpecLoader {
     private static func json(_ node: YAMLValue?) throws(YAMLFileError) -> (records: String, layout: RecordLayout) {
         var layout = RecordLayout()
         guard let node else { return ("", layout) }
-        try node.allowOnly(["records", "legs", "leg_fields", "last_event_wins"])
+        try node.allowOnly(MappingKeys.sections["json"]!)
         let records = try node.optional("records")?.string() ?? ""
+        if let recordsNode = try node.optional("records") { try checkJSONPath(records, at: recordsNode) }
         layout.nestedLegs = try node.optional("legs")?.string()
+        if let legsNode = try node.optional("legs"), let legs = layout.nestedLegs { try checkJSONPath(legs, at: legsNode) }
         layout.lastEventWins = try node.optional("last_event_wins")?.bool() ?? false
         if let legFields = try node.optional("leg_fields") {
             guard layout.nestedLegs != nil else { throw legFields.error("`leg_fields` describes nested legs: name their array with `legs:`") }
@@ -110,7 +110,7 @@ public enum MappingSpecLoader {
         throws(YAMLFileError) -> MappingSpec.DirectionRule
     {
         if let infer = try node.optional("infer"), try infer.bool() { return .inferFromNumbers }
-        try node.allowOnly(["inbound", "outbound", "infer"])
+        try node.allowOnly(MappingKeys.sections["direction"]!)
         guard fields["direction"] != nil else {
             throw node.error("direction values need a `direction` field under `fields:`; or use `infer: true`")
         }
@@ -126,7 +126,7 @@ public enum MappingSpecLoader {
         throws(YAMLFileError) -> (parent: String?, group: [[String]])
     {
         guard let node else { return (nil, []) }
-        try node.allowOnly(["parent", "group_by"])
+        try node.allowOnly(MappingKeys.sections["legs"]!)
         let parent = try node.optional("parent")?.string()
         var group: [[String]] = []
         for item in try node.optional("group_by")?.itemsOrSingle() ?? [] {
@@ -146,7 +146,7 @@ public enum MappingSpecLoader {
     private static func detectionHints(_ node: YAMLValue?) throws(YAMLFileError) -> DetectionHints {
         var hints = DetectionHints()
         guard let node else { return hints }
-        try node.allowOnly(["json_keys", "header_columns", "column_kinds", "text"])
+        try node.allowOnly(MappingKeys.sections["detect"]!)
         hints.jsonKeys = try node.optional("json_keys")?.strings() ?? []
         hints.texts = try node.optional("text")?.strings() ?? []
         hints.headerColumns = try node.optional("header_columns")?.strings() ?? []
@@ -163,17 +163,18 @@ public enum MappingSpecLoader {
     private static func fieldSource(
         _ value: YAMLValue, format: MappingSpec.Format, header: Bool, columns: [String]
     ) throws(YAMLFileError) -> MappingSpec.FieldSource {
-        var name: String?
+        var names: [String] = []
         var position: Int?
         var part = MappingSpec.FieldSource.Part.whole
         var decode: TextDecoding?
         if value.isMapping {
-            try value.allowOnly(["column", "path", "part", "decode"])
+            try value.allowOnly(MappingKeys.sections["fields.NAME"]!)
             if let column = try value.optional("column") {
-                let text = try column.string()
-                if let number = Int(text) { position = number } else { name = text }
+                for text in try column.strings() {
+                    if let number = Int(text), position == nil, names.isEmpty { position = number } else { names.append(text) }
+                }
             }
-            name = try value.optional("path")?.string() ?? name
+            if let path = try value.optional("path") { names = try path.strings() }
             if let partNode = try value.optional("part") {
                 guard let parsed = MappingSpec.FieldSource.Part(rawValue: try partNode.string()) else {
                     throw partNode.error("expected whole, name or number")
@@ -185,9 +186,14 @@ public enum MappingSpecLoader {
                 decode = parsed
             }
         } else {
-            name = try value.string()
+            names = try value.strings()
         }
-        if position == nil && name == nil { throw value.error("expected `column:` or `path:`") }
+        if position == nil && names.isEmpty { throw value.error("expected `column:` or `path:`") }
+        if names.count > 1 && (format == .xml || format == .html) {
+            throw value.error("an XPath field takes one expression; XPath's `|` joins several")
+        }
+        if format == .json { for path in names { try checkJSONPath(path, at: value) } }
+        var name = names.first
         if format == .csv && !header, let column = name {
             guard let index = columns.firstIndex(of: column) else {
                 throw value.error("column `\(column)` is not in `csv.columns`")
@@ -195,12 +201,24 @@ public enum MappingSpecLoader {
             position = index + 1
             name = nil
         }
+        if format == .csv && !header, let unknown = names.dropFirst().first(where: { !columns.contains($0) }) {
+            throw value.error("column `\(unknown)` is not in `csv.columns`")
+        }
         if let position, position < 1 { throw value.error("column positions start at 1") }
         if format == .xml || format == .html {
             if position != nil { throw value.error("XML and HTML fields are XPath expressions (`path:`), not column numbers") }
             try checkXPath(name ?? "", at: value)
         }
-        return MappingSpec.FieldSource(name: name, position: position, part: part, decode: decode)
+        return MappingSpec.FieldSource(name: name, position: position, part: part, decode: decode, fallbacks: Array(names.dropFirst()))
+    }
+
+    /// A JSON path the engine cannot read is refused with the character it goes wrong at.
+    static func checkJSONPath(_ path: String, at node: YAMLValue) throws(YAMLFileError) {
+        do {
+            _ = try JSONPath(parsing: path)
+        } catch {
+            throw node.error("path `\(path)` \(error) (see docs/mappings.md, Paths)")
+        }
     }
 
     /// XML and HTML mappings name their records with `xml: records:` or `html: records:`.
@@ -210,7 +228,7 @@ public enum MappingSpecLoader {
             guard format.rawValue == section else {
                 throw node.error("`\(section):` describes \(section) files; this mapping's format is \(format.rawValue)")
             }
-            try node.allowOnly(["records"])
+            try node.allowOnly(MappingKeys.sections[section]!)
             let recordsNode = try node.required("records")
             let xpath = try recordsNode.string()
             try checkXPath(xpath, at: recordsNode)
@@ -252,6 +270,15 @@ public enum MappingSpecLoader {
 
     private static func conditions(_ node: YAMLValue?, fields: [String: MappingSpec.FieldSource]) throws(YAMLFileError) -> [LegCondition] {
         guard let node else { return [] }
+        return try conditions(node) { key, value throws(YAMLFileError) in
+            guard fields[key] != nil else { throw value.error("`\(key)` is not defined under `fields:`") }
+        }
+    }
+
+    /// A list of rules, each a map of field → test and an optional `leg:`; `check` vets each field name.
+    static func conditions(
+        _ node: YAMLValue, check: (String, YAMLValue) throws(YAMLFileError) -> Void
+    ) throws(YAMLFileError) -> [LegCondition] {
         var out: [LegCondition] = []
         for item in try node.items() {
             var scope = LegCondition.LegScope.any
@@ -264,7 +291,7 @@ public enum MappingSpecLoader {
                     scope = parsed
                     continue
                 }
-                guard fields[key] != nil else { throw value.error("`\(key)` is not defined under `fields:`") }
+                try check(key, value)
                 tests.append((key, try test(value)))
             }
             if tests.isEmpty { throw item.error("a rule needs at least one field test") }
@@ -275,7 +302,7 @@ public enum MappingSpecLoader {
 
     private static func test(_ value: YAMLValue) throws(YAMLFileError) -> LegCondition.Test {
         guard value.isMapping else { return .oneOf(Set(try value.strings().map { $0.lowercased() })) }
-        try value.allowOnly(["not", "empty", "above"])
+        try value.allowOnly(MappingKeys.sections["outcome.RULE.FIELD"]!)
         if let not = try value.optional("not") { return .noneOf(Set(try not.strings().map { $0.lowercased() })) }
         if let empty = try value.optional("empty") { return .empty(try empty.bool()) }
         if let above = try value.optional("above") {

@@ -34,10 +34,11 @@ package struct APICallSource: CallSource {
         let client = HTTPClient(policy: settings.retry, onRetry: onRetry)
         var legs: [CallLeg] = []
         var latest: Date?
+        let followUps = APIFollowUpFetcher(source: settings, client: client)
         do throws(APIPullFailure) {
-            try APIPager(source: settings, client: client).pull(since: since) { (page: APIPage) -> Void in
+            try APIPager(source: settings, client: client).pull(since: since) { (page: APIPage) throws(APIPullFailure) -> Void in
                 progress?("\(name): page \(page.number)")
-                let read = engine.read(bytes: page.bytes, file: page.displayURL)
+                let read = engine.read(bytes: try followUps.enrich(page).bytes, file: page.displayURL)
                 pull.records += read.records
                 pull.rejects.append(contentsOf: read.rejects.map(redacted))
                 for leg in read.legs where latest.map({ leg.start > $0 }) ?? true { latest = leg.start }
@@ -49,8 +50,13 @@ package struct APICallSource: CallSource {
             pull.failure = error
             return pull
         }
+        for warning in followUps.warnings { progress?("\(name): \(warning)") }
+        pull.warnings += followUps.warnings
+        if let warning = CallerNumberCoverage(legs: legs).warning(spec: settings.mapping) { pull.warnings.append(warning) }
         if let latest, stored.map({ latest > $0 }) ?? true { pull.watermark = latest }
         pull.calls = CallAssembler(engine: engine).calls(from: legs)
+        let newest = [try state.latestCall(source: name), pull.calls.map(\.startedAt).max()].compactMap { $0 }.max()
+        pull.silence = SourceSilence.stale(source: name, lastCall: newest, hours: settings.staleAfterHours, now: now)
         return pull
     }
 

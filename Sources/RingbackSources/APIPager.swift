@@ -21,7 +21,7 @@ struct APIPager {
         var address: String { query.isEmpty ? url : url + (url.contains("?") ? "&" : "?") + PercentEncoding.form(query) }
     }
 
-    func pull(since: Date?, onPage: (APIPage) -> Void) throws(APIPullFailure) {
+    func pull(since: Date?, onPage: (APIPage) throws(APIPullFailure) -> Void) throws(APIPullFailure) {
         guard let base = URL(string: source.baseURL) else {
             throw failure(page: 1, url: source.baseURL, status: nil, reason: "the base URL is not a URL")
         }
@@ -39,7 +39,7 @@ struct APIPager {
                 throw failure(page: pageNumber, url: shown, status: nil, reason: "the API sent the same next page twice")
             }
             let (object, records, status) = try fetch(address, shown: shown, page: pageNumber)
-            onPage(APIPage(number: pageNumber, bytes: object.bytes, displayURL: shown))
+            try onPage(APIPage(number: pageNumber, bytes: object.bytes, displayURL: shown))
             // An empty counted page is past the end; linked pages go on while there is a link, since
             // a system may return an empty page in the middle of a filtered listing.
             if records.isEmpty, case .pageCounter = source.api.paging { return }
@@ -65,11 +65,9 @@ struct APIPager {
         guard let requestURL = URL(string: address) else {
             throw failure(page: page, url: shown, status: nil, reason: "not a valid URL")
         }
-        var headers = ["Accept": "application/json"]
-        if let auth = source.authorization { headers[auth.name] = auth.value }
         let response: HTTPResponse
         do {
-            response = try client.get(HTTPRequest(url: requestURL, headers: headers, displayURL: shown))
+            response = try client.get(HTTPRequest(url: requestURL, headers: source.requestHeaders, displayURL: shown))
         } catch {
             throw failure(page: page, url: shown, status: error.status, reason: error.summary)
         }

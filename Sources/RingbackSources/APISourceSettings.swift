@@ -18,9 +18,18 @@ package struct APISourceSettings: Sendable {
     package var startAt: Date?
     package var zone: LocalZone
     package var retry: RetryPolicy
+    /// A source with no new call for longer than this is reported (`stale_after_hours`, 0: never).
+    package var staleAfterHours = FileSourceSettings.defaultStaleAfterHours
 
     /// The first pull of a source with neither a watermark nor `start_at:` goes back this far.
     package static let defaultHistory: TimeInterval = 7 * 86400
+
+    /// Headers of every request to the API, pages and follow-ups alike: JSON wanted, and the credentials.
+    var requestHeaders: [String: String] {
+        var headers = ["Accept": "application/json"]
+        if let auth = authorization { headers[auth.name] = auth.value }
+        return headers
+    }
 
     /// The header carrying the credentials, built from the environment; never shown.
     var authorization: (name: String, value: String)? {

@@ -52,6 +52,7 @@ package struct FileCallSource: CallSource {
         for mapping in legsByMapping.keys.sorted() {
             let (engine, legs) = legsByMapping[mapping]!
             pull.calls.append(contentsOf: CallAssembler(engine: engine).calls(from: legs))
+            if let warning = CallerNumberCoverage(legs: legs).warning(spec: engine.spec) { pull.warnings.append(warning) }
         }
         pull.silence = try silence(files: files, pulled: pull.calls, state: state, now: now)
         return pull

@@ -14,6 +14,15 @@ enum CallColumns {
         ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    /// A recorded call replaced by a later reading of it: only what a later reading may add changes.
+    static let updateSQL = """
+        UPDATE calls SET outcome = ?, caller_name = ?, transcript = ?, recording_url = ? WHERE key = ?
+        """
+
+    static func updateArguments(_ call: Call) -> StatementArguments {
+        [call.outcome.rawValue, call.callerName, call.transcript, call.recordingURL, call.key]
+    }
+
     static let selectSQL = """
         SELECT key, source, started_at, direction,
             customer_kind, customer_value, customer_reason,

@@ -15,6 +15,7 @@ struct StateCommitWriter {
         try renameTargets(commit.renamedTargets)
         try writeProcessedFiles(commit.processedFiles)
         try writeCalls(commit.newCalls)
+        try updateCalls(commit.updatedCalls)
         try writeLeadAnchors(commit.leadAnchors)
         try writeTargetChanges(commit.targetChanges)
         try writeWatermarks(commit.watermarks)
@@ -56,6 +57,12 @@ struct StateCommitWriter {
             statement.setUncheckedArguments(CallColumns.arguments(call))
             try statement.execute()
         }
+    }
+
+    private func updateCalls(_ calls: [Call]) throws {
+        guard !calls.isEmpty else { return }
+        let statement = try db.makeStatement(sql: CallColumns.updateSQL)
+        for call in calls { try statement.execute(arguments: CallColumns.updateArguments(call)) }
     }
 
     private func writeLeadAnchors(_ anchors: [String: String]) throws {

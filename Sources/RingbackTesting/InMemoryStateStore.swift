@@ -64,6 +64,7 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
             }
             for file in commit.processedFiles { files[file.source + "\u{1F}" + file.path] = file }
             for call in commit.newCalls where ledger[call.key] == nil { ledger[call.key] = call }
+            for call in commit.updatedCalls where ledger[call.key] != nil { ledger[call.key] = call }
             anchors.merge(commit.leadAnchors) { _, new in new }
             for (target, change) in commit.targetChanges {
                 var state = targets[target] ?? .empty

@@ -12,5 +12,8 @@ struct Ringback: ParsableCommand {
             6 a source brought nothing (no file matches, or no new call for stale_after_hours), \
             7 records were rejected (sync --fail-on-rejects).
             """,
-        subcommands: [SyncCommand.self, ValidateCommand.self, InspectCommand.self, ExplainCommand.self, EvalCommand.self, ReportCommand.self])
+        subcommands: [
+            SyncCommand.self, ValidateCommand.self, InspectCommand.self, ExplainCommand.self, EvalCommand.self, ReportCommand.self,
+            InitCommand.self,
+        ])
 }

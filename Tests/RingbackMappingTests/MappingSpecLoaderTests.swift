@@ -51,7 +51,8 @@ import Testing
             names == [
                 "aircall-calls-json", "aircall-webhooks-json", "asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv",
                 "callrail-calls-json", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
-                "ringcentral-call-log-json", "twilio-calls-csv", "twilio-calls-json",
+                "openphone-calls-json", "ringcentral-call-log-json", "threecx-call-log-csv", "twilio-calls-csv", "twilio-calls-json",
+                "zoom-phone-call-logs-json",
             ])
         for name in names {
             let spec = try MappingFixtures.spec(name)

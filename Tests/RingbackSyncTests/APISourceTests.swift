@@ -63,6 +63,17 @@ import Testing
         #expect(third.ingest.newCalls == 0 && !third.hasChanges)
     }
 
+    /// An API that answers but has brought no new call for longer than `stale_after_hours` is reported
+    /// like a silent export folder.
+    @Test func anAPIThatBringsNoNewCallForTooLongIsReported() throws {
+        let workspace = try APIWorkspace(.twilio)
+        defer { workspace.remove() }
+        let first = try workspace.sync()
+        #expect(!first.sheets[0].notes.contains { $0.contains("no new call for more than") })
+        let later = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(3 * 86400))
+        #expect(later.sheets[0].notes.contains { $0.contains("no new call for more than 48 h") }, "\(later.sheets[0].notes)")
+    }
+
     @Test(arguments: ["500", "429", "drop"])
     func aPageThatFailsIsRetriedAndThePullResumesAtThatPage(_ fault: String) throws {
         let workspace = try APIWorkspace(.twilio, faults: ["twilio:2:\(fault):1"])

@@ -100,7 +100,7 @@ import Testing
         #expect(karen["id"] as? String == "asterisk:1763613605.101")
         #expect(result.stderr.contains("Master.csv:8"))
         let table = try CommandRunner.run(["inspect", file, "--mappings-dir", workspace.path("mappings")])
-        #expect(table.stdout.contains("mapping asterisk-cdr-csv (guessed)"))
+        #expect(table.stdout.contains("mapping asterisk-cdr-csv (guessed: 3 of 3 hints, 100 % confidence; no other mapping matched)"))
     }
 
     @Test func aRunKilledBetweenWritingFilesAndCommittingIsRepairedWithoutDuplicates() throws {

@@ -15,6 +15,8 @@ final class FakeCallAPIServer {
         "CALLRAIL_API_KEY": "callrail-secret-55d0e1",
         "AIRCALL_ACCESS_TOKEN": "aircall-secret-c3e8f2",
         "TOKEN_API_KEY": "tokenapi-secret-1a2b3c",
+        "OPENPHONE_API_KEY": "openphone-secret-4d5e6f",
+        "OPENPHONE_PHONE_NUMBER_ID": "PNmainline01",
     ]
 
     /// One request as the fake logged it.
@@ -45,7 +47,7 @@ final class FakeCallAPIServer {
             "twilio_account_sid": Self.environment["TWILIO_ACCOUNT_SID"]!, "twilio_auth_token": Self.environment["TWILIO_AUTH_TOKEN"]!,
             "ringcentral_token": Self.environment["RINGCENTRAL_ACCESS_TOKEN"]!, "callrail_account_id": Self.environment["CALLRAIL_ACCOUNT_ID"]!,
             "callrail_api_key": Self.environment["CALLRAIL_API_KEY"]!, "aircall_token": Self.environment["AIRCALL_ACCESS_TOKEN"]!,
-            "token_token": Self.environment["TOKEN_API_KEY"]!,
+            "token_token": Self.environment["TOKEN_API_KEY"]!, "openphone_key": Self.environment["OPENPHONE_API_KEY"]!,
         ]
         let credentialsJSON = String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self)
         process = Process()

@@ -98,10 +98,13 @@ public struct RunPlanner: Sendable {
     public func plan(_ input: Input) throws -> Output {
         let pulled = input.pulls.flatMap(\.calls)
         let newCalls = CallDeduplication.newCalls(pulled, known: input.ledger)
+        let updatedCalls = CallDeduplication.updatedCalls(pulled, known: input.ledger)
+        let updates = Dictionary(updatedCalls.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let ledger = updates.isEmpty ? input.ledger : input.ledger.map { updates[$0.key] ?? $0 }
         let base =
             input.sheet.map { JournalRecovery.base(remembered: $0.remembered.rows, pending: $0.pending, found: $0.contents, same: sameCell) } ?? [:]
         let leads = LeadBuilder(rules: rules, work: work).leads(
-            from: input.ledger + newCalls, anchors: input.anchors, holds: Self.holds(input.sheet?.contents, base: base))
+            from: ledger + newCalls, anchors: input.anchors, holds: Self.holds(input.sheet?.contents, base: base))
         let (lists, warnings) = try mergedLists(input.sheet?.lists ?? [:])
         var rules = self.rules
         rules.lists = lists
@@ -115,6 +118,7 @@ public struct RunPlanner: Sendable {
         commit.renamedTargets = input.renamedTargets
         if input.storedBusiness != rules.businessName { commit.business = rules.businessName }
         commit.newCalls = newCalls
+        commit.updatedCalls = updatedCalls
         for pull in input.pulls {
             if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }
         }

@@ -39,6 +39,9 @@ public struct SourcePull: Sendable {
     public var failure: (any SourceFailure)?
     /// The source brought nothing it should have (its calls, if any, are still recorded).
     public var silence: SourceSilence?
+    /// What the run log should say about the read that is neither a reject nor a failure
+    /// (a mapping that finds almost no caller's number).
+    public var warnings: [String] = []
 
     public init(source: String) {
         self.source = source

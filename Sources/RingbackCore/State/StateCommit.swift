@@ -5,6 +5,8 @@ public struct StateCommit: Sendable {
     public var processedFiles: [ProcessedFile]
     /// New calls for the ledger; keys already present are ignored.
     public var newCalls: [Call]
+    /// Recorded calls a later reading added to (a transcript, a voicemail): they replace the recorded ones.
+    public var updatedCalls: [Call] = []
     /// First-call key → Lead ID, so a lead keeps its ID when earlier calls arrive late.
     public var leadAnchors: [String: String]
     public var targetChanges: [String: TargetStateChange]

@@ -303,10 +303,15 @@ package enum ConfigLoader {
             let sourceZone = try item.optional("time_zone").map(self.zone) ?? zone
             if let apiNode = try item.entries().first(where: { $0.key == "api" })?.value {
                 if try item.optional("files") != nil { throw item.error("a source has either `files:` or `api:`, not both") }
-                apis.append(
-                    try APISourceLoader.load(
-                        apiNode, name: name, mapping: mapping, mappingNode: mappingNode,
-                        zone: sourceZone, environment: environment))
+                if let allowEmpty = try item.optional("allow_empty") {
+                    throw allowEmpty.error(
+                        "`allow_empty` is for `files:` sources; an API source is reported when it brings no new call for `stale_after_hours`")
+                }
+                var api = try APISourceLoader.load(
+                    apiNode, name: name, mapping: mapping, mappingNode: mappingNode, zone: sourceZone, environment: environment)
+                api.staleAfterHours =
+                    try item.optional("stale_after_hours")?.int(min: 0, max: 24 * 365) ?? FileSourceSettings.defaultStaleAfterHours
+                apis.append(api)
                 continue
             }
             files.append(try FileSourceSettings.load(item, name: name, mapping: mapping, zone: sourceZone, base: base))

@@ -64,7 +64,9 @@ package struct SyncEngine: Sendable {
         input.adopt = adopt
         input.crew = readCrewCalendars(now: now)
         let output = try planner.plan(input)
-        return PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
+        var run = PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
+        run.warnings += pulls.flatMap { pull in pull.warnings.map { "source \(pull.source): \($0)" } }
+        return run
     }
 
     /// Busy spans up to the end of the booking horizon, and jobs from two weeks back (a lead booked a

@@ -14,15 +14,19 @@ package enum CallListing {
         var callerName: String?
     }
 
+    static let notInExport = "(line not in export)"
+
     static func rows(_ calls: [Call]) -> [Row] {
         let formatter = ISO8601DateFormatter()
         return calls.map { call in
             let inbound = call.direction == .inbound
-            let caller = inbound ? call.customer : call.businessLine
-            let called = inbound ? call.businessLine : call.customer
+            // An export that does not name the business's line (OpenPhone names it by id) leaves that side
+            // unknown, which is not an anonymous caller.
+            let business = call.businessLine == .anonymous ? notInExport : call.businessLine.e164 ?? call.businessLine.display
+            let customer = call.customer.e164 ?? call.customer.display
             return Row(
                 id: call.key, start: formatter.string(from: call.startedAt), direction: call.direction.rawValue,
-                caller: caller.e164 ?? caller.display, called: called.e164 ?? called.display,
+                caller: inbound ? customer : business, called: inbound ? business : customer,
                 durationSeconds: call.durationSeconds, outcome: call.outcome.rawValue, callerName: call.callerName)
         }
     }

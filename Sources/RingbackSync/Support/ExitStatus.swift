@@ -2,6 +2,7 @@ import RingbackCore
 import RingbackGoogle
 import RingbackOffline
 import RingbackStore
+import RingbackYAML
 
 /// The exit codes cron and scripts can rely on; the README lists them.
 package enum ExitStatus: Int32, Sendable, CaseIterable {
@@ -20,7 +21,7 @@ package enum ExitStatus: Int32, Sendable, CaseIterable {
 
     package static func of(_ error: Error) -> ExitStatus {
         switch error {
-        case is ConfigError: return .invalidConfiguration
+        case is ConfigError, is YAMLFileError: return .invalidConfiguration
         case SyncError.locked: return .locked
         case let error as GoogleTargetError where error.api?.kind == .credentials: return .invalidConfiguration
         case SyncError.io, SyncError.pull, is GoogleTargetError, is OfflineTargetError, is StateStoreError, is ContactListError, is StateMismatch:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Loopback fake of the call-log APIs Ringback pulls: Twilio, RingCentral, CallRail, Aircall, and a
-token-paged API. Serves the records in FIXTURES/<system>.json as each API pages them, checks the
+"""Loopback fake of the call-log APIs Ringback pulls: Twilio, RingCentral, CallRail, Aircall, OpenPhone
+(under /openphone, with its per-call voicemails), and a token-paged API. Serves the records in FIXTURES/<system>.json as each API pages them, checks the
 credentials and the since parameter, can fail a page on purpose, logs every request as a JSON line,
 and stops itself after --max-requests requests, --max-seconds seconds, or when its stdin closes.
 
@@ -25,9 +25,13 @@ ROUTES = [
     ("callrail", re.compile(r"^/v3/a/(?P<account>[^/]+)/calls\.json$")),
     ("aircall", re.compile(r"^/v1/calls$")),
     ("token", re.compile(r"^/token/v1/calls$")),
+    ("openphone", re.compile(r"^/openphone/v1/calls$")),
 ]
-SINCE_PARAMETER = {"twilio": "StartTime>", "ringcentral": "dateFrom", "callrail": "start_date", "aircall": "from", "token": "since"}
-SIZE_PARAMETER = {"twilio": "PageSize", "ringcentral": "perPage", "callrail": "per_page", "aircall": "per_page", "token": "pageSize"}
+VOICEMAIL_ROUTE = re.compile(r"^/openphone/v1/call-voicemails/(?P<call>[^/]+)$")
+SINCE_PARAMETER = {"twilio": "StartTime>", "ringcentral": "dateFrom", "callrail": "start_date", "aircall": "from", "token": "since",
+                   "openphone": "createdAfter"}
+SIZE_PARAMETER = {"twilio": "PageSize", "ringcentral": "perPage", "callrail": "per_page", "aircall": "per_page", "token": "pageSize",
+                  "openphone": "maxResults"}
 NEWEST_FIRST = {"twilio", "ringcentral", "callrail"}
 
 
@@ -111,6 +115,12 @@ class Handler(BaseHTTPRequestHandler):
         # The order requests arrived in: the log line is written after the reply, when the client may
         # already have sent its next request on another thread.
         entry = {"path": url.path, "query": query, "sequence": sequence}
+        voicemail = VOICEMAIL_ROUTE.match(url.path)
+        if voicemail:
+            entry["system"] = "openphone-voicemail"
+            self.serve_voicemail(voicemail.group("call"), entry)
+            server.log(entry)
+            return
         for system, pattern in ROUTES:
             match = pattern.match(url.path)
             if match:
@@ -166,8 +176,33 @@ class Handler(BaseHTTPRequestHandler):
         entry["records"] = len(chunk)
         self.reply(200, self.envelope(system, match, query, chunk, page, size, len(records), last))
 
+    def serve_voicemail(self, call, entry):
+        """GET /v1/call-voicemails/{callId}: the call's voicemail as {"data": …}, or 404 without one.
+        A fault on `openphone-voicemail:1` fails the next voicemail request."""
+        entry["auth_ok"] = self.headers.get("Authorization", "") == self.server.credentials["openphone_key"]
+        if not entry["auth_ok"]:
+            entry["status"] = 401
+            self.reply(401, {"message": "Unauthorized"})
+            return
+        fault = self.server.faults.take("openphone-voicemail", 1)
+        if fault is not None and fault != "drop":
+            entry["status"] = int(fault)
+            self.reply(int(fault), {"message": "fake failure"})
+            return
+        path = os.path.join(self.server.fixtures, "openphone-voicemails.json")
+        with open(path, encoding="utf-8") as handle:
+            voicemails = json.load(handle)
+        if call not in voicemails:
+            entry["status"] = 404
+            self.reply(404, {"message": "Voicemail not found"})
+            return
+        entry["status"] = 200
+        self.reply(200, {"data": voicemails[call]})
+
     def authorised(self, system, match, credentials):
         header = self.headers.get("Authorization", "")
+        if system == "openphone":
+            return header == credentials["openphone_key"]
         if system == "twilio":
             account, token = credentials["twilio_account_sid"], credentials["twilio_auth_token"]
             expected = "Basic " + base64.b64encode(f"{account}:{token}".encode()).decode()
@@ -182,7 +217,7 @@ class Handler(BaseHTTPRequestHandler):
             if page > 0 and query.get("PageToken") != f"PAfake{page}":
                 return None
             return page
-        if system == "token":
+        if system in ("token", "openphone"):
             token = query.get("pageToken")
             if token is None:
                 return 0
@@ -233,6 +268,8 @@ class Handler(BaseHTTPRequestHandler):
             next_link = None if last else f"{base}/v1/calls?{urlencode({**params, 'page': page + 2}, quote_via=quote)}"
             return {"calls": chunk, "meta": {"count": len(chunk), "total": total, "current_page": page + 1, "per_page": size,
                                              "next_page_link": next_link, "previous_page_link": None}}
+        if system == "openphone":
+            return {"data": chunk, "totalItems": total, "nextPageToken": None if last else f"next-{page + 1}"}
         return {"data": chunk, "nextPageToken": None if last else f"next-{page + 1}"}
 
     def reply(self, status, body, headers=None):
