@@ -37,7 +37,7 @@ import Testing
             "  callback_opening: \"Hi {name},", "  callback_opening: \"Hi {first_name},")
         #expect(
             message
-                == "ringback.yaml:270: scripts.callback_opening: unknown placeholder {first_name}; expected one of {name}, {company}, {window1}, {window2}, {service}, {zip}"
+                == "ringback.yaml:\(try ConfigValidationTests.sampleLine("  callback_opening: \"Hi {name},")): scripts.callback_opening: unknown placeholder {first_name}; expected one of {name}, {company}, {window1}, {window2}, {service}, {zip}"
         )
         #expect(message?.contains("\n") == false)
     }
