@@ -41,7 +41,7 @@ extension GoogleSheetTarget: SheetTarget {
         var snapshot = try load(listTabs: listTabs.values.sorted())
         try validate(snapshot)
         let empty = !snapshot.exists || (snapshot.header.allSatisfy(\.isEmpty) && snapshot.rows.isEmpty)
-        if empty && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
+        if empty && remembered.rows.values.contains(where: \.belongsInLiveSheet) {
             snapshot = restored(snapshot, from: Array(remembered.rows.values))
         } else {
             snapshot = uncut(snapshot, remembered: remembered)

@@ -37,7 +37,7 @@ extension CSVSheetTarget: SheetTarget {
 
     package func open(remembered: TargetState) throws -> any OpenSheet {
         var document = try load()
-        if !document.exists && remembered.rows.values.contains(where: { !$0.deletedByOffice }) {
+        if !document.exists && remembered.rows.values.contains(where: \.belongsInLiveSheet) {
             document = .restored(from: Array(remembered.rows.values))
             document.nationalPhones = nationalPhones
         }

@@ -122,6 +122,25 @@ import Testing
         #expect(events.first { $0.kind == .job }?.start == Fixtures.central(24, 13))
     }
 
+    /// The caller's earlier lead, which the office closed, is not booked by the job of their new one.
+    @Test func aJobBooksTheCallersOpenLeadNotTheOneTheOfficeClosed() throws {
+        let workspace = Workspace()
+        try workspace.sync(at: Self.friday, [Self.leak])
+        let first = try #require(workspace.row(phone: "+15125550142")?[.leadID])
+        workspace.base.sheet.type("Closed - not a fit", lead: first, column: .status)
+        let again = Fixtures.missed("c2", from: "+15125550142", at: Fixtures.central(20, 17, 30), voicemail: "Maria again, still leaking")
+        try workspace.sync(at: Fixtures.central(20, 18), [again])
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(24, 13), end: Fixtures.central(24, 14, 30), title: "Sink leak (512) 555-0142"))
+        try workspace.sync(at: Fixtures.central(21, 9))
+        let rows = try #require(workspace.base.sheet.current?.contents.rows)
+        #expect(rows[first]?.cells[.status] == "Closed - not a fit")
+        #expect(rows[first]?.cells[.appointment] == "")
+        let second = try #require(rows.values.first { $0.leadID != first && $0.cells[.phone] == "+15125550142" })
+        #expect(second.cells[.status] == "Booked")
+        #expect(workspace.base.calendar.events.values.filter { $0.event.kind == .job }.count == 1)
+    }
+
     @Test func aJobNamingTheLeadIDOrTheCallerBooksItButAnOlderJobDoesNot() throws {
         let workspace = Workspace()
         try workspace.sync(at: Self.friday, [Self.leak])

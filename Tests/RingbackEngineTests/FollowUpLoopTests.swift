@@ -129,6 +129,7 @@ import Testing
 
         let again = try workspace.sync(at: Fixtures.central(20, 12))
         #expect(!again.hasChanges)
+        #expect(!again.sheets[0].notes.contains { $0.contains("is a new lead") }, "said once, when the lead is made")
         #expect(workspace.sheet.current?.contents.rows.values.filter { $0.cells[.phone] == Self.caller }.count == 2)
     }
 

@@ -60,6 +60,25 @@ import Testing
         #expect(!(try workspace.dryRun(at: later.addingTimeInterval(86400)).hasChanges), "and then nothing is left to do")
     }
 
+    /// A live sheet that goes missing is rebuilt without the rows that moved to the archive.
+    @Test func aRestoredSheetLeavesArchivedRowsInTheArchive() throws {
+        let workspace = try Self.workspace(days: 3)
+        defer { workspace.remove() }
+        try workspace.sync()
+        let monday = try #require(try workspace.sheet().first { ($0["Timestamp"] ?? "") < "2026-11-17" }?["Lead ID"])
+        try workspace.setCell(monday, "Status", to: "Closed - no response")
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        let plan = try workspace.sync(at: later)
+        let moved = Set(plan.sheets[0].archives.map(\.leadID))
+        #expect(moved.contains(monday))
+        let live = try workspace.sheet().count
+        try FileManager.default.removeItem(atPath: workspace.sheetPath)
+        try workspace.sync(at: later.addingTimeInterval(600))
+        let restored = try workspace.sheet()
+        #expect(restored.count == live)
+        #expect(restored.allSatisfy { !moved.contains($0["Lead ID"] ?? "") })
+    }
+
     @Test func openLeadsAndFutureAppointmentsStayLive() throws {
         let workspace = try Self.workspace(days: 1)
         defer { workspace.remove() }

@@ -9,7 +9,15 @@ public enum JournalRecovery {
     ) -> [String: SyncedRow] {
         var base = remembered
         for (id, written) in pending {
-            guard let row = found.rows[id] else { continue }
+            guard let row = found.rows[id] else {
+                // A row the crashed run archived has left the live sheet: it stays archived.
+                if written.archived {
+                    var archived = remembered[id] ?? written
+                    archived.archived = true
+                    base[id] = archived
+                }
+                continue
+            }
             guard var recovered = remembered[id] else {
                 base[id] = written
                 continue

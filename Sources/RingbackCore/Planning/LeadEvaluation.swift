@@ -72,7 +72,9 @@ public struct LeadEvaluation: Sendable {
             }
             var computed = classifier.assess(lead, office: OfficeInput(appointment: office.appointment), now: now)
             office.reopenedAt = Self.reopenedAt(office: office.status, rules: computed.status, remembered: remembered, now: now)
-            var crewJob = booking.crewJob(for: lead, callerName: computed.callerName, office: office)
+            // A crew's job books a lead still open, never one closed or archived (a caller's earlier lead).
+            let bookable = computed.status.isOpen && office.status?.isClosed != true && remembered?.archived != true
+            var crewJob = bookable ? booking.crewJob(for: lead, callerName: computed.callerName, office: office) : nil
             if let job = crewJob {
                 // Only a lead the job books takes its time (a vendor's name on a job does not).
                 let booked = classifier.assess(lead, office: OfficeInput(appointment: job.start), now: now)
@@ -99,7 +101,9 @@ public struct LeadEvaluation: Sendable {
             cells[.owner] = computed.owner
             if let closed = lead.follows {
                 cells[.why] = "New lead: \(closed) was closed by the office before this call. " + cells.text(.why)
-                output.notices.append("\(lead.id) is a new lead: \(closed) was closed by the office before this call came in")
+                if remembered == nil {
+                    output.notices.append("\(lead.id) is a new lead: \(closed) was closed by the office before this call came in")
+                }
             }
             output.desiredRows.append(DesiredRow(leadID: lead.id, cells: cells, reopenedAt: office.reopenedAt, crewAppointment: crewAppointment))
             let deletedByOffice = sheet?.exists == true && row == nil && remembered != nil

@@ -163,8 +163,12 @@ public struct RunPlanner: Sendable {
 
     /// The office's holds on leads' later calls, from the statuses it typed.
     private static func holds(_ contents: SheetContents?, base: [String: SyncedRow]) -> [String: OfficeHold] {
-        guard let contents else { return [:] }
         var holds: [String: OfficeHold] = [:]
+        // An archived lead takes no new missed call: the caller's next one is a lead of its own.
+        for (id, row) in base where row.archived {
+            holds[id] = .closed(seenMissedCalls: Int(row.cells.text(.attempts)) ?? Int.max)
+        }
+        guard let contents else { return holds }
         for (id, row) in contents.rows {
             if let remembered = base[id], let hold = OfficeInputReader.hold(row: row, remembered: remembered) { holds[id] = hold }
         }

@@ -16,9 +16,10 @@ public struct SheetGrid: Sendable, Hashable {
     public static var new: SheetGrid { SheetGrid(header: SheetColumn.header, rows: []) }
 
     /// The sheet as the last sync left it, office edits, notes and appointments included, for a sheet
-    /// that went missing or was emptied. Oldest call first; rows the office deleted stay deleted.
+    /// that went missing or was emptied. Oldest call first; rows the office deleted stay deleted and
+    /// archived rows stay in the archive.
     public static func restored(from remembered: [SyncedRow]) -> SheetGrid {
-        let kept = remembered.filter { !$0.deletedByOffice }.sorted {
+        let kept = remembered.filter(\.belongsInLiveSheet).sorted {
             ($0.cells.text(.timestamp), $0.leadID) < ($1.cells.text(.timestamp), $1.leadID)
         }
         return SheetGrid(header: SheetColumn.header, rows: kept.map { row in SheetColumn.allCases.map(row.shown) })

@@ -26,6 +26,9 @@ public struct SyncedRow: Sendable, Hashable {
         self.archived = archived
     }
 
+    /// A row a sheet rebuilt from the state gets back: not deleted by the office, not archived.
+    public var belongsInLiveSheet: Bool { !deletedByOffice && !archived }
+
     /// What the office sees in the row: the pinned value where there is one.
     public func shown(_ column: SheetColumn) -> String { pins[column] ?? cells.text(column) }
 

@@ -124,10 +124,15 @@ package struct SyncEngine: Sendable {
     /// Returns what the run noticed while writing and left for the next run (events the crew changed meanwhile).
     @discardableResult
     package func apply(_ run: PreparedRun, finishedAt: Date, beforeCommit: () -> Void = {}) throws -> [String] {
-        let notices = try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
+        var notices = try write(run, finishedAt: finishedAt, beforeCommit: beforeCommit)
         let problems = run.plan.sheets.reduce(0) { $0 + $1.notes.count } + run.failures.count
         let report = RunReport(plan: run.plan, problems: problems, rejects: run.rejects, finishedAt: time.format(finishedAt))
-        try run.sheet?.record(report)
+        // The run is recorded by now: a status tab that cannot be written is told, not a failed run.
+        do {
+            try run.sheet?.record(report)
+        } catch {
+            notices.append("the run's line could not be added to the sheet's status tab: \(error)")
+        }
         if let statusPath {
             do {
                 try RunStatusFile(path: statusPath).append(report)
