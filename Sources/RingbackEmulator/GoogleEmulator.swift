@@ -123,6 +123,14 @@ package final class GoogleEmulator: Sendable {
     }
 
     /// Someone deleting a whole tab.
+    /// Renames a tab as the office would in the browser; its id stays.
+    package func renameSheet(spreadsheetID: String, sheet: String, to title: String) {
+        state.withState { state in
+            guard let index = state.spreadsheets[spreadsheetID]?.sheetIndex(title: sheet) else { return }
+            state.spreadsheets[spreadsheetID]!.sheets[index].properties.title = title
+        }
+    }
+
     package func deleteSheet(spreadsheetID: String, sheet: String) {
         state.withState { state in
             guard let index = state.spreadsheets[spreadsheetID]?.sheetIndex(title: sheet) else { return }

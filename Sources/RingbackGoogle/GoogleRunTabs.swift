@@ -29,14 +29,14 @@ extension GoogleSheetTarget {
         do {
             try service.appendValues(spreadsheetID: spreadsheetID, range: range, values: rows)
         } catch  where Self.isMissingRange(error) {
-            let sheetID = Self.sheetID(for: tab)
+            // Google picks the tab's id: a tab the office renamed keeps the id a fixed one would reuse.
             _ = try service.batchUpdate(
                 spreadsheetID: spreadsheetID,
                 requests: [
                     [
                         "addSheet": [
                             "properties": [
-                                "sheetId": .number(Double(sheetID)), "title": .string(tab),
+                                "title": .string(tab),
                                 "gridProperties": ["rowCount": 1_000, "columnCount": .number(Double(header.count)), "frozenRowCount": 1],
                             ]
                         ]

@@ -64,6 +64,18 @@ import Testing
         #expect(counts == ["sheets.spreadsheets.values.batchGet": 1, "sheets.spreadsheets.values.append": 1])
     }
 
+    /// The office renames the status tab to keep it: the next run starts a new one and does not fail.
+    @Test func aRenamedStatusTabIsKeptAndANewOneStarted() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        google.emulator.renameSheet(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Ringback Status", to: "Status November")
+        try google.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(900))
+        let kept = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Status November"))
+        let fresh = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Ringback Status"))
+        #expect(kept.count == 2 && fresh.count == 2)
+        #expect(fresh.first == RunReport.header)
+    }
+
     @Test func everyRunAddsALineToTheStatusTabAndRejectedRecordsHaveATab() throws {
         let google = try GoogleWorkspace()
         try google.sync()
