@@ -144,7 +144,9 @@ let package = Package(
             name: "RingbackGoogleTests", dependencies: ["RingbackGoogle", "RingbackEmulator", "RingbackJSON", "RingbackHTTP", "RingbackCore"]),
         .testTarget(
             name: "RingbackCalDAVTests",
-            dependencies: ["RingbackCalDAV", "RingbackSync", "RingbackStore", "RingbackCore", "RingbackOffline", "RingbackHTTP"],
+            dependencies: [
+                "RingbackCalDAV", "RingbackSync", "RingbackStore", "RingbackCore", "RingbackOffline", "RingbackHTTP", "RingbackTesting",
+            ],
             exclude: ["Scripts"]),
         .testTarget(
             name: "RingbackEmulatorTests",
@@ -158,7 +160,7 @@ let package = Package(
             name: "RingbackSyncTests",
             dependencies: [
                 "RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
-                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom",
+                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom", "RingbackTesting",
             ],
             exclude: ["Fakes"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import RingbackCore
 import RingbackStore
+import RingbackTesting
 
 @testable import RingbackSync
 
@@ -42,30 +43,11 @@ struct CalDAVWorkspace {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.built("ringback")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    func sync(now: String = sampleNow) throws -> Result {
+    func sync(now: String = sampleNow) throws -> CommandRunner.Result {
         try run(["sync", "--config", configPath, "--now", now])
     }
 
@@ -76,16 +58,6 @@ struct CalDAVWorkspace {
     }
 
     func store() throws -> SQLiteStateStore { try SQLiteStateStore(path: statePath) }
-
-    static func built(_ name: String) -> URL {
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return repository.appendingPathComponent(".build/debug/\(name)")
-    }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 }

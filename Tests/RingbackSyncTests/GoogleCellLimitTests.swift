@@ -17,17 +17,7 @@ import Testing
             CAL-LONG-1,2026-11-20T15:05:00Z,+15125550961,+15125550100,inbound,48,\(name),Google Ads,https://calls.example/rec/long-1,"\(transcript)",false,true
 
             """, to: "samples/exports/long/calls.csv")
-        try google.setConfig {
-            $0.replacingOccurrences(
-                of: "mappings_dir:",
-                with: """
-                      - name: long
-                        mapping: callrail-calls-csv
-                        files: exports/long/*.csv
-
-                    mappings_dir:
-                    """)
-        }
+        try google.addSource(name: "long", mapping: "callrail-calls-csv", files: "exports/long/*.csv")
         try google.sync()
         let rejects = (try? google.samples.read(google.samples.path("out/google-demo/rejects.csv"))) ?? ""
         let row = try #require(

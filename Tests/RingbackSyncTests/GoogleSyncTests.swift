@@ -145,17 +145,7 @@ import Testing
             CA04,,"Fri, 20 Nov 2026 15:04:00 +0000",+15125550904,+15125550100,inbound,no-answer,,0,-2+3
 
             """, to: "samples/exports/formula/calls.csv")
-        try google.setConfig {
-            $0.replacingOccurrences(
-                of: "mappings_dir:",
-                with: """
-                      - name: formula
-                        mapping: twilio-calls-csv
-                        files: exports/formula/*.csv
-
-                    mappings_dir:
-                    """)
-        }
+        try google.addSource(name: "formula", mapping: "twilio-calls-csv", files: "exports/formula/*.csv")
         try google.sync()
         let names = ["=HYPERLINK(\"http://x.example\",\"call me\")", "+1 512 555 0100", "@x", "-2+3"]
         for (index, name) in names.enumerated() {
@@ -188,16 +178,9 @@ import Testing
 
             """, to: "samples/exports/extra/calls.csv")
         try google.setConfig {
-            $0.replacingOccurrences(of: "  customers: lists/customers.csv", with: "  customers: { tab: Customers }")
-                .replacingOccurrences(
-                    of: "mappings_dir:",
-                    with: """
-                          - name: extra
-                            mapping: twilio-calls-csv
-                            files: exports/extra/*.csv
-
-                        mappings_dir:
-                        """)
+            SampleWorkspace.adding(
+                source: "extra", mapping: "twilio-calls-csv", files: "exports/extra/*.csv",
+                to: $0.replacingOccurrences(of: "  customers: lists/customers.csv", with: "  customers: { tab: Customers }"))
         }
         try google.sync()
         let row = try #require(google.sheet().first { $0["Phone"] == phone })
@@ -329,17 +312,7 @@ import Testing
                 CR02,,"Fri, 20 Nov 2026 22:20:00 +0000",+15125550122,+15125550100,inbound,no-answer,,0,
 
                 """, to: "samples/exports/repeat/calls.csv")
-            try workspace.setConfig {
-                $0.replacingOccurrences(
-                    of: "mappings_dir:",
-                    with: """
-                          - name: repeat
-                            mapping: twilio-calls-csv
-                            files: exports/repeat/*.csv
-
-                        mappings_dir:
-                        """)
-            }
+            try workspace.addSource(name: "repeat", mapping: "twilio-calls-csv", files: "exports/repeat/*.csv")
         }
         let google = try GoogleWorkspace()
         try google.sync()

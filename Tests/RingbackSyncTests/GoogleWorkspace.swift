@@ -49,6 +49,11 @@ final class GoogleWorkspace {
         try samples.write(change(text), to: "samples/ringback-google.yaml")
     }
 
+    /// Adds a file source to the Google sample configuration.
+    func addSource(name: String, mapping: String, files: String) throws {
+        try setConfig { SampleWorkspace.adding(source: name, mapping: mapping, files: files, to: $0) }
+    }
+
     func engine() throws -> SyncEngine {
         let config = try ConfigLoader.load(path: configPath)
         return try SyncEngine(config: config, store: try SQLiteStateStore(path: config.statePath))

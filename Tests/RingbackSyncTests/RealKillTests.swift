@@ -108,10 +108,7 @@ import Testing
 
     @Test func killedRunsOnTheGoogleSheetLoseNoOfficeEdit() throws {
         let google = try GoogleWorkspace()
-        try google.setConfig {
-            $0.replacingOccurrences(
-                of: "mappings_dir:", with: "  - name: console\n    mapping: twilio-calls-csv\n    files: exports/console/*.csv\n\nmappings_dir:")
-        }
+        try google.addSource(name: "console", mapping: "twilio-calls-csv", files: "exports/console/*.csv")
         try FileManager.default.createDirectory(atPath: google.samples.path("samples/exports/console"), withIntermediateDirectories: true)
         let seed = UInt64(Date().timeIntervalSince1970)
         let tally = try Self.trials(

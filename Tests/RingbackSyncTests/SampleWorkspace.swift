@@ -113,7 +113,12 @@ struct SampleWorkspace {
 
     /// Adds a file source to the sample configuration.
     func addSource(name: String, mapping: String, files: String) throws {
-        let config = try read(configPath).replacingOccurrences(
+        try write(Self.adding(source: name, mapping: mapping, files: files, to: try read(configPath)), to: "samples/ringback.yaml")
+    }
+
+    /// A sample config's text with one more file source at the end of `sources:`.
+    static func adding(source name: String, mapping: String, files: String, to config: String) -> String {
+        config.replacingOccurrences(
             of: "mappings_dir:",
             with: """
                   - name: \(name)
@@ -122,7 +127,6 @@ struct SampleWorkspace {
 
                 mappings_dir:
                 """)
-        try write(config, to: "samples/ringback.yaml")
     }
 
     func remove() {
