@@ -21,9 +21,16 @@ struct CSVOpenSheet: OpenSheet {
             : []
     }
 
+    /// Writes the plan's changes into the file as loaded, puts Ringback's rows in the morning order,
+    /// and replaces the file atomically; closed leads leaving the sheet are appended to the archive first.
     func apply(_ plan: SheetPlan) throws {
+        guard plan.writesTarget || !document.exists || document.restored else { return }
+        if !plan.archives.isEmpty { try target.appendToArchive(plan.archives) }
+        var updated = document
+        updated.apply(plan)
         let known = rememberedIDs.union(plan.creates.map(\.leadID)).union(plan.stateChange.upsertRows.map(\.leadID))
-        try target.apply(plan, to: document, order: MorningOrder(leadIDs: known))
+        MorningOrder(leadIDs: known).order(&updated.grid)
+        try AtomicFile.write(updated.bytes(), to: target.path)
     }
 
     /// A CSV file has no tabs: offline, the status file (`status:`) and the rejects file are the

@@ -31,17 +31,6 @@ package struct CSVSheetTarget: Sendable {
         return try CSVSheetDocument.parse(bytes, path: path, nationalPhones: nationalPhones)
     }
 
-    /// Writes the plan's changes into the document as loaded, puts Ringback's rows in the morning
-    /// order, and replaces the file atomically.
-    package func apply(_ plan: SheetPlan, to document: CSVSheetDocument, order: MorningOrder? = nil) throws(OfflineTargetError) {
-        guard plan.writesTarget || !document.exists || document.restored else { return }
-        if !plan.archives.isEmpty { try appendToArchive(plan.archives) }
-        var updated = document
-        updated.apply(plan)
-        if let order { order.order(&updated.grid) }
-        try AtomicFile.write(updated.bytes(), to: path)
-    }
-
     /// Appends rows to the archive CSV (made with Ringback's header the first time). Rows already there
     /// are the office's to edit: they are kept as they are, never rewritten.
     func appendToArchive(_ rows: [DesiredRow]) throws(OfflineTargetError) {

@@ -33,11 +33,4 @@ package struct ICSCalendarTarget: Sendable {
     package func render(_ events: [SyncedEvent]) -> [UInt8] {
         EventICalCoding.calendar(events.filter { !$0.removedByCrew || $0.event.cancelled }, name: name)
     }
-
-    /// Rewrites the file when the plan changes something or the file went missing.
-    /// `rebuild`: the file no longer holds Ringback's events (emptied or replaced) and is written anew.
-    package func apply(_ plan: CalendarPlan, base: [String: SyncedEvent], rebuild: Bool = false) throws(OfflineTargetError) {
-        guard !plan.isEmpty || !exists || rebuild else { return }
-        try AtomicFile.write(render(plan.resultingEvents(base: base)), to: path)
-    }
 }

@@ -12,8 +12,11 @@ struct ICSOpenCalendar: OpenCalendar {
 
     var needsWrite: Bool { !target.exists || !readsBack }
 
+    /// Rewrites the file when the plan changes something, the file went missing, or it no longer
+    /// holds Ringback's events (emptied or replaced) and is written anew.
     func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult {
-        try target.apply(plan, base: remembered, rebuild: !readsBack)
+        guard !plan.isEmpty || needsWrite else { return .complete }
+        try AtomicFile.write(target.render(plan.resultingEvents(base: remembered)), to: target.path)
         return .complete
     }
 }

@@ -45,42 +45,19 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let log = common.logger("sync")
         let started = Date()
-        let clock: Date
-        if let now {
-            guard let parsed = ISO8601DateFormatter().date(from: now) else {
-                throw ValidationError("--now expects an ISO 8601 time like 2026-11-24T18:00:00Z")
-            }
-            clock = parsed
-        } else {
-            clock = started
-        }
+        let clock = try runClock(started: started)
         do {
             let config = try ConfigLoader.load(path: common.configPath)
             for warning in config.warnings { log.warning("\(warning)") }
             let firstRun = !FileManager.default.fileExists(atPath: config.statePath)
             let lock = dryRun && firstRun ? nil : try RunLock(path: config.statePath + ".lock")
-            let store: SQLiteStateStore
-            do {
-                store = dryRun && firstRun ? try SQLiteStateStore.inMemory() : try SQLiteStateStore(path: config.statePath)
-            } catch {
-                throw SyncError.io(config.statePath, "\(error)")
-            }
+            let store = try openStore(config, firstRun: firstRun)
             let reporter = ProgressReporter.standardError(logger: log, quiet: quiet)
             var engine = try SyncEngine(config: config, store: store, progress: reporter.progressClosure)
             engine.adopt = adopt
             let prepared = try engine.prepare(now: clock)
-            for warning in prepared.warnings { log.warning("\(warning)") }
-            for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }
-            if prepared.rejects.count > 20 { log.warning("\(prepared.rejects.count - 20) more rejects in \(config.rejectsPath)") }
-
-            let shown: String
-            switch output {
-            case .json: shown = PlanDocument(prepared.plan).json() + "\n"
-            case .text:
-                let renderer = PlanTextRenderer(time: engine.time)
-                shown = quiet ? renderer.problems(prepared.plan) + prepared.plan.summaryLine + "\n" : renderer.render(prepared.plan)
-            }
-            FileHandle.standardOutput.write(Data(shown.utf8))
+            report(prepared, config: config, log: log)
+            show(prepared.plan, time: engine.time)
             if dryRun {
                 log.info("dry run: nothing written. \(prepared.plan.summaryLine)")
                 if !prepared.failures.isEmpty { throw SyncError.pull(prepared.failures) }
@@ -90,19 +67,60 @@ struct SyncCommand: ParsableCommand {
             }
             for notice in try engine.apply(prepared, finishedAt: Date()) { log.warning("\(notice)") }
             withExtendedLifetime(lock) {}
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            let ingest = prepared.plan.ingest
-            let fields: Logger.Metadata = [
-                "files": "\(ingest.filesRead)", "new_calls": "\(ingest.newCalls)", "leads": "\(ingest.leads)",
-                "rejects": "\(ingest.rejects)",
-            ]
-            log.info("sync finished in \(seconds) s: \(prepared.plan.summaryLine)", metadata: fields)
+            logFinished(prepared.plan, started: started, log: log)
             try exitForProblems(prepared, log: log)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             throw fail(error, log: log)
         }
+    }
+
+    /// `--now` when given, else the time the run started.
+    private func runClock(started: Date) throws -> Date {
+        guard let now else { return started }
+        guard let parsed = ISO8601DateFormatter().date(from: now) else {
+            throw ValidationError("--now expects an ISO 8601 time like 2026-11-24T18:00:00Z")
+        }
+        return parsed
+    }
+
+    /// The state file; a first dry run keeps its state in memory so it leaves nothing behind.
+    private func openStore(_ config: RingbackConfig, firstRun: Bool) throws -> SQLiteStateStore {
+        do {
+            return dryRun && firstRun ? try SQLiteStateStore.inMemory() : try SQLiteStateStore(path: config.statePath)
+        } catch {
+            throw SyncError.io(config.statePath, "\(error)")
+        }
+    }
+
+    /// The run's warnings and its first rejects, in the log.
+    private func report(_ prepared: PreparedRun, config: RingbackConfig, log: Logger) {
+        for warning in prepared.warnings { log.warning("\(warning)") }
+        for reject in prepared.rejects.prefix(20) { log.warning("rejected \(reject.description)") }
+        if prepared.rejects.count > 20 { log.warning("\(prepared.rejects.count - 20) more rejects in \(config.rejectsPath)") }
+    }
+
+    /// The plan on standard output, as text (whole or, with `--quiet`, problems and summary) or JSON.
+    private func show(_ plan: SyncPlan, time: LocalTimeText) {
+        let shown: String
+        switch output {
+        case .json: shown = PlanDocument(plan).json() + "\n"
+        case .text:
+            let renderer = PlanTextRenderer(time: time)
+            shown = quiet ? renderer.problems(plan) + plan.summaryLine + "\n" : renderer.render(plan)
+        }
+        FileHandle.standardOutput.write(Data(shown.utf8))
+    }
+
+    private func logFinished(_ plan: SyncPlan, started: Date, log: Logger) {
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let ingest = plan.ingest
+        let fields: Logger.Metadata = [
+            "files": "\(ingest.filesRead)", "new_calls": "\(ingest.newCalls)", "leads": "\(ingest.leads)",
+            "rejects": "\(ingest.rejects)",
+        ]
+        log.info("sync finished in \(seconds) s: \(plan.summaryLine)", metadata: fields)
     }
 
     /// Silent sources (exit 6) and, with `--fail-on-rejects`, rejected records (exit 7), once all is applied.

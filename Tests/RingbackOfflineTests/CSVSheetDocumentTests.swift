@@ -22,7 +22,7 @@ import Testing
         let target = CSVSheetTarget(path: path)
         var plan = SheetPlan(target: path)
         plan.creates = [create("RB-1"), create("RB-2", phone: "+442079460958")]
-        try target.apply(plan, to: try target.load())
+        try target.open(remembered: TargetState()).apply(plan)
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         #expect(text.hasPrefix("\u{FEFF}Lead ID,Timestamp,"))
         #expect(text.contains(",'+15125550142,"))
@@ -51,7 +51,7 @@ import Testing
         var plan = SheetPlan(target: path)
         plan.updates = [.init(leadID: "RB-1", changes: [.init(column: .status, old: "New missed call", new: "Awaiting reply")])]
         plan.creates = [create("RB-3")]
-        try target.apply(plan, to: document)
+        try target.open(remembered: TargetState()).apply(plan)
         let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             .replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
         // The columns added since the sheet was made go at the end of the header; the office's stay put.

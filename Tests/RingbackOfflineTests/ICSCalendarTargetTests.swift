@@ -24,7 +24,7 @@ import Testing
         ]
         var plan = CalendarPlan(target: path)
         plan.creates = events
-        try target.apply(plan, base: [:])
+        _ = try target.open(remembered: [:]).apply(plan)
         let found = try target.load()
         #expect(found.count == 2)
         for synced in events {
@@ -41,7 +41,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ringback-ics-\(UUID().uuidString).ics").path
         let target = ICSCalendarTarget(path: path, name: "Test")
         let base = [event("RB-1", title: "t").uid: SyncedEvent(event: event("RB-1", title: "t"), sequence: 0, revisedAt: Date())]
-        try target.apply(CalendarPlan(target: path), base: base)
+        _ = try target.open(remembered: base).apply(CalendarPlan(target: path))
         #expect(try target.load().count == 1)
     }
 }

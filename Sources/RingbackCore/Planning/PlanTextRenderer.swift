@@ -11,60 +11,66 @@ public struct PlanTextRenderer: Sendable {
         let i = plan.ingest
         out +=
             "Read \(i.filesRead) file\(i.filesRead == 1 ? "" : "s") (\(i.filesSkipped) already processed): \(i.records) records, \(i.newCalls) new calls, \(i.rejects) rejected; \(i.leads) leads.\n"
-        for sheet in plan.sheets {
-            out += "\nSheet \(sheet.target) (\(SheetColumn.tabName)):\n"
-            for row in sheet.creates {
-                let c = row.cells
-                out +=
-                    "  + \(row.leadID)  \(c.text(.phone))  \(c.text(.callerName))  \(c.text(.callerType))  \(c.text(.status))  owner \(c.text(.owner))\n"
-            }
-            for update in sheet.updates {
-                out += "  ~ \(update.leadID)\n"
-                for change in update.changes where change.column != .lastSynced {
-                    out += "      \(change.column.title): \(quote(change.old)) -> \(quote(change.new))\n"
-                }
-            }
-            for pin in sheet.newPins {
-                out +=
-                    "  ! \(pin.leadID) \(pin.column.title) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
-            }
-            let held = sheet.pins.count - sheet.newPins.count
-            if held > 0 { out += "  ! \(held) earlier office edit\(held == 1 ? "" : "s") kept as pinned\n" }
-            for id in sheet.newOfficeDeletions {
-                out += "  ! \(id) was deleted by the office; not re-created\n"
-            }
-            for id in sheet.duplicateIDs {
-                out += "  ! \(id) appears on more than one row; only the first is used\n"
-            }
-            if !sheet.adopted.isEmpty {
-                out += "  ! \(sheet.adopted.count) row\(sheet.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
-            }
-            for note in sheet.notes { out += "  ! \(note)\n" }
-            if !sheet.writesTarget && sheet.pins.isEmpty && sheet.newOfficeDeletions.isEmpty && sheet.adopted.isEmpty && sheet.notes.isEmpty {
-                out += "  (no changes)\n"
-            }
-        }
-        for calendar in plan.calendars {
-            out += "\nCalendar \(calendar.target):\n"
-            for event in calendar.creates {
-                out += "  + \(event.uid)  \(time.format(event.event.start))  \(event.event.title)\n"
-            }
-            for revision in calendar.updates {
-                out += "  ~ \(revision.new.uid)  SEQUENCE \(revision.old.sequence) -> \(revision.new.sequence)\n"
-                for (field, old, new) in differences(revision.old.event, revision.new.event) {
-                    out += "      \(field): \(quote(old)) -> \(quote(new))\n"
-                }
-            }
-            for revision in calendar.cancels {
-                out += "  - \(revision.new.uid)  \(revision.old.event.title)  (cancelled, SEQUENCE \(revision.new.sequence))\n"
-            }
-            if !calendar.adopted.isEmpty {
-                out += "  ! \(calendar.adopted.count) event\(calendar.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
-            }
-            for change in calendar.crewChanges { out += "  ! \(crewLine(change))\n" }
-            if calendar.isEmpty && calendar.adopted.isEmpty && calendar.crewChanges.isEmpty { out += "  (no changes)\n" }
-        }
+        for sheet in plan.sheets { out += section(sheet) }
+        for calendar in plan.calendars { out += section(calendar) }
         out += "\n" + plan.summaryLine + "\n"
+        return out
+    }
+
+    private func section(_ sheet: SheetPlan) -> String {
+        var out = "\nSheet \(sheet.target) (\(SheetColumn.tabName)):\n"
+        for row in sheet.creates {
+            let c = row.cells
+            out +=
+                "  + \(row.leadID)  \(c.text(.phone))  \(c.text(.callerName))  \(c.text(.callerType))  \(c.text(.status))  owner \(c.text(.owner))\n"
+        }
+        for update in sheet.updates {
+            out += "  ~ \(update.leadID)\n"
+            for change in update.changes where change.column != .lastSynced {
+                out += "      \(change.column.title): \(quote(change.old)) -> \(quote(change.new))\n"
+            }
+        }
+        for pin in sheet.newPins {
+            out +=
+                "  ! \(pin.leadID) \(pin.column.title) edited by the office: \(quote(pin.synced)) -> \(quote(pin.office)); pinned (Ringback would write \(quote(pin.wanted)))\n"
+        }
+        let held = sheet.pins.count - sheet.newPins.count
+        if held > 0 { out += "  ! \(held) earlier office edit\(held == 1 ? "" : "s") kept as pinned\n" }
+        for id in sheet.newOfficeDeletions {
+            out += "  ! \(id) was deleted by the office; not re-created\n"
+        }
+        for id in sheet.duplicateIDs {
+            out += "  ! \(id) appears on more than one row; only the first is used\n"
+        }
+        if !sheet.adopted.isEmpty {
+            out += "  ! \(sheet.adopted.count) row\(sheet.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
+        }
+        for note in sheet.notes { out += "  ! \(note)\n" }
+        if !sheet.writesTarget && sheet.pins.isEmpty && sheet.newOfficeDeletions.isEmpty && sheet.adopted.isEmpty && sheet.notes.isEmpty {
+            out += "  (no changes)\n"
+        }
+        return out
+    }
+
+    private func section(_ calendar: CalendarPlan) -> String {
+        var out = "\nCalendar \(calendar.target):\n"
+        for event in calendar.creates {
+            out += "  + \(event.uid)  \(time.format(event.event.start))  \(event.event.title)\n"
+        }
+        for revision in calendar.updates {
+            out += "  ~ \(revision.new.uid)  SEQUENCE \(revision.old.sequence) -> \(revision.new.sequence)\n"
+            for (field, old, new) in differences(revision.old.event, revision.new.event) {
+                out += "      \(field): \(quote(old)) -> \(quote(new))\n"
+            }
+        }
+        for revision in calendar.cancels {
+            out += "  - \(revision.new.uid)  \(revision.old.event.title)  (cancelled, SEQUENCE \(revision.new.sequence))\n"
+        }
+        if !calendar.adopted.isEmpty {
+            out += "  ! \(calendar.adopted.count) event\(calendar.adopted.count == 1 ? "" : "s") written by an interrupted run adopted\n"
+        }
+        for change in calendar.crewChanges { out += "  ! \(crewLine(change))\n" }
+        if calendar.isEmpty && calendar.adopted.isEmpty && calendar.crewChanges.isEmpty { out += "  (no changes)\n" }
         return out
     }
 
