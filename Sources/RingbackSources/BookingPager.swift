@@ -22,8 +22,8 @@ struct BookingPager {
             guard number <= api.maxPages else {
                 throw failure(number, api.baseURL + system.path, nil, "more than \(api.maxPages) pages; raise `max_pages` if that is expected")
             }
-            let (request, shown) = try request(page: number, cursor: cursor, since: since)
-            let page = try fetch(request, number: number, shown: shown)
+            let (outgoing, shown) = try makeRequest(page: number, cursor: cursor, since: since)
+            let page = try fetch(outgoing, number: number, shown: shown)
             let wantsMore = onPage(number, page, shown)
             switch system {
             case .jobber:
@@ -42,7 +42,7 @@ struct BookingPager {
         }
     }
 
-    private func request(page: Int, cursor: String?, since: Date) throws(BookingPullFailure) -> (HTTPRequest, String) {
+    private func makeRequest(page: Int, cursor: String?, since: Date) throws(BookingPullFailure) -> (HTTPRequest, String) {
         var headers = ["Accept": "application/json", "Authorization": "\(api.authScheme) \(api.token)"]
         let sinceText = ISO8601DateFormatter().string(from: since)
         switch system {
@@ -52,7 +52,7 @@ struct BookingPager {
             headers["Content-Type"] = "application/json"
             if let version = api.graphQLVersion { headers["X-JOBBER-GRAPHQL-VERSION"] = version }
             let variables: JSONValue = [
-                "first": .number(Double(api.pageSize)), "after": cursor.map { .string($0) } ?? .null,
+                "first": .number(Double(api.pageSize)), "after": cursor.map { JSONValue.string($0) } ?? .null,
                 "filter": ["updatedAt": ["after": .string(sinceText)]],
             ]
             let body: JSONValue = ["query": .string(BookingSystem.jobberQuery), "variables": variables]

@@ -54,10 +54,12 @@ package struct BookingRecordReader: Sendable {
             let visitStart = try text(record, "visits.nodes[0].startAt")
             let visitEnd = try text(record, "visits.nodes[0].endAt")
             let startField = visitStart != nil ? "visits.nodes[0].startAt" : "startAt"
-            guard let startText = try visitStart ?? text(record, "startAt") else { return nil }
+            let jobStart = try text(record, "startAt")
+            guard let startText = visitStart ?? jobStart else { return nil }
             let start = try time(startText, field: startField)
-            let endText = try visitEnd ?? text(record, "endAt")
-            let end = try endText.map { try time($0, field: visitEnd != nil ? "visits.nodes[0].endAt" : "endAt") } ?? start.addingTimeInterval(3600)
+            let jobEnd = try text(record, "endAt")
+            let endText = visitEnd ?? jobEnd
+            let end = try time(endText, field: visitEnd != nil ? "visits.nodes[0].endAt" : "endAt") ?? start.addingTimeInterval(3600)
             let name = try text(record, "client.name") ?? ""
             var phones: [String] = []
             if let list = record.value(at: "client.phones") {
@@ -71,14 +73,15 @@ package struct BookingRecordReader: Sendable {
             let title = try text(record, "title") ?? ""
             let shownNumber = number.map { "#\($0)" } ?? id
             return BookedJob(
-                id: id, updatedAt: try text(record, "updatedAt").map { try time($0, field: "updatedAt") }, start: start, end: max(end, start),
+                id: id, updatedAt: try time(try text(record, "updatedAt"), field: "updatedAt"), start: start, end: max(end, start),
                 title: "Job \(shownNumber)\(title.isEmpty ? "" : ": \(title)")", details: Self.details(name: name, phones: phones),
                 reference: "Jobber job \(shownNumber)")
         case .housecallPro:
             let id = try text(record, "id", required: true)!
             guard let startText = try text(record, "schedule.scheduled_start") else { return nil }
             let start = try time(startText, field: "schedule.scheduled_start")
-            let end = try text(record, "schedule.scheduled_end").map { try time($0, field: "schedule.scheduled_end") } ?? start.addingTimeInterval(3600)
+            let end =
+                try time(try text(record, "schedule.scheduled_end"), field: "schedule.scheduled_end") ?? start.addingTimeInterval(3600)
             let first = try text(record, "customer.first_name") ?? ""
             let last = try text(record, "customer.last_name") ?? ""
             let name = [first, last].filter { !$0.isEmpty }.joined(separator: " ")
@@ -91,7 +94,7 @@ package struct BookingRecordReader: Sendable {
             let description = try text(record, "description") ?? ""
             let shown = invoice.map { "#\($0) (\(id))" } ?? id
             return BookedJob(
-                id: id, updatedAt: try text(record, "updated_at").map { try time($0, field: "updated_at") }, start: start, end: max(end, start),
+                id: id, updatedAt: try time(try text(record, "updated_at"), field: "updated_at"), start: start, end: max(end, start),
                 title: "Job \(invoice.map { "#\($0)" } ?? id)\(description.isEmpty ? "" : ": \(description)")",
                 details: Self.details(name: name, phones: phones), reference: "Housecall Pro job \(shown)")
         }
@@ -125,6 +128,11 @@ package struct BookingRecordReader: Sendable {
             return nil
         }
         return trimmed
+    }
+
+    private func time(_ text: String?, field: String) throws(FieldProblem) -> Date? {
+        guard let text else { return nil }
+        return try time(text, field: field)
     }
 
     private func time(_ text: String, field: String) throws(FieldProblem) -> Date {

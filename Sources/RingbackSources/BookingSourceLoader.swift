@@ -7,7 +7,9 @@ import RingbackYAML
 /// A token variable that is not set stops the configuration with the variable's name, never its value.
 package enum BookingSourceLoader {
     package static let keys: Set<String> = ["name", "kind", "system", "files", "api", "jobs_file"]
-    static let apiKeys: Set<String> = ["token_env", "auth_scheme", "base_url", "page_size", "max_pages", "overlap_hours", "start_at", "max_attempts", "graphql_version"]
+    static let apiKeys: Set<String> = [
+        "token_env", "auth_scheme", "base_url", "page_size", "max_pages", "overlap_hours", "start_at", "max_attempts", "graphql_version",
+    ]
 
     package static func load(
         _ item: YAMLValue, name: String, base: String, environment: [String: String]
@@ -18,7 +20,8 @@ package enum BookingSourceLoader {
         guard let system = BookingSystem(rawValue: try systemNode.string()) else {
             throw systemNode.error("expected \(systems.joined(separator: " or ")) (the tool the office books jobs in)")
         }
-        let jobsFile = ConfigPath.resolve(try item.optional("jobs_file")?.text(expected: "a file for the jobs read") ?? "ringback-\(name)-jobs.json", base: base)
+        let jobsFile = ConfigPath.resolve(
+            try item.optional("jobs_file")?.text(expected: "a file for the jobs read") ?? "ringback-\(name)-jobs.json", base: base)
         let filesNode = try item.optional("files")
         let apiNode = try item.entries().first(where: { $0.key == "api" })?.value
         switch (filesNode, apiNode) {

@@ -14,7 +14,7 @@ package struct FieldServiceBookingSource: BookingSource {
 
     package var name: String { settings.name }
 
-    package init(settings: BookingSourceSettings, progress: (@Sendable (String) -> Void)? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+    package init(settings: BookingSourceSettings, progress: (@Sendable (String) -> Void)? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
         self.progress = progress
         self.clock = clock
@@ -24,7 +24,7 @@ package struct FieldServiceBookingSource: BookingSource {
         var pull = BookingPull(source: name)
         let file = BookedJobsFile(path: settings.jobsFile)
         let kept: [CrewJobEvent]
-        do {
+        do throws(BookingPullFailure) {
             kept = try file.read(crew: name)
         } catch {
             pull.failure = error
@@ -47,7 +47,8 @@ package struct FieldServiceBookingSource: BookingSource {
             }
         case .api(let api):
             let stored = try state.watermark(source: name)
-            let since = stored.map { $0.addingTimeInterval(-api.overlap) } ?? api.startAt ?? now.addingTimeInterval(-BookingSourceSettings.defaultHistory)
+            let since =
+                stored.map { $0.addingTimeInterval(-api.overlap) } ?? api.startAt ?? now.addingTimeInterval(-BookingSourceSettings.defaultHistory)
             let name = self.name
             let progress = self.progress
             var onRetry: (@Sendable (String) -> Void)?

@@ -109,7 +109,7 @@ import Testing
             [
                 "id": "Z2lkOi8vSm9iYmVyL0pvYi8xMDQ1", "jobNumber": 1045, "title": "Faucet", "updatedAt": "2026-11-22T10:00:00Z",
                 "startAt": "2026-11-26T15:00:00Z", "endAt": "2026-11-26T16:00:00Z",
-                "client": ["name": "Sam Ortiz", "phones": [["number": "+1 512 555 0143", "primary": true]]],
+                "client": ["name": "Sam Ortiz", "phones": [["number": "+1 512 555 0143", "primary": true] as [String: Any]]] as [String: Any],
                 "visits": ["nodes": [["startAt": "2026-11-26T15:00:00Z", "endAt": "2026-11-26T16:00:00Z"]]],
             ], to: "jobber")
         let before = try workspace.server.requests("jobber").count
@@ -126,7 +126,8 @@ import Testing
         var environment = FakeBookingAPIServer.environment
         environment["JOBBER_ACCESS_TOKEN"] = "not-the-token"
         let server = try FakeBookingAPIServer()
-        let yaml = "name: jobber\nkind: bookings\nsystem: jobber\napi:\n  token_env: JOBBER_ACCESS_TOKEN\n  base_url: \(server.baseURL)\n  max_attempts: 1\n"
+        let yaml =
+            "name: jobber\nkind: bookings\nsystem: jobber\napi:\n  token_env: JOBBER_ACCESS_TOKEN\n  base_url: \(server.baseURL)\n  max_attempts: 1\n"
         let settings = try BookingSourceLoader.load(
             try YAMLValue.parse(yaml, file: "ringback.yaml"), name: "jobber", base: server.folder.path, environment: environment)
         let pull = try FieldServiceBookingSource(settings: settings).pull(InMemoryStateStore(), now: Self.saturday)
@@ -155,7 +156,10 @@ import Testing
         #expect(requests.allSatisfy { $0.authorised && $0.status == 200 && $0.pageSize == 2 })
         #expect(pull.records == 4)
         // The unscheduled estimate is no booking; the job whose mobile number is a list is rejected.
-        #expect(pull.jobs.map(\.reference).sorted() == ["Housecall Pro job #2051 (job_8a2f10c4d1e94b6f)", "Housecall Pro job #2052 (job_19bc33e07f2a4d18)"])
+        #expect(
+            pull.jobs.map(\.reference).sorted() == [
+                "Housecall Pro job #2051 (job_8a2f10c4d1e94b6f)", "Housecall Pro job #2052 (job_19bc33e07f2a4d18)",
+            ])
         #expect(pull.rejects.map(\.reason) == ["customer.mobile_number: expected text, found a list"])
         #expect(pull.watermark == ISO8601DateFormatter().date(from: "2026-11-21T16:30:00Z"))
     }
@@ -192,11 +196,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let jobs = try Data(contentsOf: FakeBookingAPIServer.fakes.appendingPathComponent("booking-fixtures/housecall_pro.json"))
         let page = try JSONSerialization.jsonObject(with: jobs)
-        try JSONSerialization.data(withJSONObject: ["jobs": page, "page": 1, "total_pages": 1]).write(to: folder.appendingPathComponent("jobs-1.json"))
+        let saved: [String: Any] = ["jobs": page, "page": 1, "total_pages": 1]
+        try JSONSerialization.data(withJSONObject: saved).write(to: folder.appendingPathComponent("jobs-1.json"))
         let yaml = "name: hcp\nkind: bookings\nsystem: housecall_pro\nfiles: exports/*.json\n"
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: folder.appendingPathComponent("jobs-1.json"), to: folder.appendingPathComponent("exports/jobs-1.json"))
-        let settings = try BookingSourceLoader.load(try YAMLValue.parse(yaml, file: "ringback.yaml"), name: "hcp", base: folder.path, environment: [:])
+        let settings = try BookingSourceLoader.load(
+            try YAMLValue.parse(yaml, file: "ringback.yaml"), name: "hcp", base: folder.path, environment: [:])
         let pull = try FieldServiceBookingSource(settings: settings).pull(InMemoryStateStore(), now: Self.saturday)
         #expect(pull.jobs.count == 2)
         #expect(pull.rejects.count == 1)
