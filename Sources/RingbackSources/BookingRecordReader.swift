@@ -59,7 +59,7 @@ package struct BookingRecordReader: Sendable {
             let start = try time(startText, field: startField)
             let jobEnd = try text(record, "endAt")
             let endText = visitEnd ?? jobEnd
-            let end = try time(endText, field: visitEnd != nil ? "visits.nodes[0].endAt" : "endAt") ?? start.addingTimeInterval(3600)
+            let end = try optionalTime(endText, field: visitEnd != nil ? "visits.nodes[0].endAt" : "endAt") ?? start.addingTimeInterval(3600)
             let name = try text(record, "client.name") ?? ""
             var phones: [String] = []
             if let list = record.value(at: "client.phones") {
@@ -73,7 +73,7 @@ package struct BookingRecordReader: Sendable {
             let title = try text(record, "title") ?? ""
             let shownNumber = number.map { "#\($0)" } ?? id
             return BookedJob(
-                id: id, updatedAt: try time(try text(record, "updatedAt"), field: "updatedAt"), start: start, end: max(end, start),
+                id: id, updatedAt: try optionalTime(try text(record, "updatedAt"), field: "updatedAt"), start: start, end: max(end, start),
                 title: "Job \(shownNumber)\(title.isEmpty ? "" : ": \(title)")", details: Self.details(name: name, phones: phones),
                 reference: "Jobber job \(shownNumber)")
         case .housecallPro:
@@ -81,7 +81,7 @@ package struct BookingRecordReader: Sendable {
             guard let startText = try text(record, "schedule.scheduled_start") else { return nil }
             let start = try time(startText, field: "schedule.scheduled_start")
             let end =
-                try time(try text(record, "schedule.scheduled_end"), field: "schedule.scheduled_end") ?? start.addingTimeInterval(3600)
+                try optionalTime(try text(record, "schedule.scheduled_end"), field: "schedule.scheduled_end") ?? start.addingTimeInterval(3600)
             let first = try text(record, "customer.first_name") ?? ""
             let last = try text(record, "customer.last_name") ?? ""
             let name = [first, last].filter { !$0.isEmpty }.joined(separator: " ")
@@ -94,7 +94,7 @@ package struct BookingRecordReader: Sendable {
             let description = try text(record, "description") ?? ""
             let shown = invoice.map { "#\($0) (\(id))" } ?? id
             return BookedJob(
-                id: id, updatedAt: try time(try text(record, "updated_at"), field: "updated_at"), start: start, end: max(end, start),
+                id: id, updatedAt: try optionalTime(try text(record, "updated_at"), field: "updated_at"), start: start, end: max(end, start),
                 title: "Job \(invoice.map { "#\($0)" } ?? id)\(description.isEmpty ? "" : ": \(description)")",
                 details: Self.details(name: name, phones: phones), reference: "Housecall Pro job \(shown)")
         }
@@ -130,7 +130,7 @@ package struct BookingRecordReader: Sendable {
         return trimmed
     }
 
-    private func time(_ text: String?, field: String) throws(FieldProblem) -> Date? {
+    private func optionalTime(_ text: String?, field: String) throws(FieldProblem) -> Date? {
         guard let text else { return nil }
         return try time(text, field: field)
     }
