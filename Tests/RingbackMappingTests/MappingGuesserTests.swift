@@ -29,6 +29,10 @@ import Testing
         ("google-voice/Maria Lopez - Missed - 2026-11-16T15_02_11Z.html", "google-voice-takeout-html"),
         ("google-voice/Priya Shah - Voicemail - 2026-11-16T16_40_05Z.html", "google-voice-takeout-html"),
         ("google-voice/fragment-voicemail.html", "google-voice-takeout-html"),
+        ("3cx/call-log.csv", "threecx-call-log-csv"),
+        ("zoom/call-logs.json", "zoom-phone-call-logs-json"),
+        ("dialpad/calls.csv", "dialpad-calls-csv"),
+        ("vonage/call-logs.json", "vonage-business-call-logs-json"),
     ])
     func picksTheMappingEachFixtureFollows(file: String, expected: String) throws {
         let guess = MappingGuesser.guess(bytes: try MappingFixtures.bytes(file), among: try MappingFixtures.allSpecs())
@@ -40,7 +44,7 @@ import Testing
         for file in [
             "asterisk/cdr-csv-16.csv", "asterisk/cdr-custom.csv", "callrail/calls.json", "twilio/calls-page1.json",
             "aircall/call-webhooks.json", "aircall/calls-page1.json", "freeswitch/Master.csv", "freeswitch/a1-aleg.cdr.xml",
-            "ringcentral/call-log-page1.json", "google-voice/fragment-voicemail.html",
+            "ringcentral/call-log-page1.json", "google-voice/fragment-voicemail.html", "dialpad/calls.csv", "vonage/call-logs.json",
         ] {
             let bytes = try MappingFixtures.bytes(file)
             #expect(

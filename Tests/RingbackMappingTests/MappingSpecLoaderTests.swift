@@ -50,9 +50,9 @@ import Testing
         #expect(
             names == [
                 "aircall-calls-json", "aircall-webhooks-json", "asterisk-cdr-csv", "asterisk-cdr-custom", "callrail-calls-csv",
-                "callrail-calls-json", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
+                "callrail-calls-json", "dialpad-calls-csv", "freeswitch-cdr-csv", "freeswitch-xml-cdr", "google-voice-takeout-html",
                 "openphone-calls-json", "ringcentral-call-log-json", "threecx-call-log-csv", "twilio-calls-csv", "twilio-calls-json",
-                "zoom-phone-call-logs-json",
+                "vonage-business-call-logs-json", "zoom-phone-call-logs-json",
             ])
         for name in names {
             let spec = try MappingFixtures.spec(name)

@@ -47,3 +47,62 @@ import Testing
         #expect(guess?.spec.name == "threecx-call-log-csv")
     }
 }
+
+/// Dialpad call records CSV: answered when the call connected to a user (a date_connected), a voicemail
+/// with a voicemail link, missed otherwise; the parties are the external and internal numbers.
+@Suite struct DialpadMappingTests {
+    @Test func noConnectedTimeIsMissedAndAVoicemailLinkIsVoicemail() throws {
+        let run = try MappingFixtures.run("dialpad-calls-csv", ["dialpad/calls.csv"])
+        #expect(run.rejects.isEmpty, "\(run.rejects)")
+        #expect(run.records == 4)
+        let missed = try #require(run.call("dialpad:5170000000000001"))
+        #expect(missed.outcome == .missed)
+        #expect(missed.customer == .number("+17205550111"))
+        #expect(missed.businessLine == .number("+15125550100"))
+        #expect(missed.callerName == "Maria Lopez")
+        #expect(ISO8601DateFormatter().string(from: missed.startedAt) == "2026-11-18T14:14:02Z")
+        #expect(run.call("dialpad:5170000000000002")?.outcome == .answered)
+        #expect(run.call("dialpad:5170000000000002")?.durationSeconds == 252)
+        #expect(run.call("dialpad:5170000000000003")?.direction == .outbound)
+        #expect(run.call("dialpad:5170000000000003")?.customer == .number("+17205550111"))
+        #expect(run.call("dialpad:5170000000000004")?.outcome == .voicemail)
+        #expect(run.calls.filter { $0.outcome == .missed }.count == 1)
+    }
+
+    @Test func theFileIsRecognised() throws {
+        let guess = MappingGuesser.guess(bytes: try MappingFixtures.bytes("dialpad/calls.csv"), among: try MappingFixtures.allSpecs())
+        #expect(guess?.spec.name == "dialpad-calls-csv")
+    }
+}
+
+/// Vonage Business call logs: Answered with some length is answered, Voicemail is a voicemail, any
+/// other inbound result (Missed) is missed.
+@Suite struct VonageBusinessMappingTests {
+    @Test func onlyAnAnsweredResultWithLengthIsAnswered() throws {
+        let run = try MappingFixtures.run("vonage-business-call-logs-json", ["vonage/call-logs.json"])
+        #expect(run.rejects.isEmpty, "\(run.rejects)")
+        #expect(run.records == 4)
+        let missed = try #require(run.call("vonage:f27b937d-6dde-441a-9595-006e7302ea01"))
+        #expect(missed.outcome == .missed)
+        #expect(missed.customer == .number("+17205550111"))
+        #expect(run.call("vonage:f27b937d-6dde-441a-9595-006e7302ea02")?.outcome == .answered)
+        #expect(run.call("vonage:f27b937d-6dde-441a-9595-006e7302ea03")?.direction == .outbound)
+        #expect(run.call("vonage:f27b937d-6dde-441a-9595-006e7302ea03")?.customer == .number("+17205550111"))
+        #expect(run.call("vonage:f27b937d-6dde-441a-9595-006e7302ea04")?.outcome == .voicemail)
+    }
+
+    @Test func anAnsweredResultOfNoLengthIsMissed() throws {
+        let text = """
+            {"total_pages": 1, "_embedded": {"call_logs": [
+              {"id": "v-0", "from": "+17205550144", "to": "+15125550100", "direction": "Inbound", "length": 0,
+               "start": "2026-11-18T14:00:00Z", "result": "Answered"}]}}
+            """
+        let run = try MappingFixtures.run("vonage-business-call-logs-json", text: text)
+        #expect(run.call("vonage:v-0")?.outcome == .missed)
+    }
+
+    @Test func theFileIsRecognised() throws {
+        let guess = MappingGuesser.guess(bytes: try MappingFixtures.bytes("vonage/call-logs.json"), among: try MappingFixtures.allSpecs())
+        #expect(guess?.spec.name == "vonage-business-call-logs-json")
+    }
+}

@@ -24,6 +24,12 @@ public struct LeadBooking: Sendable {
         return bookings.job(for: lead, callerName: callerName)
     }
 
+    /// The job that set the lead's appointment, when one starts at that time: its reference stays in Why.
+    public func bookedJob(for lead: Lead, callerName: String, appointment: Date?) -> CrewJobEvent? {
+        guard let appointment, let job = bookings.job(for: lead, callerName: callerName), job.start == appointment else { return nil }
+        return job
+    }
+
     /// Whether a lead may be offered windows: routine work of a known service (so a crew of its trade
     /// can be chosen) in the service area, from a new lead or an existing customer, that no person needs
     /// to look at first (not Staff review, not an active job's problem, not a complex quote, which the

@@ -95,6 +95,8 @@ public struct LeadEvaluation: Sendable {
             cells[.suggestedMessage] = booking.suggestedMessage(for: lead, effective, offer: offer)
             if let consent = booking.consent(for: lead) { cells[.consentSourceNote] = consent }
             if let crewJob { cells[.appointment] = time.format(crewJob.start) }
+            let referenced = crewJob ?? booking.bookedJob(for: lead, callerName: computed.callerName, appointment: office.appointment)
+            if let referenced, !referenced.reference.isEmpty { cells[.why] = cells.text(.why) + " Booked in \(referenced.reference)." }
             cells[.problems] = problems.joined(separator: "; ")
             cells[.status] = computed.status.rawValue
             cells[.callerType] = computed.callerType.rawValue

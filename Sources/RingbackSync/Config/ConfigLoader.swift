@@ -76,7 +76,7 @@ package enum ConfigLoader {
         let statePath = try writableFile(root, "state", default: "ringback-state.sqlite", base: base)
         return RingbackConfig(
             file: file, rules: rules, defaultCountry: business.country, phones: business.phones, sources: sources.files,
-            apiSources: sources.apis, targets: targets,
+            apiSources: sources.apis, bookingSources: sources.bookings, targets: targets,
             statePath: statePath,
             rejectsPath: try writableFile(root, "rejects", default: "ringback-rejects.csv", base: base),
             statusPath: try writableFile(root, "status", default: "ringback-status.csv", base: base),
@@ -311,18 +311,28 @@ package enum ConfigLoader {
         return (lists, tabs, tabNodes)
     }
 
-    /// The `sources:` block: export files (`files:`) or a phone system's API (`api:`), names unique.
+    /// The `sources:` block: export files (`files:`) or a phone system's API (`api:`), and the
+    /// field-service tools jobs are booked in (`kind: bookings`); names unique across both kinds.
     private static func sources(
         _ node: YAMLValue, mappings: [MappingSpec], mappingsDir: String, zone: LocalZone, base: String,
         environment: [String: String]
-    ) throws -> (files: [RingbackConfig.FileSource], apis: [RingbackConfig.APISource]) {
+    ) throws -> (files: [RingbackConfig.FileSource], apis: [RingbackConfig.APISource], bookings: [BookingSourceSettings]) {
         var files: [RingbackConfig.FileSource] = []
         var apis: [RingbackConfig.APISource] = []
+        var bookings: [BookingSourceSettings] = []
         var names = Set<String>()
         for item in try node.items() {
-            try item.allowOnly(["name", "files", "api", "mapping", "time_zone", "allow_empty", "stale_after_hours"])
             let name = try item.required("name").text(expected: "a name for the source, e.g. office-pbx")
             guard names.insert(name).inserted else { throw item.error("source name `\(name)` is used twice") }
+            let kindNode = try item.optional("kind")
+            switch try kindNode?.string() ?? "calls" {
+            case "calls": break
+            case "bookings":
+                bookings.append(try BookingSourceLoader.load(item, name: name, base: base, environment: environment))
+                continue
+            default: throw kindNode!.error("expected calls (the default) or bookings")
+            }
+            try item.allowOnly(["name", "kind", "files", "api", "mapping", "time_zone", "allow_empty", "stale_after_hours"])
             let mappingNode = try item.optional("mapping")
             let mapping = try mappingNode.map { try self.mapping($0, among: mappings, directory: mappingsDir) }
             let sourceZone = try item.optional("time_zone").map(self.zone) ?? zone
@@ -341,7 +351,7 @@ package enum ConfigLoader {
             }
             files.append(try FileSourceSettings.load(item, name: name, mapping: mapping, zone: sourceZone, base: base))
         }
-        return (files, apis)
+        return (files, apis, bookings)
     }
 
     private static func mapping(_ node: YAMLValue, among mappings: [MappingSpec], directory: String) throws -> MappingSpec {

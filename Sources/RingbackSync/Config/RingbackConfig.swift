@@ -19,6 +19,8 @@ package struct RingbackConfig: Sendable {
     package var sources: [FileSource]
     /// Sources pulled from a phone system's API (`api:` instead of `files:`).
     package var apiSources: [APISource] = []
+    /// The field-service tools the office books jobs in (`kind: bookings`): their jobs book open leads.
+    package var bookingSources: [BookingSourceSettings] = []
     package var targets: [ConfiguredTarget]
     package var statePath: String
     package var rejectsPath: String

@@ -14,6 +14,8 @@ package struct PreparedRun: Sendable {
     var commit: StateCommit
     var sheet: (any OpenSheet)?
     var calendars: [(label: String, open: any OpenCalendar)]
+    /// What each bookings source read, kept by the source when the run is applied.
+    var bookings: [BookingPull] = []
 
     init(output: RunPlanner.Output, sheet: (any OpenSheet)?, calendars: [(label: String, open: any OpenCalendar)]) {
         plan = output.plan

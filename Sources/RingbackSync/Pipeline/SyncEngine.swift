@@ -20,6 +20,9 @@ package struct SyncEngine: Sendable {
     package var adopt = false
     /// The crews' own calendars, read for offered windows and the jobs booked there (with `booking:` rules).
     package var crewCalendars: [any CrewCalendarSource] = []
+    /// The field-service tools the office books jobs in (`kind: bookings`): their jobs book open leads
+    /// by the crew calendars' rule, with or without `booking:` rules.
+    package var bookingSources: [any BookingSource] = []
 
     package init(
         sources: [any CallSource], sheet: (any SheetTarget)?, calendars: [any CalendarTarget], store: any StateStoring,
@@ -69,11 +72,24 @@ package struct SyncEngine: Sendable {
         input.storedBusiness = try store.business()
         input.adopt = adopt
         input.crew = readCrewCalendars(now: now)
+        let bookings = try bookingSources.map { source in try source.pull(store, now: now) }
+        let booked = bookings.flatMap(\.jobs)
+        if !booked.isEmpty {
+            var crew = input.crew ?? CrewAvailability()
+            crew.jobs += booked
+            input.crew = crew
+        }
         var output = try planner.plan(input)
+        for pull in bookings {
+            output.rejects += pull.rejects
+            if let failure = pull.failure { output.failures.append(failure) }
+            if let watermark = pull.watermark, pull.failure == nil { output.commit.watermarks[pull.source] = watermark }
+        }
         for calendar in openCalendars {
             if let read = calendar.open.readState, read != calendar.readState { output.commit.calendarReadStates[calendar.label] = read }
         }
         var run = PreparedRun(output: output, sheet: sheet?.open, calendars: openCalendars.map { ($0.label, $0.open) })
+        run.bookings = bookings
         run.warnings += pulls.flatMap { pull in pull.warnings.map { "source \(pull.source): \($0)" } }
         return run
     }
@@ -180,6 +196,15 @@ package struct SyncEngine: Sendable {
         }
         beforeCommit()
         commit.run.finishedAt = finishedAt
+        // Kept before the watermark moves: a run stopped in between reads the same jobs again and merges them.
+        for pull in run.bookings {
+            guard let source = bookingSources.first(where: { $0.name == pull.source }) else { continue }
+            do {
+                try source.remember(pull)
+            } catch {
+                throw SyncError.io(pull.source, "the jobs read could not be kept: \(error)")
+            }
+        }
         try store.commit(commit)
         if let refusal { throw refusal }
         return notices

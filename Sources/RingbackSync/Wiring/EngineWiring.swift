@@ -31,6 +31,7 @@ extension SyncEngine {
             rejectsPath: config.rejectsPath, progress: progress)
         statusPath = config.statusPath
         crewCalendars = try Self.crewCalendars(config, google: connection)
+        bookingSources = config.bookingSources.map { FieldServiceBookingSource(settings: $0, progress: progress) }
     }
 
     /// An ICS source per crew with a file; one Google source for every crew with a Google calendar.
