@@ -242,7 +242,7 @@ import Testing
         #expect(
             plan.sheets[0].notes.contains { $0.contains("the crew removed the job from their calendar") && $0.contains("open for a callback again") })
         let events = workspace.base.calendar.events.values.map(\.event)
-        #expect(events.filter { $0.kind == .job }.allSatisfy(\.cancelled))
+        #expect(events.filter { $0.kind == .job }.allSatisfy { $0.cancelled })
         #expect(events.contains { $0.kind == .callback && !$0.cancelled })
         #expect(row[.offeredWindows]?.contains("Plumbers") == true, "offered windows again")
     }
