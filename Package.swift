@@ -160,7 +160,7 @@ let package = Package(
             name: "RingbackSyncTests",
             dependencies: [
                 "RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
-                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom", "RingbackTesting",
+                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom", "RingbackTesting", "RingbackHTTP",
             ],
             exclude: ["Fakes"]),
     ]

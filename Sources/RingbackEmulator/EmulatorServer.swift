@@ -76,7 +76,7 @@ final class EmulatorHTTPHandler: ChannelInboundHandler {
         let (decision, latency) = state.withState { state -> (FaultDecision, Double) in
             if let name = route.methodName { state.count(name) }
             guard route.isAPI else { return (.none, 0) }
-            return (state.chooseFault(calendar: route.isCalendar), state.faults.latency)
+            return (state.chooseFault(calendar: route.isCalendar, body: request.body), state.faults.latency)
         }
         let channel = context.channel
         let state = self.state

@@ -11,6 +11,8 @@ struct EmulatorState {
     var accessTokens: [String: AccessTokenRecord] = [:]
     var counts: [String: Int] = [:]
     var faults: FaultOptions
+    /// Bodies to refuse once each, unapplied (see `GoogleEmulator.refuseNext`).
+    var refusals: [String] = []
     var random: SeededRandom
     var baseURL = "http://127.0.0.1"
     /// Advances on every Calendar change; sync tokens name a point on it.

@@ -10,7 +10,13 @@ enum FaultDecision {
 
 /// Picks faults with the emulator's seeded generator, so a failing run can be repeated.
 extension EmulatorState {
-    mutating func chooseFault(calendar: Bool) -> FaultDecision {
+    mutating func chooseFault(calendar: Bool, body: [UInt8] = []) -> FaultDecision {
+        if !refusals.isEmpty, case let text = String(decoding: body, as: UTF8.self),
+            let index = refusals.firstIndex(where: { !$0.isEmpty && text.contains($0) })
+        {
+            refusals.remove(at: index)
+            return .respond(GoogleError.invalidArgument("refused by the emulator, as asked"))
+        }
         guard faults.rate > 0, !faults.kinds.isEmpty, random.unit() < faults.rate else { return .none }
         let kind = faults.kinds[Int(random.next() % UInt64(faults.kinds.count))]
         switch kind {

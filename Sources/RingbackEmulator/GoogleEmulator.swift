@@ -139,6 +139,11 @@ package final class GoogleEmulator: Sendable {
         }
     }
 
+    /// The read-only page of a tab served at `/emulator/spreadsheets/{id}/{tab}/view` (see `SheetHTMLView`).
+    package func htmlView(spreadsheetID: String, sheet: String) -> String? {
+        state.withState { $0.htmlView(spreadsheetID: spreadsheetID, sheet: sheet) }
+    }
+
     /// A tab's properties as spreadsheets.get returns them.
     package func sheetProperties(spreadsheetID: String, sheet: String) -> JSONValue? {
         state.withState { state in
@@ -216,6 +221,12 @@ package final class GoogleEmulator: Sendable {
     package var faults: FaultOptions {
         get { state.withState { $0.faults } }
         set { state.withState { $0.faults = newValue } }
+    }
+
+    /// Refuses the next API request whose body contains `text` with a 400, without applying it: a run
+    /// stopped at exactly that write, as if the process had died there.
+    package func refuseNext(bodyContaining text: String) {
+        state.withState { $0.refusals.append(text) }
     }
 
     /// HTTP requests served, by API method name; faulted ones included.

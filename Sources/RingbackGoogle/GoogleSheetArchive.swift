@@ -1,10 +1,18 @@
+import Foundation
 import RingbackCore
 import RingbackJSON
 
 /// Closed leads' rows leaving the Missed Calls tab for an `Archive` tab of the same spreadsheet:
 /// appended below the archive's last row (made with Ringback's header the first time), then removed
 /// from the live tab, so the tab Ringback reads every run stays short. Rows already in the archive are
-/// the office's: Ringback never reads them back or rewrites them.
+/// the office's: Ringback never reads them back or rewrites them, with one exception: a Lead ID the
+/// archive already holds (a run that stopped after archiving, before the live rows were removed or the
+/// state recorded, archives the same rows again) is not appended twice; its archive row takes the live
+/// row's values, the newest the office saw.
+///
+/// The archive is found by its title. An office that renames it (`Archive 2025`) keeps that tab as it is,
+/// and the next archived rows start a new `Archive` tab, as the status tab does; the new tab gets an id
+/// no tab holds, so the renamed one (which keeps its id) is never in the way.
 extension GoogleSheetTarget {
     package static let archiveTab = "Archive"
 
@@ -15,28 +23,43 @@ extension GoogleSheetTarget {
         func properties(_ title: String) -> JSONValue? { sheets.first { $0["properties"]?["title"]?.string == title }?["properties"] }
         var header = SheetColumn.header
         var used = 1
+        var archivedAt: [String: Int] = [:]
+        let quoted = A1.quoted(sheet: Self.archiveTab)
         if let archive = properties(Self.archiveTab), let id = archive["sheetId"]?.int {
-            let read = try service.batchGet(
-                spreadsheetID: spreadsheetID, ranges: [A1.quoted(sheet: Self.archiveTab) + "!1:1", A1.quoted(sheet: Self.archiveTab) + "!A:A"],
-                render: .unformatted)
+            let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: [quoted + "!1:1", quoted + "!A:A"], render: .unformatted)
             header = read.first?.values.first?.map { $0.string ?? "" } ?? header
             used = max(read.last?.values.count ?? 1, 1)
+            var ids = read.last?.values ?? []
+            if let key = SheetLayout(header: header)[.leadID], key != 0 {
+                let letters = A1.columnLetters(key)
+                ids =
+                    try service.batchGet(spreadsheetID: spreadsheetID, ranges: ["\(quoted)!\(letters):\(letters)"], render: .unformatted).first?
+                    .values ?? []
+                used = max(used, ids.count)
+            }
+            for (index, value) in ids.enumerated().dropFirst() {
+                let text = (value.first?.string ?? "").trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty && archivedAt[text] == nil { archivedAt[text] = index + 1 }
+            }
+            let appended = rows.filter { archivedAt[$0.leadID] == nil }.count
             let rowCount = archive["gridProperties"]?["rowCount"]?.int ?? 0
-            if used + rows.count > rowCount {
+            if used + appended > rowCount {
                 _ = try service.batchUpdate(
                     spreadsheetID: spreadsheetID,
                     requests: [
                         [
                             "appendDimension": [
                                 "sheetId": .number(Double(id)), "dimension": "ROWS",
-                                "length": .number(Double(used + rows.count - rowCount + Self.spareRows)),
+                                "length": .number(Double(used + appended - rowCount + Self.spareRows)),
                             ]
                         ]
                     ])
             }
         } else {
-            let layout = MissedCallsTabLayout(
-                title: Self.archiveTab, sheetID: Self.sheetID(for: Self.archiveTab), rowCount: rows.count + Self.spareRows)
+            let taken = Set(sheets.compactMap { $0["properties"]?["sheetId"]?.int })
+            var sheetID = Self.sheetID(for: Self.archiveTab)
+            while taken.contains(sheetID) { sheetID += 1 }
+            let layout = MissedCallsTabLayout(title: Self.archiveTab, sheetID: sheetID, rowCount: rows.count + Self.spareRows)
             _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: Array(layout.requests.prefix(2)))
         }
         let layout = SheetLayout(header: header)
@@ -47,12 +70,24 @@ extension GoogleSheetTarget {
                     range: A1.range(sheet: Self.archiveTab, row: 1, column: 0, rows: 1, columns: header.count),
                     values: [header.map(SheetCellText.outgoing)]))
         }
-        let values = rows.map { row in
+        func values(_ row: DesiredRow) -> [JSONValue] {
             layout.row(row.cells).enumerated().map { Self.cell($1, column: layout.columnAt[$0], link: row.cells[.transcriptLink]) }
         }
-        data.append(
-            SheetsValueRange(
-                range: A1.range(sheet: Self.archiveTab, row: used + 1, column: 0, rows: values.count, columns: header.count), values: values))
+        var appended: [[JSONValue]] = []
+        for row in rows {
+            if let at = archivedAt[row.leadID] {
+                data.append(
+                    SheetsValueRange(
+                        range: A1.range(sheet: Self.archiveTab, row: at, column: 0, rows: 1, columns: header.count), values: [values(row)]))
+            } else {
+                appended.append(values(row))
+            }
+        }
+        if !appended.isEmpty {
+            data.append(
+                SheetsValueRange(
+                    range: A1.range(sheet: Self.archiveTab, row: used + 1, column: 0, rows: appended.count, columns: header.count), values: appended))
+        }
         try service.batchUpdateValues(spreadsheetID: spreadsheetID, data: data)
         try removeLive(rows, snapshot: snapshot, liveID: properties(tab)?["sheetId"]?.int)
     }

@@ -17,6 +17,10 @@ enum SyncedPayloadCoding {
         ]
         if let reopenedAt = row.reopenedAt { fields["reopenedAt"] = instant(reopenedAt) }
         if row.archived { fields["archived"] = .bool(true) }
+        if row.appointmentFromCrew { fields["appointmentFromCrew"] = .bool(true) }
+        if !row.offered.isEmpty {
+            fields["offered"] = .array(row.offered.map { .array([instant($0.start), instant($0.end), .string($0.crew)]) })
+        }
         return JSONValue.object(fields).text
     }
 
@@ -31,6 +35,13 @@ enum SyncedPayloadCoding {
         }
         var row = SyncedRow(leadID: leadID, cells: SheetCells(), deletedByOffice: deleted, archived: value["archived"]?.bool ?? false)
         if let seconds = value["reopenedAt"]?.number { row.reopenedAt = Date(timeIntervalSinceReferenceDate: seconds) }
+        row.appointmentFromCrew = value["appointmentFromCrew"]?.bool ?? false
+        for window in value["offered"]?.array ?? [] {
+            guard let parts = window.array, parts.count == 3, let start = parts[0].number, let end = parts[1].number, let crew = parts[2].string
+            else { continue }
+            row.offered.append(
+                OfferedWindow(start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end), crew: crew))
+        }
         for (key, value) in cells {
             guard let column = SheetColumn(rawValue: key) else { continue }
             row.cells[column] = try Self.text(value, key)

@@ -29,6 +29,27 @@ package final class InMemoryCrewCalendars: CrewCalendarSource, @unchecked Sendab
         }
     }
 
+    /// The crew deleting jobs from their calendar (their busy spans go with them).
+    package func removeJobs(where matches: (CrewJobEvent) -> Bool) {
+        lock.withLock {
+            for job in jobs where matches(job) {
+                if let span = busy[job.crew]?.firstIndex(of: BusyInterval(start: job.start, end: job.end)) { busy[job.crew]?.remove(at: span) }
+            }
+            jobs.removeAll(where: matches)
+        }
+    }
+
+    /// The crew dragging a job to another time.
+    package func moveJobs(where matches: (CrewJobEvent) -> Bool, to start: Date, end: Date) {
+        let moved = lock.withLock { jobs.filter(matches) }
+        removeJobs(where: matches)
+        for var job in moved {
+            job.start = start
+            job.end = end
+            addJob(job)
+        }
+    }
+
     package func read(from: Date, to: Date) -> CrewAvailability {
         lock.withLock {
             reads.append((from, to))

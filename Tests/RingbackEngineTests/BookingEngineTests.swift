@@ -103,6 +103,54 @@ import Testing
         #expect(!(try workspace.sync(at: later)).hasChanges)
     }
 
+    /// The crew does one job at a time: the lead due first gets the earliest windows, the next lead the
+    /// next free ones (clear of the first lead's by the travel buffer).
+    @Test func twoLeadsAreNeverOfferedTheSameWindow() throws {
+        let workspace = Workspace()
+        let later = Fixtures.missed(
+            "c3", from: "+15125550143", at: Fixtures.central(20, 10), voicemail: "Hi, this is Ana Ruiz, the toilet is leaking, 78704")
+        try workspace.sync(at: Self.friday, [later, Self.leak])
+        let first = try #require(workspace.row(phone: "+15125550142"))
+        let second = try #require(workspace.row(phone: "+15125550143"))
+        #expect(first[.dueBy]! < second[.dueBy]!)
+        #expect(first[.offeredWindows] == "Mon Nov 23, 8:00-9:30 AM (Plumbers); Tue Nov 24, 8:00-9:30 AM (Plumbers)")
+        #expect(second[.offeredWindows] == "Mon Nov 23, 10:00-11:30 AM (Plumbers); Tue Nov 24, 10:00-11:30 AM (Plumbers)")
+        #expect(second[.suggestedMessage]?.contains("Mon Nov 23, 10:00-11:30 AM or Tue Nov 24, 10:00-11:30 AM") == true)
+        #expect(!(try workspace.sync(at: Self.friday)).hasChanges, "the same run again hands out the same windows")
+    }
+
+    /// Windows the office may already have offered a caller stay theirs: a lead that came in later but is
+    /// due sooner (the first caller is awaiting a reply, due again from the callback attempt) gets others.
+    @Test func windowsStillShownFromAnEarlierRunAreHeldForTheirLead() throws {
+        let workspace = Workspace()
+        let morning = Fixtures.missed(
+            "a1", from: "+15125550142", at: Fixtures.central(20, 9), voicemail: "Hi, this is Maria Lopez, water is leaking under the sink, 78704")
+        try workspace.sync(at: Fixtures.central(20, 9, 5), [morning])
+        let offered = "Fri Nov 20, 11:30 AM-1:00 PM (Plumbers); Mon Nov 23, 8:00-9:30 AM (Plumbers)"
+        #expect(workspace.row(phone: "+15125550142")?[.offeredWindows] == offered)
+        let newcomer = Fixtures.missed(
+            "b1", from: "+15125550143", at: Fixtures.central(20, 9, 10), voicemail: "Hi, this is Ana Ruiz, the toilet is leaking, 78704")
+        let callback = Fixtures.unanswered("a2", to: "+15125550142", at: Fixtures.central(20, 9, 20))
+        try workspace.sync(at: Fixtures.central(20, 9, 30), [newcomer, callback])
+        let first = try #require(workspace.row(phone: "+15125550142"))
+        let second = try #require(workspace.row(phone: "+15125550143"))
+        #expect(first[.status] == "Awaiting reply")
+        #expect(second[.dueBy]! < first[.dueBy]!, "the newcomer is due first")
+        #expect(first[.offeredWindows] == offered)
+        #expect(second[.offeredWindows] == "Fri Nov 20, 1:30-3:00 PM (Plumbers); Mon Nov 23, 10:00-11:30 AM (Plumbers)")
+        // Once the first caller is booked on the crew calendar, their other window is free for the next caller.
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(23, 8), end: Fixtures.central(23, 9, 30), title: "Maria Lopez sink"))
+        let third = Fixtures.missed(
+            "c1", from: "+15125550144", at: Fixtures.central(20, 9, 25), voicemail: "Hi, this is Sam Lee, the shower drain is leaking, 78704")
+        try workspace.sync(at: Fixtures.central(20, 9, 30), [third])
+        #expect(workspace.row(phone: "+15125550142")?[.status] == "Booked")
+        #expect(workspace.row(phone: "+15125550143")?[.offeredWindows] == second[.offeredWindows], "still shown, still held")
+        #expect(
+            workspace.row(phone: "+15125550144")?[.offeredWindows]
+                == "Fri Nov 20, 11:30 AM-1:00 PM (Plumbers); Mon Nov 23, 12:00-1:30 PM (Plumbers)")
+    }
+
     @Test func aJobOnTheCrewCalendarBooksTheLeadAndCancelsItsCallback() throws {
         let workspace = Workspace()
         try workspace.sync(at: Self.friday, [Self.leak])
@@ -120,6 +168,83 @@ import Testing
         let events = workspace.base.calendar.events.values.map(\.event)
         #expect(events.first { $0.kind == .callback }?.cancelled == true)
         #expect(events.first { $0.kind == .job }?.start == Fixtures.central(24, 13))
+    }
+
+    /// The crew drags the job that booked the lead to another day: the Appointment and the job event follow.
+    @Test func aCrewJobThatFilledTheAppointmentIsFollowedWhenTheCrewMovesIt() throws {
+        let workspace = Workspace()
+        try workspace.sync(at: Self.friday, [Self.leak])
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(24, 13), end: Fixtures.central(24, 14, 30), title: "Sink leak (512) 555-0142"))
+        try workspace.sync(at: Fixtures.central(21, 9))
+        #expect(workspace.row(phone: "+15125550142")?[.appointment] == "2026-11-24 13:00")
+        workspace.crew.moveJobs(where: { $0.title.hasPrefix("Sink leak") }, to: Fixtures.central(25, 9), end: Fixtures.central(25, 10, 30))
+        let plan = try workspace.sync(at: Fixtures.central(21, 10))
+        let row = try #require(workspace.row(phone: "+15125550142"))
+        #expect(row[.appointment] == "2026-11-25 09:00")
+        #expect(row[.status] == "Booked")
+        #expect(
+            plan.sheets[0].notes.contains {
+                $0.contains("the crew moved the job on the Plumbers calendar: Appointment \"2026-11-24 13:00\" -> \"2026-11-25 09:00\"")
+            })
+        #expect(workspace.base.calendar.events.values.first { $0.event.kind == .job && !$0.event.cancelled }?.event.start == Fixtures.central(25, 9))
+        #expect(!(try workspace.sync(at: Fixtures.central(21, 10))).hasChanges)
+        // Moved again: followed again.
+        workspace.crew.moveJobs(where: { $0.title.hasPrefix("Sink leak") }, to: Fixtures.central(26, 8), end: Fixtures.central(26, 9, 30))
+        try workspace.sync(at: Fixtures.central(21, 11))
+        #expect(workspace.row(phone: "+15125550142")?[.appointment] == "2026-11-26 08:00")
+    }
+
+    /// The office typed its own Appointment over the crew's: a later move on the crew calendar is told, not followed.
+    @Test func anAppointmentTheOfficeTypedOverTheCrewsJobIsNotMovedByTheCrew() throws {
+        let workspace = Workspace()
+        try workspace.sync(at: Self.friday, [Self.leak])
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(24, 13), end: Fixtures.central(24, 14, 30), title: "Sink leak (512) 555-0142"))
+        try workspace.sync(at: Fixtures.central(21, 9))
+        let id = try #require(workspace.row(phone: "+15125550142")?[.leadID])
+        workspace.base.sheet.type("2026-11-27 10:00", lead: id, column: .appointment)
+        workspace.crew.moveJobs(where: { $0.title.hasPrefix("Sink leak") }, to: Fixtures.central(25, 9), end: Fixtures.central(25, 10, 30))
+        let plan = try workspace.sync(at: Fixtures.central(21, 10))
+        #expect(workspace.row(phone: "+15125550142")?[.appointment] == "2026-11-27 10:00")
+        let told = plan.sheets[0].notes.filter { $0.hasPrefix(id) && $0.contains("the office's wins") }
+        #expect(
+            told == [
+                "\(id) the crew calendar has the job at 2026-11-25 09:00, but the office typed \"2026-11-27 10:00\" in Appointment since; the office's wins"
+            ])
+        #expect(PlanTextRenderer(time: LocalTimeText(zone: Fixtures.zone)).render(plan).contains("  ! \(told[0])"))
+        // The office's appointment is theirs from now on: the crew's next move changes nothing, and is not told again.
+        workspace.crew.moveJobs(where: { $0.title.hasPrefix("Sink leak") }, to: Fixtures.central(26, 9), end: Fixtures.central(26, 10, 30))
+        let again = try workspace.sync(at: Fixtures.central(21, 11))
+        #expect(workspace.row(phone: "+15125550142")?[.appointment] == "2026-11-27 10:00")
+        #expect(!again.sheets[0].notes.contains { $0.hasPrefix(id) })
+    }
+
+    /// The crew deletes the job: the Appointment empties, the lead is open for a callback again, and the
+    /// job event is cancelled.
+    @Test func aCrewJobRemovedFromTheCrewCalendarReopensTheLead() throws {
+        let workspace = Workspace()
+        try workspace.sync(at: Self.friday, [Self.leak])
+        workspace.crew.addJob(
+            CrewJobEvent(crew: "Plumbers", start: Fixtures.central(24, 13), end: Fixtures.central(24, 14, 30), title: "Sink leak (512) 555-0142"))
+        try workspace.sync(at: Fixtures.central(20, 17, 20))
+        #expect(workspace.row(phone: "+15125550142")?[.status] == "Booked")
+        // A calendar that cannot be read this run says nothing about the job.
+        workspace.crew.failing["Plumbers"] = "timed out"
+        try workspace.sync(at: Fixtures.central(20, 17, 30))
+        #expect(workspace.row(phone: "+15125550142")?[.appointment] == "2026-11-24 13:00")
+        workspace.crew.failing = [:]
+        workspace.crew.removeJobs { $0.title.hasPrefix("Sink leak") }
+        let plan = try workspace.sync(at: Fixtures.central(20, 17, 40))
+        let row = try #require(workspace.row(phone: "+15125550142"))
+        #expect(row[.appointment] == "")
+        #expect(row[.status] == "New missed call")
+        #expect(
+            plan.sheets[0].notes.contains { $0.contains("the crew removed the job from their calendar") && $0.contains("open for a callback again") })
+        let events = workspace.base.calendar.events.values.map(\.event)
+        #expect(events.filter { $0.kind == .job }.allSatisfy { $0.cancelled })
+        #expect(events.contains { $0.kind == .callback && !$0.cancelled })
+        #expect(row[.offeredWindows]?.contains("Plumbers") == true, "offered windows again")
     }
 
     /// The caller's earlier lead, which the office closed, is not booked by the job of their new one.

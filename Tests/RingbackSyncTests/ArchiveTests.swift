@@ -60,6 +60,38 @@ import Testing
         #expect(!(try workspace.dryRun(at: later.addingTimeInterval(86400)).hasChanges), "and then nothing is left to do")
     }
 
+    /// A run that stops after writing the archive but before the live file (and the state) archives the
+    /// same rows again on the next run: each Lead ID is in the archive once, the office's edit in the live
+    /// row meanwhile reaches it, and no row is lost.
+    @Test func aRunStoppedAfterWritingTheArchiveDoesNotArchiveTwice() throws {
+        let workspace = try Self.workspace(days: 3)
+        defer { workspace.remove() }
+        try workspace.sync()
+        let monday = try #require(try workspace.sheet().first { ($0["Timestamp"] ?? "") < "2026-11-17" }?["Lead ID"])
+        try workspace.setCell(monday, "Status", to: "Closed - no response")
+        let before = try workspace.sheet()
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        // The live file's replacement cannot be written: the run stops right after the archive was.
+        let live = URL(fileURLWithPath: workspace.sheetPath)
+        let blocker = live.deletingLastPathComponent().appendingPathComponent(".\(live.lastPathComponent).tmp-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try workspace.sync(at: later) }
+        try FileManager.default.removeItem(atPath: blocker)
+        let first = try RingbackOfflineAccess.document(at: archivePath(workspace)).rows
+        #expect(first.map { $0[0] }.contains(monday))
+        #expect(try workspace.sheet().count == before.count, "the live file was not written")
+
+        try workspace.setCell(monday, "Notes", to: "left a message on Tuesday")
+        let plan = try workspace.sync(at: later)
+        #expect(plan.sheets[0].archives.map(\.leadID).contains(monday))
+        let archived = try RingbackOfflineAccess.document(at: archivePath(workspace)).rows
+        #expect(archived.count == first.count)
+        #expect(Set(archived.map { $0[0] }).count == archived.count, "no Lead ID twice")
+        let notes = SheetColumn.allCases.firstIndex(of: .notes)!
+        #expect(archived.first { $0[0] == monday }?[notes] == "left a message on Tuesday")
+        #expect(try workspace.sheet().count + archived.count == before.count)
+    }
+
     /// A live sheet that goes missing is rebuilt without the rows that moved to the archive.
     @Test func aRestoredSheetLeavesArchivedRowsInTheArchive() throws {
         let workspace = try Self.workspace(days: 3)

@@ -2,6 +2,7 @@ import Foundation
 import RingbackCore
 import RingbackEmulator
 import RingbackGoogle
+import RingbackHTTP
 import RingbackJSON
 import RingbackStore
 import Testing
@@ -56,6 +57,52 @@ import Testing
         #expect(charts.count == 1, "the chart is added once; later reports refresh its cells")
         #expect(charts.first?["spec"]?["basicChart"]?["series"]?.array?.count == 3)
     }
+
+    /// The emulator's read-only page of the Weekly Review tab, as the office would look at it: the table's
+    /// cells, the chart drawn from the cells its series name, and the chart's spec in words.
+    @Test func theEmulatorShowsTheWeeklyReviewTabAsAPage() throws {
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let config = try ConfigLoader.load(path: google.configPath)
+        let review = try WeeklyReport.review(
+            config: config, store: try SQLiteStateStore(path: config.statePath), day: nil,
+            now: ISO8601DateFormatter().date(from: "2026-11-23T14:00:00Z")!)
+        try WeeklyReport.writeGoogleTab(review, config: config)
+        let url = google.base.appendingPathComponent("emulator/spreadsheets/\(GoogleWorkspace.spreadsheetID)/Weekly Review/view")
+        let response = try HTTPClient(policy: RetryPolicy(maxAttempts: 1, requestTimeout: 10, attemptTimeout: 20))
+            .send(HTTPRequest(url: url), retryable: { _ in false })
+        #expect(response.status == 200)
+        let page = String(decoding: response.body, as: UTF8.self)
+        #expect(page == google.emulator.htmlView(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Weekly Review"))
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<td style=\"font-weight:bold;font-size:14px;\">Weekly review</td>"))
+        #expect(page.contains("<td>Missed calls captured</td><td class=\"n\">\(review.thisWeek.missedCallsCaptured)</td>"))
+        #expect(page.components(separatedBy: "<svg").count == 2, "one chart")
+        #expect(page.contains("COLUMN chart &quot;Last 8 weeks: missed calls captured, qualified leads, booked jobs&quot;"))
+        #expect(page.contains("3 series: Missed calls captured ("))
+        let bars = page.components(separatedBy: "<rect x=").count - 1
+        #expect(bars == 3 * WeeklyReview.trendWeeks + 3, "a column per series and week, and three legend keys")
+    }
+
+    @Test(.enabled(if: WeeklyReportTests.chromiumRequired || WeeklyReportTests.chromium != nil))
+    func theEmulatorsWeeklyReviewPageRendersInChromium() throws {
+        #expect(WeeklyReportTests.chromium != nil, "make test installs chromium")
+        guard WeeklyReportTests.chromium != nil else { return }
+        let google = try GoogleWorkspace()
+        try google.sync()
+        let config = try ConfigLoader.load(path: google.configPath)
+        let review = try WeeklyReport.review(
+            config: config, store: try SQLiteStateStore(path: config.statePath), day: nil,
+            now: ISO8601DateFormatter().date(from: "2026-11-23T14:00:00Z")!)
+        try WeeklyReport.writeGoogleTab(review, config: config)
+        let page = try #require(google.emulator.htmlView(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Weekly Review"))
+        try google.samples.write(page, to: "out/weekly-review-tab.html")
+        let (png, console, dom) = try WeeklyReportTests.render(google.samples.path("out/weekly-review-tab.html"), in: google.samples)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.count > 20_000, "a blank page compresses to a few kilobytes")
+        #expect(console.isEmpty, "\(console)")
+        #expect(dom.contains("Missed calls captured"))
+    }
 }
 
 /// Closed leads leaving the Missed Calls tab for the Archive tab.
@@ -82,5 +129,53 @@ import Testing
         #expect(again.sheets[0].archives.isEmpty && again.sheets[0].creates.isEmpty && again.sheets[0].newOfficeDeletions.isEmpty)
         #expect(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive")?.count == archive.count)
         #expect(google.sheet().count == live.count)
+    }
+
+    /// A run that stops after appending to the Archive tab, before the live rows are removed or the state
+    /// recorded: the next run archives the same rows again, and each is in the Archive tab once.
+    @Test func aRunStoppedBeforeTheLiveRowsWereRemovedArchivesThemOnce() throws {
+        let google = try GoogleWorkspace()
+        try google.setConfig {
+            $0.replacingOccurrences(of: "  default_job_minutes: 120", with: "  default_job_minutes: 120\n  archive_after_days: 3")
+        }
+        try google.sync()
+        let before = google.sheet()
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        google.emulator.refuseNext(bodyContaining: "deleteDimension")
+        #expect(throws: (any Error).self) { try google.sync(at: later) }
+        let first = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive"))
+        #expect(first.count > 1)
+        #expect(google.sheet().count == before.count, "the live rows were not removed")
+
+        let plan = try google.sync(at: later)
+        let moved = Set(plan.sheets[0].archives.map(\.leadID))
+        let archive = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive"))
+        #expect(archive.count == first.count)
+        #expect(Set(archive.dropFirst().map { $0[0] }) == moved)
+        #expect(archive.dropFirst().count == moved.count, "no Lead ID twice")
+        #expect(google.sheet().count + moved.count == before.count)
+    }
+
+    /// The office renames the Archive tab to keep a year's rows apart: it is left as it is, and the next
+    /// closed leads start a new Archive tab.
+    @Test func aRenamedArchiveTabIsKeptAndANewOneStarted() throws {
+        let google = try GoogleWorkspace()
+        try google.setConfig {
+            $0.replacingOccurrences(of: "  default_job_minutes: 120", with: "  default_job_minutes: 120\n  archive_after_days: 3")
+        }
+        try google.sync()
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        try google.sync(at: later)
+        let kept = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive"))
+        google.emulator.renameSheet(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive", to: "Archive 2025")
+        let old = try #require(google.sheet().first { ($0["Timestamp"] ?? "") < "2026-11-17" && $0["Status"] != "Booked" }?["Lead ID"])
+        try google.type("Closed - not a fit", lead: old, column: "Status")
+        let plan = try google.sync(at: later.addingTimeInterval(600))
+        #expect(plan.sheets[0].archives.map(\.leadID) == [old])
+        #expect(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive 2025") == kept)
+        let fresh = try #require(google.emulator.formattedValues(spreadsheetID: GoogleWorkspace.spreadsheetID, sheet: "Archive"))
+        #expect(fresh.first == SheetColumn.header)
+        #expect(fresh.dropFirst().map { $0[0] } == [old])
+        #expect(google.row(old) == nil)
     }
 }

@@ -7,6 +7,8 @@ public struct LeadBooking: Sendable {
     public let rules: BusinessRules
     public let availability: CrewAvailability
     public let now: Date
+    /// The crew calendars were read this run (a job missing from them is really gone).
+    public let calendarsRead: Bool
     let bookings: CrewBookings
     let message: SuggestedMessage
 
@@ -14,6 +16,7 @@ public struct LeadBooking: Sendable {
         self.rules = rules
         self.availability = availability ?? CrewAvailability()
         self.now = now
+        calendarsRead = availability != nil
         bookings = CrewBookings(jobs: availability?.jobs ?? [])
         message = SuggestedMessage(scripts: rules.scripts, company: rules.businessName, windowText: WindowText(zone: rules.hours.zone))
     }
@@ -45,18 +48,11 @@ public struct LeadBooking: Sendable {
         public var cell: String
     }
 
-    /// The windows for a bookable lead (nil when it is not bookable or no booking rules are set).
-    public func offer(for a: LeadAssessment, cache: inout [String: BookingWindows.Outcome]) -> Offer? {
-        guard let booking = rules.booking, Self.isBookable(a) else { return nil }
-        let type = booking.type(forTrade: a.service?.trade)
-        let key = "\(type.rawValue)|\(a.service?.trade.lowercased() ?? "")"
-        let outcome =
-            cache[key]
-            ?? BookingWindows(rules: booking).windows(trade: a.service?.trade, type: type, availability: availability, now: now)
-        cache[key] = outcome
+    /// The Offered Windows cell for the windows found (see `OfferAllocation`, which hands them out).
+    func offer(_ outcome: BookingWindows.Outcome) -> Offer {
         switch outcome {
         case .offered(let windows):
-            let text = WindowText(zone: booking.hours.zone)
+            let text = WindowText(zone: rules.booking?.hours.zone ?? rules.hours.zone)
             return Offer(windows: windows, cell: windows.map { "\(text.format($0)) (\($0.crew))" }.joined(separator: "; "))
         case .none(let why):
             return Offer(windows: [], cell: "None: \(why); a person books it")

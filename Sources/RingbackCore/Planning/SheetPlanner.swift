@@ -56,7 +56,9 @@ public struct SheetPlanner: Sendable {
         for column in SheetColumn.allCases where column.isOfficeOwned { cells[column] = column.isFilledFromCalendar ? row.cells.text(column) : "" }
         cells[.lastSynced] = syncedAt
         plan.creates.append(DesiredRow(leadID: row.leadID, cells: cells))
-        plan.stateChange.upsertRows.append(SyncedRow(leadID: row.leadID, cells: cells, reopenedAt: row.reopenedAt))
+        var synced = SyncedRow(leadID: row.leadID, cells: cells, reopenedAt: row.reopenedAt, offered: row.offered)
+        synced.appointmentFromCrew = row.appointmentFromCrew && !cells.text(.appointment).isEmpty
+        plan.stateChange.upsertRows.append(synced)
     }
 
     /// A row in the sheet the state does not know (the state was lost): nothing says which of its values
@@ -64,7 +66,7 @@ public struct SheetPlanner: Sendable {
     /// pinned; the rest is recorded as found. Nothing is written.
     private func adopt(_ row: DesiredRow, found: SheetContents.Row, syncedAt: String, into plan: inout SheetPlan) {
         plan.adopted.append(row.leadID)
-        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells, reopenedAt: row.reopenedAt)
+        var adopted = SyncedRow(leadID: row.leadID, cells: found.cells, reopenedAt: row.reopenedAt, offered: row.offered)
         for column in Self.ownedColumns {
             guard let have = found.cells[column] else { continue }
             let want = row.cells.text(column)
@@ -82,6 +84,7 @@ public struct SheetPlanner: Sendable {
         var next = remembered
         next.deletedByOffice = false
         next.reopenedAt = row.reopenedAt
+        next.offered = row.offered
         var changes: [SheetPlan.CellChange] = []
         for column in Self.comparedColumns {
             // A column added since the sheet was made reads as empty: it is written and its header appended.
@@ -94,10 +97,14 @@ public struct SheetPlanner: Sendable {
                 if column == .appointment, let crew = row.crewAppointment, !same(column, office, crew) {
                     changes.append(.init(column: column, old: office, new: crew))
                     next.cells[column] = crew
+                    next.appointmentFromCrew = row.appointmentFromCrew && !crew.isEmpty
                 } else if column.isFilledFromCalendar && office.trimmingCharacters(in: .whitespaces).isEmpty && !want.isEmpty {
                     changes.append(.init(column: column, old: office, new: want))
                     next.cells[column] = want
+                    next.appointmentFromCrew = row.appointmentFromCrew
                 } else {
+                    // The office typing over an Appointment filled from a crew calendar makes it theirs.
+                    if column == .appointment && !same(column, office, remembered.cells.text(column)) { next.appointmentFromCrew = false }
                     next.cells[column] = office
                 }
                 continue

@@ -13,10 +13,15 @@ public struct SyncedRow: Sendable, Hashable {
     public var reopenedAt: Date?
     /// The row left the live sheet for the archive; it is never re-created or compared again.
     public var archived: Bool
+    /// The windows the Offered Windows cell shows, as times: held for this lead on the next run.
+    public var offered: [OfferedWindow]
+    /// The Appointment was filled from a job on a crew calendar and the office has not typed over it since:
+    /// when the crew moves or removes that job, the Appointment follows.
+    public var appointmentFromCrew = false
 
     public init(
         leadID: String, cells: SheetCells, pins: [SheetColumn: String] = [:], deletedByOffice: Bool = false, reopenedAt: Date? = nil,
-        archived: Bool = false
+        archived: Bool = false, offered: [OfferedWindow] = []
     ) {
         self.leadID = leadID
         self.cells = cells
@@ -24,6 +29,7 @@ public struct SyncedRow: Sendable, Hashable {
         self.deletedByOffice = deletedByOffice
         self.reopenedAt = reopenedAt
         self.archived = archived
+        self.offered = offered
     }
 
     /// A row a sheet rebuilt from the state gets back: not deleted by the office, not archived.
