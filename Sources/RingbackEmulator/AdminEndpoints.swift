@@ -18,7 +18,9 @@ extension EmulatorState {
             return .json(200, ["items": .array(calendar.events.values.sorted { $0.order < $1.order }.map { calendar.resource($0) })])
         case ("PATCH", "calendars", 4) where path[2] == "events":
             // The crew editing an event in the Calendar app (new times, a new title).
-            guard let patch = try? JSONValue.parse(request.body), patch.object != nil else { return .json(400, ["error": "body must be a JSON object"]) }
+            guard let patch = try? JSONValue.parse(request.body), patch.object != nil else {
+                return .json(400, ["error": "body must be a JSON object"])
+            }
             do {
                 return .json(200, try crewPatch(calendarID: path[1], eventID: path[3], patch, now: Date()))
             } catch {

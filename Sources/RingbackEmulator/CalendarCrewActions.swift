@@ -30,7 +30,8 @@ extension EmulatorState {
     /// The crew changing an event in the Calendar app, as events.patch merges it (new times, a new title).
     mutating func crewPatch(calendarID: String, eventID: String, _ patch: JSONValue, now: Date) throws(APIFailure) -> JSONValue {
         guard let calendar = calendars[calendarID] else { throw CalendarHandler.notFound }
-        let request = HTTPRequestData(method: "PATCH", target: "/calendar/v3/calendars/\(calendarID)/events/\(eventID)", headers: [], body: patch.bytes())
+        let request = HTTPRequestData(
+            method: "PATCH", target: "/calendar/v3/calendars/\(calendarID)/events/\(eventID)", headers: [], body: patch.bytes())
         var handler = CalendarHandler(
             calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch, generatedID: eventID, now: now)
         let response = try handler.perform(.patch(eventID))

@@ -47,7 +47,8 @@ package struct CalendarRESTClient: CalendarService {
         let encoded = query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
         guard let url = GoogleEndpoints.url(root, Self.eventsPath(calendarID: calendarID), query: encoded) else {
             throw GoogleAPIError(
-                kind: .credentials, message: "the calendar id cannot be used in a URL", operation: operation, hint: "Check the calendar id in the config")
+                kind: .credentials, message: "the calendar id cannot be used in a URL", operation: operation,
+                hint: "Check the calendar id in the config")
         }
         return try session.json(method: "GET", url: url, body: nil, operation: operation)
     }

@@ -71,7 +71,7 @@ struct GoogleCalendarReader {
             do {
                 let (items, next) = try pages(calendar, [("syncToken", token)])
                 return Listing(items: items, token: next, whole: false)
-            } catch where error.status == 410 {
+            } catch  where error.status == 410 {
                 // The token expired (fullSyncRequired): start over from the whole calendar.
             }
         }

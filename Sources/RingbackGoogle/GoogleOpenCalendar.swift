@@ -18,7 +18,7 @@ struct GoogleOpenCalendar: OpenCalendar {
         do {
             try target.apply(plan, locations: locations)
             return .complete
-        } catch where !error.failedEvents.isEmpty {
+        } catch  where !error.failedEvents.isEmpty {
             return CalendarWriteResult(refusedUIDs: error.failedEvents, refusal: error)
         }
     }
@@ -38,7 +38,7 @@ extension GoogleCalendarTarget: CalendarTarget {
             let read = try reader.read(calendars: calendars, state: readState, remembered: remembered)
             return GoogleOpenCalendar(
                 target: self, found: read.found, readsBack: true, readState: read.state, locations: read.state.resources.mapValues(\.href))
-        } catch where error.kind == .http && error.status == 404 {
+        } catch  where error.kind == .http && error.status == 404 {
             return GoogleOpenCalendar(target: self, found: [:], readsBack: false, readState: nil, locations: locations)
         } catch {
             throw GoogleTargetError(target: label, error)

@@ -180,7 +180,10 @@ import Testing
         #expect(whole.json?["items"]?.array?.allSatisfy { $0["updated"]?.string?.hasSuffix("Z") == true } == true)
         let token = try #require(whole.json?["nextSyncToken"]?.string)
 
-        for filter in ["timeMin=2026-11-20T00:00:00Z", "privateExtendedProperty=ringbackKey%3Dlead-1", "orderBy=updated", "q=Ann", "updatedMin=2026-11-20T00:00:00Z"] {
+        for filter in [
+            "timeMin=2026-11-20T00:00:00Z", "privateExtendedProperty=ringbackKey%3Dlead-1", "orderBy=updated", "q=Ann",
+            "updatedMin=2026-11-20T00:00:00Z",
+        ] {
             let refused = try await h.json("GET", events + "?syncToken=\(escaped(token))&\(filter)")
             #expect(refused.status == 400, "\(filter)")
             #expect(refused.json?["error"]?["errors"]?[0]?["location"]?.string == String(filter.prefix { $0 != "=" }))
