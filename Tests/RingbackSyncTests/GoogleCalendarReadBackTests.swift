@@ -23,14 +23,18 @@ import Testing
         google.emulator.events(calendarID: calendar).first { $0["id"]?.string == id }
     }
 
-    /// A lead with a job booked on the 23rd at 9:30, written to the office calendar.
-    func booked(_ google: GoogleWorkspace) throws -> String {
+    /// The calendar that holds an event live (the owner's, or the shared one).
+    func home(_ google: GoogleWorkspace, _ id: String) -> String? {
+        [GoogleWorkspace.officeCalendar, GoogleWorkspace.onCallCalendar].first { event(google, $0, id)?["status"] == "confirmed" }
+    }
+
+    /// A lead with a job booked on the 23rd at 9:30, and the calendar its job was written to.
+    func booked(_ google: GoogleWorkspace) throws -> (lead: String, calendar: String) {
         try google.sync()
         let id = try #require(google.sheet().first { $0["Phone"] == jobPhone }?["Lead ID"])
         try google.type("11/23/2026 9:30 AM", lead: id, column: "Appointment")
         try google.sync()
-        #expect(event(google, GoogleWorkspace.officeCalendar, eventID(id, .job))?["status"] == "confirmed")
-        return id
+        return (id, try #require(home(google, eventID(id, .job))))
     }
 
     func listRequests(_ google: GoogleWorkspace) -> Int { google.requestCounts()["calendar.events.list"] ?? 0 }
@@ -58,9 +62,9 @@ import Testing
 
     @Test func aJobTheCrewMovedMovesTheAppointment() throws {
         let google = try GoogleWorkspace()
-        let id = try booked(google)
+        let (id, calendar) = try booked(google)
         try google.emulator.editEvent(
-            calendarID: GoogleWorkspace.officeCalendar, eventID: eventID(id, .job),
+            calendarID: calendar, eventID: eventID(id, .job),
             ["start": ["dateTime": "2026-11-24T14:00:00-06:00"], "end": ["dateTime": "2026-11-24T16:00:00-06:00"]])
 
         let plan = try google.sync()
@@ -70,7 +74,7 @@ import Testing
         #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("the crew moved the job") })
         #expect(plan.calendars[0].updates.isEmpty)
         #expect(google.row(id)?["Status"] == "Booked")
-        let job = try #require(event(google, GoogleWorkspace.officeCalendar, eventID(id, .job)))
+        let job = try #require(event(google, calendar, eventID(id, .job)))
         #expect(job["start"]?["dateTime"] == "2026-11-24T14:00:00-06:00", "the crew's time stays")
         let again = try google.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(600))
         #expect(again.calendars[0].isEmpty && again.calendars[0].crewChanges.isEmpty)
@@ -79,16 +83,16 @@ import Testing
 
     @Test func theOfficesNewAppointmentWinsOverTheCrewsMove() throws {
         let google = try GoogleWorkspace()
-        let id = try booked(google)
+        let (id, calendar) = try booked(google)
         try google.emulator.editEvent(
-            calendarID: GoogleWorkspace.officeCalendar, eventID: eventID(id, .job),
+            calendarID: calendar, eventID: eventID(id, .job),
             ["start": ["dateTime": "2026-11-24T14:00:00-06:00"], "end": ["dateTime": "2026-11-24T16:00:00-06:00"]])
         try google.type("11/25/2026 8:00 AM", lead: id, column: "Appointment")
 
         let plan = try google.sync()
         #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("the office's wins") })
         #expect(plan.calendars[0].crewChanges.contains { $0.kind == .overruled })
-        let job = try #require(event(google, GoogleWorkspace.officeCalendar, eventID(id, .job)))
+        let job = try #require(event(google, calendar, eventID(id, .job)))
         #expect(job["start"]?["dateTime"] == "2026-11-25T08:00:00-06:00")
         let appointment = try #require(google.row(id)?["Appointment"])
         #expect(appointment.contains("8:00") || appointment.contains("08:00"))
@@ -96,9 +100,9 @@ import Testing
 
     @Test func aJobTheCrewDeletedReopensTheLeadForACallback() throws {
         let google = try GoogleWorkspace()
-        let id = try booked(google)
-        #expect(event(google, GoogleWorkspace.officeCalendar, eventID(id, .callback))?["status"] == "cancelled", "booked: no callback")
-        google.emulator.deleteEvent(calendarID: GoogleWorkspace.officeCalendar, eventID: eventID(id, .job))
+        let (id, calendar) = try booked(google)
+        #expect(event(google, calendar, eventID(id, .callback))?["status"] == "cancelled", "booked: no callback")
+        google.emulator.deleteEvent(calendarID: calendar, eventID: eventID(id, .job))
 
         let plan = try google.sync()
         #expect(google.row(id)?["Appointment"] == "")
@@ -106,8 +110,8 @@ import Testing
         let uid = LeadEventBuilder.uid(leadID: id, kind: .job)
         #expect(plan.calendars[0].crewChanges.contains { $0.uid == uid && $0.kind == .removed })
         #expect(plan.sheets[0].notes.contains { $0.contains(id) && $0.contains("open for a callback again") })
-        #expect(event(google, GoogleWorkspace.officeCalendar, eventID(id, .callback))?["status"] == "confirmed", "the callback is back")
-        #expect(event(google, GoogleWorkspace.officeCalendar, eventID(id, .job))?["status"] == "cancelled")
+        #expect(event(google, calendar, eventID(id, .callback))?["status"] == "confirmed", "the callback is back")
+        #expect(event(google, calendar, eventID(id, .job))?["status"] == "cancelled")
     }
 
     @Test func aStaleSyncTokenFallsBackToAFullListingAndStaysCorrect() throws {
@@ -176,23 +180,24 @@ import Testing
 
     @Test func anEventTheCrewMovedToAnotherOfRingbacksCalendarsIsFollowed() throws {
         let google = try GoogleWorkspace()
-        let id = try booked(google)
+        let (id, calendar) = try booked(google)
         let job = eventID(id, .job)
-        try google.emulator.moveEvent(calendarID: GoogleWorkspace.officeCalendar, eventID: job, to: GoogleWorkspace.onCallCalendar)
+        let other = calendar == GoogleWorkspace.officeCalendar ? GoogleWorkspace.onCallCalendar : GoogleWorkspace.officeCalendar
+        try google.emulator.moveEvent(calendarID: calendar, eventID: job, to: other)
 
         let plan = try google.sync()
         #expect(plan.calendars[0].isEmpty, "not re-created in the office calendar")
         #expect(plan.calendars[0].crewChanges.isEmpty, "not taken as deleted")
         #expect(google.row(id)?["Status"] == "Booked")
-        #expect(event(google, GoogleWorkspace.officeCalendar, job)?["status"] == "cancelled")
-        #expect(event(google, GoogleWorkspace.onCallCalendar, job)?["status"] == "confirmed")
+        #expect(event(google, calendar, job)?["status"] == "cancelled")
+        #expect(event(google, other, job)?["status"] == "confirmed")
 
-        // Managed where it is now: a new Appointment moves the job there, the office calendar keeps no live copy.
+        // Managed where it is now: a new Appointment moves the job there; where it was keeps no live copy.
         try google.type("11/25/2026 8:00 AM", lead: id, column: "Appointment")
         let moved = try google.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(600))
         #expect(moved.calendars[0].updates.map(\.new.uid) == [LeadEventBuilder.uid(leadID: id, kind: .job)])
-        #expect(event(google, GoogleWorkspace.onCallCalendar, job)?["start"]?["dateTime"] == "2026-11-25T08:00:00-06:00")
-        #expect(event(google, GoogleWorkspace.officeCalendar, job)?["status"] == "cancelled")
+        #expect(event(google, other, job)?["start"]?["dateTime"] == "2026-11-25T08:00:00-06:00")
+        #expect(event(google, calendar, job)?["status"] == "cancelled")
         let again = try google.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(1200))
         #expect(!again.hasChanges && again.calendars[0].crewChanges.isEmpty)
     }
