@@ -46,6 +46,19 @@ extension EmulatorState {
             guard let calendar = calendars[calendarID], calendar.sharedWith.map({ $0.contains(caller) }) ?? true else {
                 return CalendarHandler.notFound.response
             }
+            if case .move(let eventID) = operation {
+                guard let destination = request.queryValue("destination") else {
+                    return GoogleError.calendar(400, reason: "required", "Required parameter: destination")
+                }
+                guard let target = calendars[destination], target.sharedWith.map({ $0.contains(caller) }) ?? true else {
+                    return CalendarHandler.notFound.response
+                }
+                do {
+                    return .json(200, try moveEvent(eventID, from: calendarID, to: destination, now: now))
+                } catch {
+                    return error.response
+                }
+            }
             var handler = CalendarHandler(
                 calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch,
                 generatedID: randomID(length: 26, alphabet: "0123456789abcdefghijklmnopqrstuv"), now: now)

@@ -56,6 +56,9 @@ enum APIRoute {
                 default: return .unknown
                 }
             }
+            if parts.count == 4, parts[3] == "move", !parts[2].isEmpty {
+                return method == "POST" ? .calendar(calendarID: calendarID, .move(PercentEncoding.decode(parts[2]))) : .unknown
+            }
             guard parts.count == 3, !parts[2].isEmpty else { return .unknown }
             let eventID = PercentEncoding.decode(parts[2])
             switch method {

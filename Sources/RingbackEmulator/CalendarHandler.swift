@@ -3,7 +3,7 @@ import RingbackJSON
 
 /// The Calendar v3 events methods Ringback calls, by their API names.
 enum CalendarOperation {
-    case insert, list, get(String), patch(String), update(String), delete(String)
+    case insert, list, get(String), patch(String), update(String), delete(String), move(String)
 
     var methodName: String {
         switch self {
@@ -13,6 +13,7 @@ enum CalendarOperation {
         case .patch: "calendar.events.patch"
         case .update: "calendar.events.update"
         case .delete: "calendar.events.delete"
+        case .move: "calendar.events.move"
         }
     }
 }
@@ -117,6 +118,9 @@ struct CalendarHandler {
             return .empty(204)
         case .list:
             return .json(200, try list())
+        case .move:
+            // Needs the destination calendar too: served by `EmulatorState.moveEvent`.
+            throw Self.notFound
         }
     }
 
@@ -193,9 +197,20 @@ struct CalendarHandler {
     /// The clock a `syncToken` was issued at, if one was given; it must not be combined with filters.
     private func syncTokenClock() throws(APIFailure) -> Int? {
         guard let sync = request.queryValue("syncToken") else { return nil }
+        // The discovery document: these "cannot be specified together with nextSyncToken", and deleted
+        // events are always listed ("it is not allowed to set showDeleted to False").
         let forbidden = ["timeMin", "timeMax", "privateExtendedProperty", "sharedExtendedProperty", "q", "orderBy", "iCalUID", "updatedMin"]
-        if forbidden.contains(where: { request.queryValue($0) != nil }) {
-            throw Self.error(400, "invalid", "Sync token cannot be combined with the given query parameters.")
+        if let given = forbidden.first(where: { request.queryValue($0) != nil }) {
+            throw APIFailure(
+                GoogleError.calendar(
+                    400, domain: "global", reason: "invalid", "Sync token cannot be combined with \(given).",
+                    location: ("parameter", given)))
+        }
+        if request.queryValue("showDeleted") == "false" {
+            throw APIFailure(
+                GoogleError.calendar(
+                    400, domain: "global", reason: "invalid", "Sync token cannot be combined with showDeleted=false.",
+                    location: ("parameter", "showDeleted")))
         }
         guard let numbers = readToken(sync, "sync"), numbers.count == 1, numbers[0] <= clock else {
             throw APIFailure(
@@ -283,7 +298,7 @@ struct CalendarHandler {
             "timeZone": .string(calendar.timeZone),
             "accessRole": "owner",
             "defaultReminders": [],
-            "items": .array(pageItems.map { calendar.resource($0, in: zone) }),
+            "items": .array(pageItems.map { $0.status == "cancelled" ? CalendarData.tombstone($0) : calendar.resource($0, in: zone) }),
         ]
         if offset + pageItems.count < events.count {
             reply["nextPageToken"] = .string(token("page", [offset + pageItems.count, snapshot]))

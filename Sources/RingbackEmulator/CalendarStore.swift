@@ -40,7 +40,7 @@ struct CalendarData {
             object[key] = .object(time)
         }
         object["kind"] = "calendar#event"
-        object["etag"] = .string("\"\(Int64(event.updated.timeIntervalSince1970 * 1000) * 1000 + Int64(event.changedAt % 1000))\"")
+        object["etag"] = .string(Self.etag(event))
         object["id"] = .string(event.id)
         object["status"] = .string(event.status)
         let eid = Data((event.id + " " + id).utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
@@ -54,6 +54,19 @@ struct CalendarData {
         object["reminders"] = object["reminders"] ?? ["useDefault": true]
         object["eventType"] = object["eventType"] ?? "default"
         return .object(object)
+    }
+
+    /// A deleted event as a listing shows it (incremental, or `showDeleted`): "only the id is guaranteed",
+    /// so only the id, the status and the entity tag are given, and a client cannot lean on more.
+    static func tombstone(_ event: EventRecord) -> JSONValue {
+        [
+            "kind": "calendar#event", "etag": .string(etag(event)), "id": .string(event.id), "status": "cancelled",
+        ]
+    }
+
+    /// `"3087189235798000"`: microseconds of the last change, as Google's event tags look.
+    static func etag(_ event: EventRecord) -> String {
+        "\"\(Int64(event.updated.timeIntervalSince1970 * 1000) * 1000 + Int64(event.changedAt % 1000))\""
     }
 
     /// Extended properties as Calendar keeps them: keys over 44 characters dropped, values cut to 1024.

@@ -206,14 +206,25 @@ package final class GoogleEmulator: Sendable {
 
     /// The crew deleting an event in the Calendar app: it stays, cancelled.
     package func deleteEvent(calendarID: String, eventID: String) {
-        state.withState { state in
-            guard var event = state.calendars[calendarID]?.events[eventID], event.status != "cancelled" else { return }
-            state.calendarClock += 1
-            event.status = "cancelled"
-            event.updated = Date()
-            event.changedAt = state.calendarClock
-            state.calendars[calendarID]!.events[eventID] = event
-        }
+        state.withState { _ = $0.crewDelete(calendarID: calendarID, eventID: eventID, now: Date()) }
+    }
+
+    /// The crew changing an event in the Calendar app (e.g. `["start": …, "end": …]` to move a job), merged as
+    /// events.patch merges; returns the event as Google now holds it.
+    @discardableResult
+    package func editEvent(calendarID: String, eventID: String, _ patch: JSONValue) throws -> JSONValue {
+        try state.withState { state in try state.crewPatch(calendarID: calendarID, eventID: eventID, patch, now: Date()) }
+    }
+
+    /// The crew moving an event to another calendar in the Calendar app (what events.move does).
+    @discardableResult
+    package func moveEvent(calendarID: String, eventID: String, to destination: String) throws -> JSONValue {
+        try state.withState { state in try state.moveEvent(eventID, from: calendarID, to: destination, now: Date()) }
+    }
+
+    /// Google expiring every sync token issued so far: the next incremental listing answers 410 `fullSyncRequired`.
+    package func expireSyncTokens() {
+        state.withState { $0.expireSyncTokens() }
     }
 
     // MARK: Faults and counts

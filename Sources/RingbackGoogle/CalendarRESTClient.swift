@@ -42,6 +42,17 @@ package struct CalendarRESTClient: CalendarService {
         }
     }
 
+    package func listEvents(calendarID: String, query: [(name: String, value: String)]) throws(GoogleAPIError) -> JSONValue {
+        let operation = "calendar list events of \(calendarID)"
+        let encoded = query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
+        guard let url = GoogleEndpoints.url(root, Self.eventsPath(calendarID: calendarID), query: encoded) else {
+            throw GoogleAPIError(
+                kind: .credentials, message: "the calendar id cannot be used in a URL", operation: operation,
+                hint: "Check the calendar id in the config")
+        }
+        return try session.json(method: "GET", url: url, body: nil, operation: operation)
+    }
+
     /// Sends every call once (in batches of `batchSize`), then, after one wait, every call that failed for now,
     /// round after round: a run of many batches waits per round, not per batch.
     package func batch(_ calls: [CalendarCall]) throws(GoogleAPIError) -> [CalendarCallResult] {

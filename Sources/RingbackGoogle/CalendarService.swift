@@ -35,4 +35,6 @@ package protocol CalendarService: Sendable {
     /// with backoff, in a later batch; the results come back one per call, in order. Only a failure of the
     /// batch request itself (after its retries) throws.
     func batch(_ calls: [CalendarCall]) throws(GoogleAPIError) -> [CalendarCallResult]
+    /// One page of `events.list` of a calendar, the query's names and values as given (encoded by the client).
+    func listEvents(calendarID: String, query: [(name: String, value: String)]) throws(GoogleAPIError) -> JSONValue
 }

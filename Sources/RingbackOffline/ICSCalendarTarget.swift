@@ -31,6 +31,6 @@ package struct ICSCalendarTarget: Sendable {
 
     /// The file: every event, cancelled ones included, except those the crew deleted from it.
     package func render(_ events: [SyncedEvent]) -> [UInt8] {
-        EventICalCoding.calendar(events.filter { !$0.removedByCrew || $0.event.cancelled }, name: name)
+        EventICalCoding.calendar(events.filter { $0.movedTo == nil && (!$0.removedByCrew || $0.event.cancelled) }, name: name)
     }
 }

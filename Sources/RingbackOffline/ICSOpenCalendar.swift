@@ -29,7 +29,7 @@ extension ICSCalendarTarget: CalendarTarget {
         let found = try load()
         // A file with none of Ringback's events left (emptied, or replaced by another) is rebuilt, not
         // read as the crew deleting everything.
-        let emptied = found.isEmpty && remembered.values.contains { !$0.event.cancelled && !$0.removedByCrew }
+        let emptied = found.isEmpty && remembered.values.contains(where: \.isLive)
         return ICSOpenCalendar(target: self, remembered: remembered, found: found, readsBack: exists && !emptied)
     }
 }

@@ -13,6 +13,7 @@ enum CalendarReadStateCoding {
         var object: [String: JSONValue] = ["incremental": .bool(state.incremental), "resources": .object(resources)]
         if let token = state.syncToken { object["syncToken"] = .string(token) }
         if let location = state.location { object["location"] = .string(location) }
+        if !state.calendarTokens.isEmpty { object["calendarTokens"] = .object(state.calendarTokens.mapValues(JSONValue.string)) }
         return JSONValue.object(object).text
     }
 
@@ -21,6 +22,10 @@ enum CalendarReadStateCoding {
         guard let resources = value["resources"]?.object else { throw JSONParseError(message: "expected resources") }
         var state = CalendarReadState(
             syncToken: value["syncToken"]?.string, location: value["location"]?.string, incremental: value["incremental"]?.bool ?? true)
+        for (calendar, token) in value["calendarTokens"]?.object ?? [:] {
+            guard let text = token.string else { throw JSONParseError(message: "the sync token of calendar \(calendar) is not text") }
+            state.calendarTokens[calendar] = text
+        }
         for (uid, resource) in resources {
             guard let href = resource["href"]?.string else { throw JSONParseError(message: "resource \(uid) has no href") }
             state.resources[uid] = .init(href: href, etag: resource["etag"]?.string)

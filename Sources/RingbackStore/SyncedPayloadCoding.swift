@@ -63,6 +63,7 @@ enum SyncedPayloadCoding {
         var object: [String: JSONValue] = ["event": event, "sequence": .number(Double(synced.sequence)), "revisedAt": instant(synced.revisedAt)]
         if synced.removedByCrew { object["removedByCrew"] = .bool(true) }
         if let times = synced.crewTimes { object["crewTimes"] = .array([instant(times.start), instant(times.end)]) }
+        if let movedTo = synced.movedTo { object["movedTo"] = .string(movedTo) }
         return JSONValue.object(object).text
     }
 
@@ -85,6 +86,7 @@ enum SyncedPayloadCoding {
             end: Date(timeIntervalSinceReferenceDate: end), owner: try field("owner"), cancelled: cancelled)
         var synced = SyncedEvent(event: event, sequence: sequence, revisedAt: Date(timeIntervalSinceReferenceDate: revisedAt))
         synced.removedByCrew = value["removedByCrew"]?.bool ?? false
+        synced.movedTo = value["movedTo"]?.string
         if let times = value["crewTimes"]?.array, times.count == 2, let start = times[0].number, let end = times[1].number, end >= start {
             synced.crewTimes = DateInterval(
                 start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end))

@@ -169,6 +169,65 @@ import Testing
         #expect(outside.json?["items"]?.array?.isEmpty == true)
     }
 
+    /// Incremental listings as the discovery document describes them: a token not combinable with filters,
+    /// deleted events always listed with their id only, the token on the last page only, moves between calendars.
+    @Test func incrementalListingsFollowTheDiscoveryDocument() async throws {
+        let h = try await harness()
+        let other = "oncall@group.calendar.google.com"
+        h.emulator.createCalendar(id: other, timeZone: "America/Chicago")
+        for index in 0..<4 { _ = try await h.json("POST", events, event("rb20000\(index)")) }
+        let whole = try await h.json("GET", events + "?privateExtendedProperty=\(escaped("ringbackKey=lead-1"))")
+        #expect(whole.json?["items"]?.array?.allSatisfy { $0["updated"]?.string?.hasSuffix("Z") == true } == true)
+        let token = try #require(whole.json?["nextSyncToken"]?.string)
+
+        for filter in [
+            "timeMin=2026-11-20T00:00:00Z", "privateExtendedProperty=ringbackKey%3Dlead-1", "orderBy=updated", "q=Ann",
+            "updatedMin=2026-11-20T00:00:00Z",
+        ] {
+            let refused = try await h.json("GET", events + "?syncToken=\(escaped(token))&\(filter)")
+            #expect(refused.status == 400, "\(filter)")
+            #expect(refused.json?["error"]?["errors"]?[0]?["location"]?.string == String(filter.prefix { $0 != "=" }))
+        }
+        #expect(try await h.json("GET", events + "?syncToken=\(escaped(token))&showDeleted=false").status == 400)
+        let unchanged = try await h.json("GET", events + "?syncToken=\(escaped(token))")
+        #expect(unchanged.json?["items"]?.array?.isEmpty == true)
+        #expect(unchanged.json?["nextSyncToken"]?.string != nil)
+
+        // The crew moves one event in time, deletes one and moves one to another calendar.
+        try h.emulator.editEvent(
+            calendarID: calendar, eventID: "rb200000",
+            ["start": ["dateTime": "2026-11-21T09:00:00-06:00"], "end": ["dateTime": "2026-11-21T10:00:00-06:00"]])
+        #expect(try await h.send("DELETE", "/emulator/calendars/\(escaped(calendar))/events/rb200001").status == 204)
+        #expect(try await h.json("POST", events + "/rb200002/move").status == 400, "destination is required")
+        let moved = try await h.json("POST", events + "/rb200002/move?destination=\(escaped(other))")
+        #expect(moved.status == 200 && moved.json?["id"] == "rb200002")
+        #expect(h.emulator.requestCounts()["calendar.events.move"] == 2)
+
+        let first = try await h.json("GET", events + "?syncToken=\(escaped(token))&maxResults=2")
+        #expect(first.json?["items"]?.array?.count == 2)
+        #expect(first.json?["nextSyncToken"] == nil)
+        let page = try #require(first.json?["nextPageToken"]?.string)
+        let last = try await h.json("GET", events + "?syncToken=\(escaped(token))&maxResults=2&pageToken=\(escaped(page))")
+        #expect(last.json?["nextPageToken"] == nil && last.json?["nextSyncToken"]?.string != nil)
+        let items = (first.json?["items"]?.array ?? []) + (last.json?["items"]?.array ?? [])
+        let byID = Dictionary(items.map { ($0["id"]?.string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byID.keys.sorted() == ["rb200000", "rb200001", "rb200002"])
+        #expect(byID["rb200000"]?["start"]?["dateTime"] == "2026-11-21T09:00:00-06:00")
+        for gone in ["rb200001", "rb200002"] {
+            let tombstone = try #require(byID[gone]?.object)
+            #expect(tombstone["status"] == "cancelled")
+            #expect(Set(tombstone.keys) == ["kind", "etag", "id", "status"], "only the id is guaranteed")
+        }
+        let there = try await h.json("GET", "/calendar/v3/calendars/\(escaped(other))/events")
+        #expect(there.json?["items"]?.array?.map { $0["id"] } == ["rb200002"])
+        #expect(there.json?["items"]?[0]?["extendedProperties"]?["private"]?["ringbackKey"] == "lead-1")
+        #expect(try await h.json("GET", events + "/rb200001").json?["summary"] == "Call back Ann", "get still gives the whole event")
+
+        h.emulator.expireSyncTokens()
+        let stale = try await h.json("GET", events + "?syncToken=\(escaped(token))")
+        #expect(stale.status == 410 && stale.json?["error"]?["errors"]?[0]?["reason"] == "fullSyncRequired")
+    }
+
     @Test func calendarAccessAndAuthUseTheLegacyShape() async throws {
         let h = try EmulatorHarness()
         h.emulator.createCalendar(id: "private-cal", sharedWith: ["owner@example.com"])

@@ -24,6 +24,10 @@ private final class ScriptedCalendar: CalendarService, @unchecked Sendable {
                         message: "refused", operation: "calendar"))
         }
     }
+
+    func listEvents(calendarID: String, query: [(name: String, value: String)]) throws(GoogleAPIError) -> JSONValue {
+        ["items": [], "nextSyncToken": "token"]
+    }
 }
 
 @Suite struct GoogleCalendarTargetTests {

@@ -60,8 +60,8 @@ import Testing
         let plan = try google.sync()
         #expect(!plan.hasChanges)
         let counts = google.requestCounts().filter { $0.key != "token" }
-        // One read, and the run's line appended to the Ringback Status tab.
-        #expect(counts == ["sheets.spreadsheets.values.batchGet": 1, "sheets.spreadsheets.values.append": 1])
+        // One read of the sheet, one listing of each calendar, and the run's line appended to the Ringback Status tab.
+        #expect(counts == ["sheets.spreadsheets.values.batchGet": 1, "calendar.events.list": 2, "sheets.spreadsheets.values.append": 1])
     }
 
     /// The office renames the status tab to keep it: the next run starts a new one and does not fail.

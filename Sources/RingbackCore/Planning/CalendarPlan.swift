@@ -24,6 +24,8 @@ public struct CalendarPlan: Sendable, Hashable {
             case moved
             /// Moved, but the office (or the rules) since wanted other times, which win.
             case overruled
+            /// Moved to another calendar target (`SyncedEvent.movedTo`): followed there, not re-created here.
+            case movedAway
         }
 
         public var kind: Kind
@@ -48,6 +50,9 @@ public struct CalendarPlan: Sendable, Hashable {
     public var adopted: [SyncedEvent] = []
     /// What the crew changed since the last run (targets that read back only); recorded, reported.
     public var crewChanges: [CrewChange] = []
+    /// Events the crew moved here from another calendar target, as last written there: recorded, and
+    /// managed here from now on.
+    public var arrived: [SyncedEvent] = []
 
     public init(target: String) {
         self.target = target
@@ -59,7 +64,9 @@ public struct CalendarPlan: Sendable, Hashable {
     public var stateChange: TargetStateChange {
         let written = Set((creates + updates.map(\.new) + cancels.map(\.new)).map(\.uid))
         let crew = crewChanges.filter { !written.contains($0.uid) }.map(\.event)
-        return TargetStateChange(upsertEvents: adopted + crew + creates + updates.map(\.new) + cancels.map(\.new))
+        let recorded = written.union(crew.map(\.uid))
+        let arrivals = arrived.filter { !recorded.contains($0.uid) }
+        return TargetStateChange(upsertEvents: adopted + arrivals + crew + creates + updates.map(\.new) + cancels.map(\.new))
     }
 
     /// Every event the target should hold after applying, cancelled ones included.

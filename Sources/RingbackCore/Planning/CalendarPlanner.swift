@@ -21,6 +21,8 @@ public struct CalendarPlanner: Sendable {
                 adoptOrCreate(event, found: found[event.uid], now: now, into: &plan)
                 continue
             }
+            // The crew moved it to another calendar target, which manages it now.
+            if old.movedTo != nil { continue }
             if let edit = crew.edits[event.uid] {
                 switch edit {
                 case .removed(let kind, let recorded):
@@ -80,7 +82,7 @@ public struct CalendarPlanner: Sendable {
         base: [String: SyncedEvent], found: [String: FoundEvent], wanted: Set<String>, crew: CrewEdits, now: Date,
         into plan: inout CalendarPlan
     ) {
-        for (uid, old) in base where !wanted.contains(uid) && !old.event.cancelled && !old.removedByCrew {
+        for (uid, old) in base where !wanted.contains(uid) && old.isLive {
             if case .removed(let kind, let recorded) = crew.edits[uid] {
                 plan.crewChanges.append(.init(kind: kind, event: recorded))
                 continue

@@ -15,7 +15,7 @@ public struct CrewEdits: Sendable {
     public init() {}
 
     public init(base: [String: SyncedEvent], found: [String: FoundEvent]) {
-        for (uid, old) in base where !old.event.cancelled && !old.removedByCrew {
+        for (uid, old) in base where old.isLive {
             guard let now = found[uid] else {
                 var removed = old
                 removed.removedByCrew = true

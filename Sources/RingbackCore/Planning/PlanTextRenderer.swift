@@ -78,7 +78,7 @@ public struct PlanTextRenderer: Sendable {
     /// every sheet (unreadable appointments or statuses, silent or failed sources, restored files).
     public func problems(_ plan: SyncPlan) -> String {
         plan.sheets.flatMap(\.notes).map { "! \($0)\n" }.joined()
-            + plan.calendars.flatMap(\.crewChanges).filter { $0.kind != .moved }.map { "! \(crewLine($0))\n" }.joined()
+            + plan.calendars.flatMap(\.crewChanges).filter { $0.kind != .moved && $0.kind != .movedAway }.map { "! \(crewLine($0))\n" }.joined()
     }
 
     private func crewLine(_ change: CalendarPlan.CrewChange) -> String {
@@ -89,6 +89,7 @@ public struct PlanTextRenderer: Sendable {
         case .cancelled: return "\(change.uid) \(event.title): cancelled by the crew; left cancelled"
         case .moved: return "\(change.uid) \(event.title): moved by the crew to \(times); kept there"
         case .overruled: return "\(change.uid) \(event.title): moved by the crew to \(times), but the office's time since wins"
+        case .movedAway: return "\(change.uid) \(event.title): moved by the crew to \(change.event.movedTo ?? "another calendar"); followed there"
         }
     }
 

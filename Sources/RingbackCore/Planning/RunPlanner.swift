@@ -129,8 +129,9 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
 
+        let followed = CalendarMoves(input.calendars)
         var moves: [String: Date?] = [:]
-        for calendar in input.calendars.reversed() where calendar.readsBack {
+        for calendar in followed.calendars.reversed() where calendar.readsBack {
             moves.merge(CrewEdits(base: calendar.remembered, found: calendar.found).appointments(base: calendar.remembered)) { _, first in first }
         }
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
@@ -148,11 +149,14 @@ public struct RunPlanner: Sendable {
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
-        for calendar in input.calendars {
-            let calendarPlan = CalendarPlanner().plan(
+        var calendarPlans = followed.calendars.map { calendar in
+            CalendarPlanner().plan(
                 target: calendar.label, desired: evaluated.events, base: calendar.remembered,
                 found: calendar.found, readsBack: calendar.readsBack, now: input.now)
-            commit.targetChanges[calendar.label] = calendarPlan.stateChange
+        }
+        followed.record(in: &calendarPlans)
+        for calendarPlan in calendarPlans {
+            commit.targetChanges[calendarPlan.target] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
         }
         commit.run.summary = plan.summaryLine

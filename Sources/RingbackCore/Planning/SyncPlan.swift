@@ -20,7 +20,7 @@ public struct SyncPlan: Sendable {
     public var crewRemovals: Int {
         calendars.reduce(0) { $0 + $1.crewChanges.filter { $0.kind == .removed || $0.kind == .cancelled }.count }
     }
-    public var crewMoves: Int { calendars.reduce(0) { $0 + $1.crewChanges.filter { $0.kind == .moved }.count } }
+    public var crewMoves: Int { calendars.reduce(0) { $0 + $1.crewChanges.filter { $0.kind == .moved || $0.kind == .movedAway }.count } }
 
     /// Target writes pending: what `--detailed-exitcode` reports as 2.
     public var hasChanges: Bool { toAdd + toChange + toCancel > 0 }

@@ -17,6 +17,8 @@ public struct CalendarReadState: Sendable, Hashable {
 
     /// The server's token for "changes since" (RFC 6578 sync-token, Calendar's nextSyncToken).
     public var syncToken: String?
+    /// Calendar id → its token, for a target that spans several calendars (Google's `owner_calendars`).
+    public var calendarTokens: [String: String]
     /// The calendar's resolved address (after discovery), so later runs skip discovery.
     public var location: String?
     /// False once the server is known not to offer incremental listing.
@@ -24,8 +26,12 @@ public struct CalendarReadState: Sendable, Hashable {
     /// Event UID → resource.
     public var resources: [String: Resource]
 
-    public init(syncToken: String? = nil, location: String? = nil, incremental: Bool = true, resources: [String: Resource] = [:]) {
+    public init(
+        syncToken: String? = nil, location: String? = nil, incremental: Bool = true, resources: [String: Resource] = [:],
+        calendarTokens: [String: String] = [:]
+    ) {
         self.syncToken = syncToken
+        self.calendarTokens = calendarTokens
         self.location = location
         self.incremental = incremental
         self.resources = resources

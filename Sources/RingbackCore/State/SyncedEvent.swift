@@ -11,14 +11,24 @@ public struct SyncedEvent: Codable, Sendable, Hashable {
     public var removedByCrew: Bool
     /// The times the crew moved it to; kept over Ringback's own until Ringback's wish changes.
     public var crewTimes: DateInterval?
+    /// The calendar target the crew moved it to (the label): that target manages it now, this one
+    /// neither writes it again nor takes it as deleted.
+    public var movedTo: String?
 
-    public init(event: CalendarEvent, sequence: Int, revisedAt: Date, removedByCrew: Bool = false, crewTimes: DateInterval? = nil) {
+    public init(
+        event: CalendarEvent, sequence: Int, revisedAt: Date, removedByCrew: Bool = false, crewTimes: DateInterval? = nil,
+        movedTo: String? = nil
+    ) {
         self.event = event
         self.sequence = sequence
         self.revisedAt = revisedAt
         self.removedByCrew = removedByCrew
         self.crewTimes = crewTimes
+        self.movedTo = movedTo
     }
+
+    /// In the calendar as Ringback last left it: neither cancelled, removed by the crew nor moved away.
+    public var isLive: Bool { !event.cancelled && !removedByCrew && movedTo == nil }
 
     public var uid: String { event.uid }
 
