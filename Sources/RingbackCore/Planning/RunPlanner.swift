@@ -116,26 +116,11 @@ public struct RunPlanner: Sendable {
         let failures = input.pulls.compactMap(\.failure)
         let silences = input.pulls.compactMap(\.silence)
         var plan = SyncPlan(ingest: summary(input.pulls, newCalls: newCalls.count, leads: leads.count))
-        var commit = StateCommit(run: RunRecord(startedAt: input.now, finishedAt: input.now, summary: ""))
-        commit.processedFiles = input.pulls.flatMap(\.processedFiles)
-        commit.renamedTargets = input.renamedTargets
-        if input.storedBusiness != rules.businessName { commit.business = rules.businessName }
-        commit.newCalls = newCalls
-        commit.updatedCalls = updatedCalls
-        for pull in input.pulls {
-            if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }
-        }
-        for lead in leads where input.anchors[lead.missedCalls[0].key] == nil {
-            commit.leadAnchors[lead.missedCalls[0].key] = lead.id
-        }
+        var commit = ingestCommit(input, newCalls: newCalls, updatedCalls: updatedCalls, leads: leads)
 
         let followed = CalendarMoves(input.calendars)
-        var moves: [String: Date?] = [:]
-        for calendar in followed.calendars.reversed() where calendar.readsBack {
-            moves.merge(CrewEdits(base: calendar.remembered, found: calendar.found).appointments(base: calendar.remembered)) { _, first in first }
-        }
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
-            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew, moves: moves)
+            .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew, moves: Self.crewMoves(followed))
         if let sheet = input.sheet {
             var sheetPlan = SheetPlanner(time: time).plan(
                 target: sheet.label, desired: evaluated.desiredRows, current: sheet.contents,
@@ -149,13 +134,7 @@ public struct RunPlanner: Sendable {
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
             plan.sheets.append(sheetPlan)
         }
-        var calendarPlans = followed.calendars.map { calendar in
-            CalendarPlanner().plan(
-                target: calendar.label, desired: evaluated.events, base: calendar.remembered,
-                found: calendar.found, readsBack: calendar.readsBack, now: input.now)
-        }
-        followed.record(in: &calendarPlans)
-        for calendarPlan in calendarPlans {
+        for calendarPlan in calendarPlans(followed, events: evaluated.events, now: input.now) {
             commit.targetChanges[calendarPlan.target] = calendarPlan.stateChange
             plan.calendars.append(calendarPlan)
         }
@@ -163,6 +142,44 @@ public struct RunPlanner: Sendable {
         return Output(
             plan: plan, commit: commit, rejects: input.pulls.flatMap(\.rejects), failures: failures, silences: silences,
             warnings: warnings)
+    }
+
+    /// What reading records: files read, calls new and updated, watermarks, the anchors of new leads.
+    private func ingestCommit(_ input: Input, newCalls: [Call], updatedCalls: [Call], leads: [Lead]) -> StateCommit {
+        var commit = StateCommit(run: RunRecord(startedAt: input.now, finishedAt: input.now, summary: ""))
+        commit.processedFiles = input.pulls.flatMap(\.processedFiles)
+        commit.renamedTargets = input.renamedTargets
+        if input.storedBusiness != rules.businessName { commit.business = rules.businessName }
+        commit.newCalls = newCalls
+        commit.updatedCalls = updatedCalls
+        for pull in input.pulls {
+            if let watermark = pull.watermark { commit.watermarks[pull.source] = watermark }
+        }
+        for lead in leads where input.anchors[lead.missedCalls[0].key] == nil {
+            commit.leadAnchors[lead.missedCalls[0].key] = lead.id
+        }
+        return commit
+    }
+
+    /// Leads whose job the crew moved (new start) or removed (nil), in the calendars read back; the
+    /// first calendar's word wins.
+    private static func crewMoves(_ followed: CalendarMoves) -> [String: Date?] {
+        var moves: [String: Date?] = [:]
+        for calendar in followed.calendars.reversed() where calendar.readsBack {
+            moves.merge(CrewEdits(base: calendar.remembered, found: calendar.found).appointments(base: calendar.remembered)) { _, first in first }
+        }
+        return moves
+    }
+
+    /// Each calendar's plan, with the events the crew moved between Ringback's calendars followed.
+    private func calendarPlans(_ followed: CalendarMoves, events: [CalendarEvent], now: Date) -> [CalendarPlan] {
+        var plans = followed.calendars.map { calendar in
+            CalendarPlanner().plan(
+                target: calendar.label, desired: events, base: calendar.remembered,
+                found: calendar.found, readsBack: calendar.readsBack, now: now)
+        }
+        followed.record(in: &plans)
+        return plans
     }
 
     /// The office's holds on leads' later calls, from the statuses it typed.

@@ -63,11 +63,19 @@ enum CallerNameReader {
     /// The name to show: the caller ID when it is a person's name and agrees with the name said
     /// ("Priya Shah" for "this is Priya"), else the name said, else whatever the caller ID shows.
     static func best(said: String?, callerID: String?) -> String {
-        let id = callerID?.trimmingCharacters(in: .whitespaces) ?? ""
+        let id = callerID.map(trimmedSpaces) ?? ""
         guard let said, !said.isEmpty else { return id }
         let generic = id.isEmpty || id == id.uppercased() || id.contains(where: \.isNumber)
         if !generic, id.lowercased().hasPrefix(said.lowercased().split(separator: " ")[0]) { return id }
         return said
+    }
+
+    /// Foundation's trimming on every lead's caller ID was 2.5 % of a million-call run (perf); most
+    /// need none, which a look at both ends tells.
+    private static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        guard first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     static func isNotName(_ word: String) -> Bool { notNames.contains(word) }

@@ -11,6 +11,9 @@ enum JobReference {
     ]
 
     static func heard(in transcript: String) -> String? {
+        // Every reference has a digit; without one, the expressions (1.7 % of a million-call run, perf)
+        // need not run.
+        guard transcript.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let range = NSRange(transcript.startIndex..., in: transcript)
         for pattern in patterns {
             if let match = pattern.firstMatch(in: transcript, range: range), let found = Range(match.range, in: transcript) {
