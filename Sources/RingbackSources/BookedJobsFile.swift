@@ -33,7 +33,7 @@ package struct BookedJobsFile: Sendable {
         } catch {
             throw BookingPullFailure(
                 source: crew, page: 0, displayURL: path, status: nil,
-                reason: "the kept jobs cannot be read (\(error.localizedDescription)); move the file away to read the jobs afresh")
+                reason: "the kept jobs cannot be read (\(error.localizedDescription)); Ringback uses none of this source's jobs until it is mended or deleted; once deleted, the jobs are read afresh from the start")
         }
     }
 

@@ -24,7 +24,13 @@ package struct BookingRecordReader: Sendable {
 
     package func read(_ page: JSONValue, file: String) -> Page {
         var out = Page()
-        guard let records = page.value(at: system.recordsPath)?.array else { return out }
+        guard let records = page.value(at: system.recordsPath)?.array else {
+            out.rejects.append(
+                RecordReject(
+                    file: file, location: "1",
+                    reason: "expected a list of jobs at `\(system.recordsPath)`; is this a \(system.displayName) answer?", raw: page.text))
+            return out
+        }
         for (index, record) in records.enumerated() {
             out.records += 1
             let location = "\(system.recordsPath)[\(index)]"

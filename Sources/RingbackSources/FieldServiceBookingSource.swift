@@ -37,7 +37,9 @@ package struct FieldServiceBookingSource: BookingSource {
         case .files(let patterns):
             read = readFiles(patterns, reader: reader, into: &pull)
         case .api(let api):
-            guard let fetched = try readAPI(api, state: state, now: now, reader: reader, into: &pull) else { return pull }
+            // Without the kept jobs (a first run, or a file deleted), the watermark would skip jobs read before.
+            let kept = FileManager.default.fileExists(atPath: settings.jobsFile)
+            guard let fetched = try readAPI(api, state: kept ? state : nil, now: now, reader: reader, into: &pull) else { return pull }
             read = fetched
         }
         pull.newJobs = read.count
@@ -64,10 +66,10 @@ package struct FieldServiceBookingSource: BookingSource {
     /// The jobs changed since the watermark (less the overlap), page by page; nil when a page failed
     /// (the failure is in `pull`, the watermark does not move).
     private func readAPI(
-        _ api: BookingSourceSettings.API, state: any SourceStateReading, now: Date, reader: BookingRecordReader, into pull: inout BookingPull
+        _ api: BookingSourceSettings.API, state: (any SourceStateReading)?, now: Date, reader: BookingRecordReader, into pull: inout BookingPull
     ) throws -> [CrewJobEvent]? {
         var read: [CrewJobEvent] = []
-        let stored = try state.watermark(source: name)
+        let stored = try state?.watermark(source: name)
         let since =
             stored.map { $0.addingTimeInterval(-api.overlap) } ?? api.startAt ?? now.addingTimeInterval(-BookingSourceSettings.defaultHistory)
         let name = self.name
@@ -95,7 +97,7 @@ package struct FieldServiceBookingSource: BookingSource {
             }
         } catch {
             pull.failure = error
-            return pull
+            return nil
         }
         if let latest, stored.map({ latest > $0 }) ?? true { pull.watermark = latest }
         return read

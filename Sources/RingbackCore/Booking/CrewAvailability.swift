@@ -9,6 +9,11 @@ public struct CrewAvailability: Sendable, Hashable {
     public var unreadable: [String: String]
     /// Events that were skipped (a time or a rule that cannot be read), for the sheet's notes.
     public var problems: [String]
+    /// A source of jobs failed this run (a bookings source, its kept jobs): a job missing from what was
+    /// read is not taken as removed.
+    public var jobsIncomplete = false
+    /// The end of the span the crew calendars were read over: a job beyond it is not seen, not removed.
+    public var readUntil: Date?
 
     public init(busy: [String: [BusyInterval]] = [:], jobs: [CrewJobEvent] = [], unreadable: [String: String] = [:], problems: [String] = []) {
         self.busy = busy

@@ -28,6 +28,10 @@ public enum JournalRecovery {
             }
             recovered.pins.merge(written.pins) { _, new in new }
             recovered.reopenedAt = written.reopenedAt ?? recovered.reopenedAt
+            // The windows shown and an Appointment filled from a crew job are as the run wrote them when
+            // the sheet shows its cell.
+            if recovered.cells[.offeredWindows] == written.cells[.offeredWindows] { recovered.offered = written.offered }
+            if recovered.cells[.appointment] == written.cells[.appointment] { recovered.appointmentFromCrew = written.appointmentFromCrew }
             base[id] = recovered
         }
         return base

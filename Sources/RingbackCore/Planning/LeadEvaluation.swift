@@ -229,12 +229,12 @@ public struct LeadEvaluation: Sendable {
     /// Appointment follows; when they removed it, the Appointment empties and the lead is open for a
     /// callback again (as when the crew removes the job from a target calendar read back). When the office
     /// typed the Appointment since, the office's wins and the difference is told once. Nothing is taken as
-    /// removed while a crew calendar could not be read, nor for a job already gone by (calendars are read
-    /// only two weeks back). Returns the cell's new text, nil to leave it.
+    /// removed while a crew calendar or bookings source could not be read, nor for a job already gone by
+    /// (calendars are read only two weeks back) or beyond the span the calendars were read over. Returns the cell's new text, nil to leave it.
     private func followCrewJob(
         _ lead: Lead, row: SheetContents.Row, remembered: SyncedRow, booking: LeadBooking, office: inout OfficeInput, notes: inout [String]
     ) -> String? {
-        guard booking.rules.booking != nil, booking.calendarsRead else { return nil }
+        guard booking.calendarsRead else { return nil }
         let typed = row.cells.text(.appointment)
         let synced = remembered.cells.text(.appointment)
         let job = booking.bookings.job(for: lead, callerName: row.cells.text(.callerName))
@@ -253,10 +253,13 @@ public struct LeadEvaluation: Sendable {
         if let job, let jobText {
             guard !time.sameTime(synced, jobText) && synced != jobText else { return nil }
             office.appointment = job.start
-            notes.append("\(lead.id) the crew moved the job on the \(job.crew) calendar: Appointment \"\(typed)\" -> \"\(jobText)\"")
+            let place = job.reference.isEmpty ? "the crew moved the job on the \(job.crew) calendar" : "\(job.reference) was moved"
+            notes.append("\(lead.id) \(place): Appointment \"\(typed)\" -> \"\(jobText)\"")
             return jobText
         }
-        guard booking.availability.unreadable.isEmpty, let when = time.parseAppointment(synced), when >= booking.now else { return nil }
+        guard booking.availability.unreadable.isEmpty, !booking.availability.jobsIncomplete, let when = time.parseAppointment(synced),
+            when >= booking.now, booking.availability.readUntil.map({ when < $0 }) ?? true
+        else { return nil }
         office.appointment = nil
         notes.append(
             "\(lead.id) the crew removed the job from their calendar: Appointment \"\(typed)\" -> \"\"; the lead is open for a callback again")

@@ -74,9 +74,13 @@ package struct SyncEngine: Sendable {
         input.crew = readCrewCalendars(now: now)
         let bookings = try bookingSources.map { source in try source.pull(store, now: now) }
         let booked = bookings.flatMap(\.jobs)
-        if !booked.isEmpty {
+        let failed = bookings.compactMap(\.failure)
+        if !booked.isEmpty || !failed.isEmpty {
             var crew = input.crew ?? CrewAvailability()
             crew.jobs += booked
+            // The office sees a failed bookings source in the sheet, and no job it did not bring is taken as removed.
+            crew.problems += failed.map(\.description)
+            crew.jobsIncomplete = crew.jobsIncomplete || !failed.isEmpty
             input.crew = crew
         }
         var output = try planner.plan(input)
@@ -101,7 +105,9 @@ package struct SyncEngine: Sendable {
         progress?("reading \(crewCalendars.reduce(0) { $0 + $1.crews.count }) crew calendars")
         let zone = booking.hours.zone
         let to = zone.date(from: zone.components(of: now).startOfDay.addingDays(booking.horizonDays + 1))
-        return .merged(crewCalendars.map { $0.read(from: now.addingTimeInterval(-14 * 86400), to: to) })
+        var reading = CrewAvailability.merged(crewCalendars.map { $0.read(from: now.addingTimeInterval(-14 * 86400), to: to) })
+        reading.readUntil = to
+        return reading
     }
 
     private func openSheet() throws
