@@ -101,14 +101,6 @@ struct CalDAVReader {
                 state.resources[uid] = nil
             }
         }
-        var found: [String: FoundEvent] = [:]
-        for uid in state.resources.keys {
-            if let event = parsed[uid] {
-                found[uid] = event
-            } else if let synced = remembered[uid] {
-                found[uid] = FoundEvent(event: synced.shown, sequence: synced.sequence, stampedAt: synced.revisedAt)
-            }
-        }
-        return Read(found: found, state: state)
+        return Read(found: state.found(parsed: parsed, remembered: remembered), state: state)
     }
 }

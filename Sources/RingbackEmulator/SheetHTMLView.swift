@@ -1,4 +1,5 @@
 import Foundation
+import RingbackCodecs
 import RingbackJSON
 
 /// A read-only page of one tab, for a person looking at what Ringback wrote without a Google account:
@@ -195,17 +196,5 @@ enum SheetHTMLView {
         return letters
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -54,15 +54,7 @@ struct GoogleCalendarReader {
             }
             state.calendarTokens[calendar] = listing.token
         }
-        var found: [String: FoundEvent] = [:]
-        for uid in state.resources.keys {
-            if let event = parsed[uid] {
-                found[uid] = event
-            } else if let synced = remembered[uid] {
-                found[uid] = FoundEvent(event: synced.shown, sequence: synced.sequence, stampedAt: synced.revisedAt)
-            }
-        }
-        return Read(found: found, state: state)
+        return Read(found: state.found(parsed: parsed, remembered: remembered), state: state)
     }
 
     /// What changed since `token`, or, without one or when Google refuses it, Ringback's events whole.

@@ -1,3 +1,4 @@
+import RingbackCodecs
 import RingbackCore
 
 /// The weekly review as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched):
@@ -81,21 +82,7 @@ package enum WeeklyReviewHTML {
             """
     }
 
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    package static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     private static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1f2933;background:#fff}

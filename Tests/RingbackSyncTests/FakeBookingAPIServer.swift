@@ -33,28 +33,15 @@ final class FakeBookingAPIServer {
         try FileManager.default.copyItem(at: Self.fakes.appendingPathComponent("booking-fixtures"), to: fixtures)
         log = folder.appendingPathComponent("requests.jsonl")
         let tokens = ["jobber": Self.environment["JOBBER_ACCESS_TOKEN"]!, "housecall_pro": Self.environment["HOUSECALL_PRO_API_KEY"]!]
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            Self.fakes.appendingPathComponent("fake_booking_apis.py").path, "--fixtures", fixtures.path, "--log", log.path,
-            "--tokens", String(decoding: try JSONSerialization.data(withJSONObject: tokens), as: UTF8.self), "--max-seconds", "120",
-        ]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw FakeServerError(message: "the fake booking API did not start (is /usr/bin/python3 installed?)")
-        }
-        self.port = port
+        let launched = try PythonFakeServer.launch(
+            script: Self.fakes.appendingPathComponent("fake_booking_apis.py"),
+            arguments: [
+                "--fixtures", fixtures.path, "--log", log.path,
+                "--tokens", String(decoding: try JSONSerialization.data(withJSONObject: tokens), as: UTF8.self), "--max-seconds", "120",
+            ], name: "booking API")
+        process = launched.process
+        input = launched.input
+        port = launched.port
     }
 
     func requests(_ system: String) throws -> [Request] {

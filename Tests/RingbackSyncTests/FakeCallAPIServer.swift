@@ -50,30 +50,15 @@ final class FakeCallAPIServer {
             "token_token": Self.environment["TOKEN_API_KEY"]!, "openphone_key": Self.environment["OPENPHONE_API_KEY"]!,
         ]
         let credentialsJSON = String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments =
-            [
-                Self.fakes.appendingPathComponent("fake_call_apis.py").path, "--fixtures", fixtures.path,
-                "--log", log.path, "--credentials", credentialsJSON, "--max-seconds", "120", "--max-requests", "300",
-            ]
-            + faults.flatMap { ["--fault", $0] }
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw FakeServerError(message: "the fake call API did not start (is /usr/bin/python3 installed?)")
-        }
-        self.port = port
+        let launched = try PythonFakeServer.launch(
+            script: Self.fakes.appendingPathComponent("fake_call_apis.py"),
+            arguments: [
+                "--fixtures", fixtures.path, "--log", log.path, "--credentials", credentialsJSON, "--max-seconds", "120",
+                "--max-requests", "300",
+            ] + faults.flatMap { ["--fault", $0] }, name: "call API")
+        process = launched.process
+        input = launched.input
+        port = launched.port
     }
 
     /// Copies the bundled fixtures into `folder` for a server to serve.

@@ -38,4 +38,18 @@ public struct CalendarReadState: Sendable, Hashable {
     }
 
     public static let empty = CalendarReadState()
+
+    /// The calendar as it is after an incremental read: each resource known, as parsed this run, or as
+    /// Ringback last wrote it when the listing did not bring it (nothing changed there).
+    public func found(parsed: [String: FoundEvent], remembered: [String: SyncedEvent]) -> [String: FoundEvent] {
+        var found: [String: FoundEvent] = [:]
+        for uid in resources.keys {
+            if let event = parsed[uid] {
+                found[uid] = event
+            } else if let synced = remembered[uid] {
+                found[uid] = FoundEvent(event: synced.shown, sequence: synced.sequence, stampedAt: synced.revisedAt)
+            }
+        }
+        return found
+    }
 }
