@@ -16,8 +16,17 @@ struct ICSOpenCalendar: OpenCalendar {
     /// holds Ringback's events (emptied or replaced) and is written anew.
     func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult {
         guard !plan.isEmpty || needsWrite else { return .complete }
-        try AtomicFile.write(target.render(plan.resultingEvents(base: remembered)), to: target.path)
+        try AtomicFile.write(target.render(kept(plan.resultingEvents(base: remembered))), to: target.path)
         return .complete
+    }
+
+    /// The file keeps every event it holds that neither the plan nor the state speaks of (a frozen
+    /// lead's): rewriting it never drops what is there.
+    private func kept(_ events: [SyncedEvent]) -> [SyncedEvent] {
+        let written = Set(events.map(\.uid))
+        let others = found.values.filter { !written.contains($0.event.uid) }
+            .map { SyncedEvent(event: $0.event, sequence: $0.sequence, revisedAt: $0.stampedAt) }
+        return others.isEmpty ? events : (events + others).sorted { ($0.event.start, $0.uid) < ($1.event.start, $1.uid) }
     }
 }
 

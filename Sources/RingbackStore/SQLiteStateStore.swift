@@ -82,15 +82,20 @@ package final class SQLiteStateStore: StateStoring {
     }
 
     package func calls(since: Date?) throws -> [Call] {
+        if let since {
+            return try calls(where: "WHERE started_at >= ?", arguments: [since.storedSeconds])
+        }
+        return try calls(where: "", arguments: [])
+    }
+
+    package func liveCalls() throws -> [Call] {
+        try calls(where: "INDEXED BY calls_live WHERE frozen = 0", arguments: [])
+    }
+
+    private func calls(where clause: String, arguments: StatementArguments) throws -> [Call] {
         try read { db in
-            let statement: Statement
-            if let since {
-                statement = try db.makeStatement(
-                    sql: CallColumns.selectSQL + " WHERE started_at >= ? ORDER BY started_at, key")
-                statement.arguments = [since.storedSeconds]
-            } else {
-                statement = try db.makeStatement(sql: CallColumns.selectSQL + " ORDER BY started_at, key")
-            }
+            let statement = try db.makeStatement(sql: CallColumns.selectSQL + " \(clause) ORDER BY started_at, key")
+            statement.arguments = arguments
             var calls: [Call] = []
             let rows = try Row.fetchCursor(statement)
             while let row = try rows.next() {
@@ -101,6 +106,27 @@ package final class SQLiteStateStore: StateStoring {
                 }
             }
             return calls
+        }
+    }
+
+    /// Only calls no later than the newest frozen one can be frozen: those are looked up one by one.
+    package func frozenCallKeys(among calls: [Call]) throws -> Set<String> {
+        try read { db in
+            guard let newest = try Double.fetchOne(db, sql: "SELECT MAX(started_at) FROM calls INDEXED BY calls_frozen WHERE frozen = 1")
+            else { return [] }
+            let lookup = try db.makeStatement(sql: "SELECT frozen FROM calls WHERE key = ?")
+            var keys: Set<String> = []
+            for call in calls where call.startedAt.storedSeconds <= newest {
+                if try Bool.fetchOne(lookup, arguments: [call.key]) == true { keys.insert(call.key) }
+            }
+            return keys
+        }
+    }
+
+    package func frozenLeads(among leadIDs: Set<String>) throws -> Set<String> {
+        try read { db in
+            let lookup = try db.makeStatement(sql: "SELECT 1 FROM frozen_leads WHERE lead_id = ?")
+            return try leadIDs.filter { try Bool.fetchOne(lookup, arguments: [$0]) != nil }
         }
     }
 
@@ -116,10 +142,19 @@ package final class SQLiteStateStore: StateStoring {
     }
 
     package func targetState(_ target: String) throws -> TargetState {
+        try targetState(target, live: false)
+    }
+
+    package func liveTargetState(_ target: String) throws -> TargetState {
+        try targetState(target, live: true)
+    }
+
+    private func targetState(_ target: String, live: Bool) throws -> TargetState {
         try read { db in
             var state = TargetState()
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT lead_id, payload FROM target_rows WHERE target = ?", arguments: [target])
+                db, sql: "SELECT lead_id, payload FROM target_rows \(live ? "INDEXED BY target_rows_live" : "") WHERE target = ?\(live ? " AND frozen = 0" : "")",
+                arguments: [target])
             while let row = try rows.next() {
                 let synced: SyncedRow
                 do {
@@ -130,7 +165,8 @@ package final class SQLiteStateStore: StateStoring {
                 state.rows[synced.leadID] = synced
             }
             let events = try Row.fetchCursor(
-                db, sql: "SELECT uid, payload FROM target_events WHERE target = ?", arguments: [target])
+                db, sql: "SELECT uid, payload FROM target_events \(live ? "INDEXED BY target_events_live" : "") WHERE target = ?\(live ? " AND frozen = 0" : "")",
+                arguments: [target])
             while let row = try events.next() {
                 let synced: SyncedEvent
                 do {

@@ -19,6 +19,7 @@ struct StateCommitWriter {
         try writeLeadAnchors(commit.leadAnchors)
         try writeTargetChanges(commit.targetChanges)
         try writeWatermarks(commit.watermarks)
+        try freeze(commit.frozen)
         for (target, state) in commit.calendarReadStates {
             try db.execute(
                 sql: "INSERT INTO calendar_read_state (target, payload) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET payload = excluded.payload",
@@ -90,16 +91,29 @@ struct StateCommitWriter {
                 """)
         let eventStatement = try db.makeStatement(
             sql: """
-                INSERT INTO target_events (target, uid, payload) VALUES (?, ?, ?)
-                ON CONFLICT (target, uid) DO UPDATE SET payload = excluded.payload
+                INSERT INTO target_events (target, uid, payload, lead_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (target, uid) DO UPDATE SET payload = excluded.payload, lead_id = excluded.lead_id
                 """)
         for (target, change) in changes {
             for row in change.upsertRows {
                 try rowStatement.execute(arguments: [target, row.leadID, SyncedPayloadCoding.encode(row)])
             }
             for event in change.upsertEvents {
-                try eventStatement.execute(arguments: [target, event.uid, SyncedPayloadCoding.encode(event)])
+                try eventStatement.execute(arguments: [target, event.uid, SyncedPayloadCoding.encode(event), event.event.leadID])
             }
+        }
+    }
+
+    /// Flags a frozen lead's calls, rows (every target's) and events, after this commit's own writes.
+    private func freeze(_ leads: [FrozenLead]) throws {
+        guard !leads.isEmpty else { return }
+        let lead = try db.makeStatement(sql: "INSERT OR IGNORE INTO frozen_leads (lead_id) VALUES (?)")
+        let rows = try db.makeStatement(sql: "UPDATE target_rows SET frozen = 1 WHERE lead_id = ?")
+        let events = try db.makeStatement(sql: "UPDATE target_events SET frozen = 1 WHERE lead_id = ?")
+        let call = try db.makeStatement(sql: "UPDATE calls SET frozen = 1 WHERE key = ?")
+        for frozen in leads {
+            for statement in [lead, rows, events] { try statement.execute(arguments: [frozen.leadID]) }
+            for key in frozen.callKeys { try call.execute(arguments: [key]) }
         }
     }
 

@@ -7,7 +7,7 @@ enum StateSchema {
     /// SQLite `application_id` marking a file as a Ringback state store ("RGBK").
     static let applicationID: Int32 = 0x5247_424B
 
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +15,7 @@ enum StateSchema {
         migrator.registerMigration("v2", migrate: keyCellsByColumn)
         migrator.registerMigration("v3", migrate: createVersion3)
         migrator.registerMigration("v4", migrate: createVersion4)
+        migrator.registerMigration("v5", migrate: createVersion5)
         return migrator
     }
 
@@ -149,6 +150,32 @@ enum StateSchema {
                     target TEXT NOT NULL PRIMARY KEY,
                     payload TEXT NOT NULL
                 ) WITHOUT ROWID;
+                """)
+    }
+
+    /// Frozen leads (archived for good): their calls, rows and events are flagged, and partial indexes
+    /// over what is not frozen let a run read only the live part. Leads archived before this version are
+    /// frozen by the first run that builds them again.
+    private static func createVersion5(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE frozen_leads (
+                    lead_id TEXT NOT NULL PRIMARY KEY
+                ) WITHOUT ROWID;
+
+                ALTER TABLE calls ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX calls_live ON calls (started_at, key) WHERE frozen = 0;
+                CREATE INDEX calls_frozen ON calls (started_at) WHERE frozen = 1;
+
+                ALTER TABLE target_rows ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX target_rows_live ON target_rows (target) WHERE frozen = 0;
+                CREATE INDEX target_rows_by_lead ON target_rows (lead_id);
+
+                ALTER TABLE target_events ADD COLUMN lead_id TEXT;
+                ALTER TABLE target_events ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0;
+                UPDATE target_events SET lead_id = json_extract(payload, '$.event.leadID');
+                CREATE INDEX target_events_live ON target_events (target) WHERE frozen = 0;
+                CREATE INDEX target_events_by_lead ON target_events (lead_id);
                 """)
     }
 }

@@ -13,6 +13,8 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
     private var journal: [String: [String: SyncedRow]] = [:]
     private var owner: String?
     private var readStates: [String: CalendarReadState] = [:]
+    private var frozenLeadIDs: Set<String> = []
+    private var frozenCalls: Set<String> = []
 
     /// Set to make the next commit fail, as a run killed after writing its targets would leave things.
     package var failNextCommit = false
@@ -36,6 +38,28 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
                 .sorted { ($0.startedAt, $0.key) < ($1.startedAt, $1.key) }
         }
     }
+
+    package func liveCalls() throws -> [Call] {
+        try calls(since: nil).filter { call in lock.withLock { !frozenCalls.contains(call.key) } }
+    }
+
+    package func frozenCallKeys(among calls: [Call]) throws -> Set<String> {
+        lock.withLock { Set(calls.map(\.key).filter(frozenCalls.contains)) }
+    }
+
+    package func frozenLeads(among leadIDs: Set<String>) throws -> Set<String> { lock.withLock { leadIDs.intersection(frozenLeadIDs) } }
+
+    package func liveTargetState(_ target: String) throws -> TargetState {
+        lock.withLock {
+            var state = targets[target] ?? .empty
+            state.rows = state.rows.filter { !frozenLeadIDs.contains($0.key) }
+            state.events = state.events.filter { !frozenLeadIDs.contains($0.value.event.leadID) }
+            return state
+        }
+    }
+
+    /// Whether a lead was frozen by a commit.
+    package func isFrozen(_ leadID: String) -> Bool { lock.withLock { frozenLeadIDs.contains(leadID) } }
 
     package func leadAnchors() throws -> [String: String] { lock.withLock { anchors } }
     package func targetState(_ target: String) throws -> TargetState { lock.withLock { targets[target] ?? .empty } }
@@ -77,6 +101,10 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
             }
             marks.merge(commit.watermarks) { _, new in new }
             readStates.merge(commit.calendarReadStates) { _, new in new }
+            for lead in commit.frozen {
+                frozenLeadIDs.insert(lead.leadID)
+                frozenCalls.formUnion(lead.callKeys)
+            }
             for target in commit.settledTargets { journal[target] = nil }
             if let business = commit.business { owner = business }
             history.append(commit.run)

@@ -53,6 +53,45 @@ import Testing
         #expect(payloads.contains { $0.contains("\"pins\":{\"owner\":\"Mike\"}") })
     }
 
+    /// An earlier release's state freezes nothing by itself: everything stays live, and every event
+    /// learns its lead so a later freeze can find it.
+    @Test func anEarlierStateOpensWithNothingFrozenAndEventsKnowingTheirLead() throws {
+        let (directory, path) = try copyOfFixture()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStateStore(path: path)
+        #expect(try store.liveCalls().map(\.key) == (try store.calls(since: nil)).map(\.key))
+        #expect(try store.liveTargetState(Self.sheet) == (try store.targetState(Self.sheet)))
+        #expect(try store.liveTargetState(Self.calendar) == (try store.targetState(Self.calendar)))
+        let unlinked = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM target_events WHERE lead_id IS NULL OR lead_id = ''")
+        }
+        #expect(unlinked == 0)
+    }
+
+    /// A frozen lead's calls, rows and events leave what a run loads, and stay in what the review reads.
+    @Test func aFrozenLeadLeavesTheLiveLedgerAndTargets() throws {
+        let (directory, path) = try copyOfFixture()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStateStore(path: path)
+        let before = try store.calls(since: nil)
+        let events = try store.targetState(Self.calendar).events.values
+        let lead = try #require(events.first?.event.leadID)
+        let anchors = try store.leadAnchors()
+        let keys = Set(anchors.filter { $0.value == lead }.map(\.key)).union([before[0].key])
+        var commit = StateCommit(run: RunRecord(startedAt: Date(), finishedAt: Date(), summary: "froze one"))
+        commit.frozen = [FrozenLead(leadID: lead, callKeys: Array(keys))]
+        try store.commit(commit)
+
+        #expect(try store.frozenLeads(among: [lead, "RB-OTHER"]) == [lead])
+        #expect(Set(try store.liveCalls().map(\.key)) == Set(before.map(\.key)).subtracting(keys))
+        #expect(try store.frozenCallKeys(among: before) == keys)
+        #expect(try store.calls(since: nil).count == before.count, "the ledger keeps every call")
+        #expect(try store.liveTargetState(Self.sheet).rows[lead] == nil)
+        #expect(try store.targetState(Self.sheet).rows[lead] != nil)
+        #expect(try store.liveTargetState(Self.calendar).events.values.allSatisfy { $0.event.leadID != lead })
+        #expect(try store.targetState(Self.calendar).events.count == events.count)
+    }
+
     @Test func rowsRoundTripThroughTheStoreWithAbsentColumnsKeptAbsent() throws {
         let store = try SQLiteStateStore.inMemory()
         var cells = SheetCells()

@@ -1,5 +1,6 @@
 import Foundation
 import RingbackCore
+import RingbackStore
 import Testing
 
 @testable import RingbackSync
@@ -122,5 +123,41 @@ import Testing
         #expect(try workspace.row(open["Lead ID"]!)?["Status"] == "Booked")
         let live = try workspace.sheet()
         #expect(live.allSatisfy { !($0["Status"] ?? "").hasPrefix("Closed") || ($0["Timestamp"] ?? "") >= "2026-11-24" })
+    }
+
+    /// Once archived, a lead is frozen: later runs load neither its calls nor its row nor its events, an
+    /// export that repeats its calls brings nothing new, and the calendar file keeps its events.
+    @Test func archivedLeadsAreFrozenAndStayOutOfLaterRuns() throws {
+        let workspace = try Self.workspace(days: 3)
+        defer { workspace.remove() }
+        try workspace.sync()
+        let monday = try #require(try workspace.sheet().first { ($0["Timestamp"] ?? "") < "2026-11-17" }?["Lead ID"])
+        try workspace.setCell(monday, "Status", to: "Closed - no response")
+        let later = SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400)
+        let moved = Set(try workspace.sync(at: later).sheets[0].archives.map(\.leadID))
+        #expect(moved.contains(monday))
+        let calendarBefore = try workspace.read(workspace.calendarPath)
+        #expect(calendarBefore.contains(monday))
+
+        let store = try SQLiteStateStore(path: workspace.statePath)
+        #expect(try store.frozenLeads(among: moved.union(["RB-NOTALEAD"])) == moved)
+        let all = try store.calls(since: nil)
+        let live = try store.liveCalls()
+        #expect(live.count < all.count)
+        let sheetLabel = try #require(try workspace.engine().sheet?.label)
+        #expect(try store.liveTargetState(sheetLabel).rows.keys.allSatisfy { !moved.contains($0) })
+        #expect(try store.targetState(sheetLabel).rows.filter { moved.contains($0.key) }.allSatisfy { $0.value.archived })
+
+        // The phone system exports the same calls again, in a file that differs by a blank line.
+        let export = workspace.path("samples/exports/asterisk/Master.csv")
+        try workspace.write(try workspace.read(export) + "\n", to: "samples/exports/asterisk/Master.csv")
+        let repeated = try store.frozenCallKeys(among: all)
+        #expect(repeated == Set(all.map(\.key)).subtracting(live.map(\.key)))
+        let again = try workspace.sync(at: later.addingTimeInterval(86400))
+        #expect(again.sheets[0].creates.isEmpty, "no archived lead comes back")
+        #expect(again.ingest.newCalls == 0)
+        #expect(again.calendars.allSatisfy { $0.cancels.allSatisfy { !moved.contains($0.new.event.leadID) } })
+        #expect(try workspace.read(workspace.calendarPath).contains(monday), "the calendar file keeps a frozen lead's events")
+        #expect(try workspace.sheet().allSatisfy { !moved.contains($0["Lead ID"] ?? "") })
     }
 }

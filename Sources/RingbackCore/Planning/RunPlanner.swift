@@ -61,6 +61,11 @@ public struct RunPlanner: Sendable {
         public var adopt = false
         /// The crew calendars as read this run (busy spans and jobs); nil when no booking rules are set.
         public var crew: CrewAvailability?
+        /// Keys of pulled calls the ledger already holds for a frozen lead (a new export that repeats
+        /// old calls): they are neither new nor planned again.
+        public var frozenCallKeys: Set<String> = []
+        /// Frozen leads whose events the calendars still show: left as they are, never taken as unwanted.
+        public var frozenLeads: Set<String> = []
 
         public init(
             pulls: [SourcePull], ledger: [Call], anchors: [String: String], sheet: SheetInput?, calendars: [CalendarInput], now: Date,
@@ -99,7 +104,7 @@ public struct RunPlanner: Sendable {
     }
 
     public func plan(_ input: Input) throws -> Output {
-        let pulled = input.pulls.flatMap(\.calls)
+        let pulled = input.pulls.flatMap(\.calls).filter { !input.frozenCallKeys.contains($0.key) }
         let newCalls = CallDeduplication.newCalls(pulled, known: input.ledger)
         let updatedCalls = CallDeduplication.updatedCalls(pulled, known: input.ledger)
         let updates = Dictionary(updatedCalls.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -118,7 +123,7 @@ public struct RunPlanner: Sendable {
         var plan = SyncPlan(ingest: summary(input.pulls, newCalls: newCalls.count, leads: leads.count))
         var commit = ingestCommit(input, newCalls: newCalls, updatedCalls: updatedCalls, leads: leads)
 
-        let followed = CalendarMoves(input.calendars)
+        let followed = CalendarMoves(input.calendars.map { Self.withoutFrozen($0, input.frozenLeads) })
         let evaluated = LeadEvaluation(rules: rules, time: time, work: work)
             .evaluate(leads, sheet: input.sheet?.contents, base: base, now: input.now, crew: input.crew, moves: Self.crewMoves(followed))
         if let sheet = input.sheet {
@@ -132,6 +137,7 @@ public struct RunPlanner: Sendable {
             record(recovered: sheet, base: base, in: &sheetPlan)
             if !sheet.pending.isEmpty { commit.settledTargets.insert(sheet.label) }
             commit.targetChanges[sheet.label] = sheetPlan.stateChange
+            commit.frozen = Self.frozen(leads, archived: sheetPlan, base: base)
             plan.sheets.append(sheetPlan)
         }
         for calendarPlan in calendarPlans(followed, events: evaluated.events, now: input.now) {
@@ -159,6 +165,21 @@ public struct RunPlanner: Sendable {
             commit.leadAnchors[lead.missedCalls[0].key] = lead.id
         }
         return commit
+    }
+
+    /// The leads whose rows are in the archive once this run is applied: archived now or before (a state
+    /// from before leads were frozen freezes them on its first run).
+    private static func frozen(_ leads: [Lead], archived plan: SheetPlan, base: [String: SyncedRow]) -> [FrozenLead] {
+        let archivedNow = Set(plan.archives.map(\.leadID))
+        guard !archivedNow.isEmpty || base.values.contains(where: \.archived) else { return [] }
+        return leads.filter { archivedNow.contains($0.id) || base[$0.id]?.archived == true }.map(FrozenLead.init)
+    }
+
+    private static func withoutFrozen(_ calendar: CalendarInput, _ frozen: Set<String>) -> CalendarInput {
+        guard !frozen.isEmpty else { return calendar }
+        var live = calendar
+        live.found = calendar.found.filter { !frozen.contains($0.value.event.leadID) }
+        return live
     }
 
     /// Leads whose job the crew moved (new start) or removed (nil), in the calendars read back; the

@@ -20,6 +20,9 @@ public struct StateCommit: Sendable {
     public var watermarks: [String: Date]
     /// Calendar target → its read state after this run (replaces the one stored).
     public var calendarReadStates: [String: CalendarReadState] = [:]
+    /// Leads settled for good (archived from the live sheet): later runs neither load nor plan their
+    /// calls, rows and events.
+    public var frozen: [FrozenLead] = []
     public var run: RunRecord
 
     public init(

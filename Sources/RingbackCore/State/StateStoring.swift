@@ -19,4 +19,15 @@ public protocol StateStoring: SourceStateReading {
     func business() throws -> String?
     /// What a calendar that reads itself back kept from the last run (`.empty` when nothing).
     func calendarReadState(_ target: String) throws -> CalendarReadState
+
+    /// The ledger a run plans from: every call but those of frozen leads (`StateCommit.frozen`), oldest
+    /// first, read through an index so a run's cost follows the open leads, not history.
+    func liveCalls() throws -> [Call]
+    /// Of `calls` (as a source brought them), the keys the ledger holds for a frozen lead.
+    func frozenCallKeys(among calls: [Call]) throws -> Set<String>
+    /// Of `leadIDs`, those frozen.
+    func frozenLeads(among leadIDs: Set<String>) throws -> Set<String>
+    /// A target's remembered state without what frozen leads left there: no archived row, no event of a
+    /// frozen lead.
+    func liveTargetState(_ target: String) throws -> TargetState
 }

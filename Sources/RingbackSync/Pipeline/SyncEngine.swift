@@ -44,7 +44,7 @@ package struct SyncEngine: Sendable {
     package func prepare(now: Date) throws -> PreparedRun {
         let sheetRead = BackgroundWork { [self] in try openSheet() }
         let pulls = try sources.map { source in try source.pull(store, now: now).lineSafe() }
-        let ledger = try store.calls(since: nil)
+        let ledger = try store.liveCalls()
         let anchors = try store.leadAnchors()
         var renamed: [String: String] = [:]
         let openCalendars = try calendars.map { calendar in
@@ -70,6 +70,8 @@ package struct SyncEngine: Sendable {
             },
             now: now, renamedTargets: renamed)
         input.storedBusiness = try store.business()
+        input.frozenCallKeys = try store.frozenCallKeys(among: pulls.flatMap(\.calls))
+        input.frozenLeads = try store.frozenLeads(among: Self.unremembered(openCalendars.map { ($0.remembered, $0.open.found) }))
         input.adopt = adopt
         input.crew = readCrewCalendars(now: now)
         let bookings = try bookingSources.map { source in try source.pull(store, now: now) }
@@ -124,13 +126,23 @@ package struct SyncEngine: Sendable {
         return (sheet, try sheet.open(remembered: written), remembered, renamed.keys.first, pending)
     }
 
+    /// Leads of events a calendar shows that its remembered state does not hold: an interrupted run's, or
+    /// a frozen lead's.
+    private static func unremembered(_ calendars: [(remembered: [String: SyncedEvent], found: [String: FoundEvent])]) -> Set<String> {
+        var leads: Set<String> = []
+        for calendar in calendars {
+            for (uid, found) in calendar.found where calendar.remembered[uid] == nil { leads.insert(found.event.leadID) }
+        }
+        return leads
+    }
+
     /// A target's remembered state; one an earlier release recorded under a former label is read from
     /// there, and the commit moves it to the current label.
     private func state(of label: String, formerly former: [String], renamed: inout [String: String]) throws -> TargetState {
-        let current = try store.targetState(label)
+        let current = try store.liveTargetState(label)
         guard current == .empty else { return current }
         for old in former {
-            let state = try store.targetState(old)
+            let state = try store.liveTargetState(old)
             if state != .empty {
                 renamed[old] = label
                 return state
