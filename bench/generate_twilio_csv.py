@@ -4,7 +4,7 @@
 A forwarded inbound call is two records: the parent (inbound, usually "completed") and the
 <Dial> child leg (outbound-dial) whose status says whether anyone picked up. Callers repeat, so
 missed calls group into leads. Deterministic for a given seed.
-usage: generate_twilio_csv.py OUT.csv [RECORDS] [SEED]
+usage: generate_twilio_csv.py OUT.csv [RECORDS] [SEED] [START YYYY-MM-DD] [DAYS]
 """
 import random
 import sys
@@ -17,14 +17,17 @@ rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
 MAIN = "+15125550100"
 TECH = "+15125550177"
 callers = ["+1%d%03d%04d" % (rng.choice([512, 737, 210, 254]), rng.randint(200, 999), rng.randint(0, 9999)) for _ in range(250_000)]
-start = datetime(2026, 10, 1, tzinfo=timezone.utc)
+start = datetime.strptime(sys.argv[4], "%Y-%m-%d").replace(tzinfo=timezone.utc) if len(sys.argv) > 4 else datetime(2026, 10, 1, tzinfo=timezone.utc)
+span = int(sys.argv[5]) if len(sys.argv) > 5 else 30
 columns = ["sid", "parent_call_sid", "start_time", "end_time", "from", "to",
            "direction", "status", "duration", "price", "answered_by", "caller_name"]
 
 def rfc2822(t):
     return t.strftime("%a, %d %b %Y %H:%M:%S +0000")
 
-counter = 0
+seed = int(sys.argv[3]) if len(sys.argv) > 3 else 7
+# Another seed numbers its calls apart from the default one's, so a later export holds new calls.
+counter = (seed - 7) * 1_000_000_000
 def sid():
     global counter
     counter += 1
@@ -34,7 +37,7 @@ with open(out, "w", newline="") as f:
     f.write(",".join(columns) + "\n")
     written = 0
     while written < total:
-        t = start + timedelta(seconds=rng.randint(0, 30 * 86400))
+        t = start + timedelta(seconds=rng.randint(0, span * 86400))
         caller = rng.choice(callers)
         kind = rng.random()
         rows = []

@@ -263,12 +263,28 @@ package final class SQLiteStateStore: StateStoring {
     package func commit(_ commit: StateCommit) throws {
         do {
             try database.write { db in try StateCommitWriter(db).write(commit) }
+            // The commit has landed: a rewrite that fails leaves the file as it was, for the next commit to try.
+            try? reclaimFreePages()
         } catch let error as StateStoreError {
             throw error
         } catch {
             throw StateStoreError(path: path, failure: .cannotWrite(String(describing: error)))
         }
     }
+
+    /// A run that wrote many rows (a first sync, and the journal of its rows, deleted once committed)
+    /// leaves free pages behind; once they are a quarter of a file of some size, the file is rewritten
+    /// without them, so it does not only grow.
+    private func reclaimFreePages() throws {
+        let (free, total) = try database.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)
+        }
+        guard free >= Self.reclaimablePages, free * 4 >= total else { return }
+        try database.vacuum()
+    }
+
+    /// 4 MB of 4 KB pages: less is not worth rewriting the file for.
+    package static let reclaimablePages = 1024
 
     private func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
         do {

@@ -5,6 +5,38 @@ import RingbackStore
 import Testing
 
 struct StateFileTests {
+    /// The journal of a big run is deleted once the run commits; the file gives those pages back
+    /// instead of keeping its largest size for ever.
+    @Test func aCommitThatFreesMuchOfTheFileShrinksIt() throws {
+        let directory = try StateFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state.sqlite").path
+        let store = try SQLiteStateStore(path: path)
+        let rows = (0..<5000).map { index in
+            var row = StateFixtures.row("RB-\(index)")
+            row.cells[.summary] = String(repeating: "a long summary of the voicemail ", count: 60)
+            return row
+        }
+        try store.recordPendingRows(rows, target: "sheet")
+        let pagesWithJournal = try Self.pages(path)
+        #expect(pagesWithJournal.total > 2 * SQLiteStateStore.reclaimablePages, "the journal alone takes many pages")
+
+        var commit = StateCommit(run: StateFixtures.run("settled"))
+        commit.settledTargets = ["sheet"]
+        try store.commit(commit)
+        let after = try Self.pages(path)
+        #expect(after.free < SQLiteStateStore.reclaimablePages)
+        #expect(after.total * 4 < pagesWithJournal.total)
+        #expect(try store.pendingRows("sheet").isEmpty)
+        #expect(try store.lastRun() == StateFixtures.run("settled"))
+    }
+
+    private static func pages(_ path: String) throws -> (total: Int, free: Int) {
+        try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0)
+        }
+    }
+
     @Test func reopeningAFileStoreKeepsItsData() throws {
         let directory = try StateFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -69,16 +101,16 @@ struct StateFileTests {
         let path = directory.appendingPathComponent("state.sqlite").path
         try SQLiteStateStore(path: path).commit(StateCommit(run: StateFixtures.run("old")))
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5'), ('v6')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v6'), ('v7')")
         }
 
         let error = try #require(throws: StateStoreError.self) { try SQLiteStateStore(path: path) }
 
-        #expect(error.failure == .newerSchema(6))
-        #expect(error.description.contains("was written by a newer Ringback (schema v6)"))
+        #expect(error.failure == .newerSchema(7))
+        #expect(error.description.contains("was written by a newer Ringback (schema v7)"))
     }
 
-    @Test func theCurrentSchemaIsRecordedAsV4() throws {
+    @Test func theCurrentSchemaIsRecordedAsV5() throws {
         let directory = try StateFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state.sqlite").path
@@ -91,7 +123,7 @@ struct StateFileTests {
             )
         }
 
-        #expect(identifiers == ["v1", "v2", "v3", "v4"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5"])
         #expect(journalMode == "wal")
     }
 
