@@ -68,6 +68,7 @@ bench: deps-bench
 	bash bench/flaky.sh
 	bash bench/review.sh
 	bash bench/caldav.sh
+	bash bench/delta.sh
 
 # Requests per sync and re-sync time against the emulator, for 10,000 leads (writes bench/google-results.md).
 bench-google: deps-bench
