@@ -30,12 +30,12 @@ import Testing
         "blind-6.jsonl": ["caller type": ["g037", "g043"], "trade": ["g001", "g008", "g031"], "urgency": ["g032", "g043"]],
         // h042, a burning smell from a furnace put in two days ago, was labelled an active job; the rules escalate it.
         "blind-7.jsonl": ["caller type": ["h042"], "urgency": ["h042"], "name": ["h001"]],
-        "blind-8.jsonl": ["caller type": ["k035", "k047"], "trade": ["k024", "k031"]],
+        "blind-8.jsonl": ["trade": ["k024", "k031"]],
         "blind-9.jsonl": ["trade": ["b9-001", "b9-095"], "urgency": ["b9-025", "b9-029"]],
         // b10-027 (an account's late notice) is labelled Electrical; b10-040 hears "three floors" as much as "hvac".
         "blind-10.jsonl": ["trade": ["b10-027", "b10-040"]],
         // p4-047, an installer who never finished and a bathroom "half done": a new lead says the same of another contractor.
-        "probes-4.jsonl": ["caller type": ["p4-047"], "trade": ["p4-032", "p4-033"], "urgency": ["p4-047"]],
+        "probes-4.jsonl": ["caller type": ["p4-047"], "trade": ["p4-032", "p4-033", "p4-072"], "urgency": ["p4-047"]],
     ]
 
     @Test(arguments: [
