@@ -87,7 +87,7 @@ public struct PhraseMatcher: Sendable {
             starts = Array(0..<text.count)
         } else {
             starts = positions[first] ?? []
-            if first.utf8.count >= 6 { starts = Array(Set(starts + longWords)).sorted() }
+            if first.utf8.count >= 6 && !phrase.exact[0] { starts = Array(Set(starts + longWords)).sorted() }
         }
         var found: [Match] = []
         var next = 0
