@@ -41,6 +41,8 @@ import Testing
         #expect(concepts.expand("$water") == ["water", "agua"])
         #expect(concepts.expand("burst pipe") == ["burst pipe"])
         #expect(Concepts.references(in: "$water + $nope|pipe") == ["water", "nope"])
+        #expect(Concepts.references(in: "the $water $nope") == ["water", "nope"])
+        #expect(concepts.expand("the $water $gushing") == ["the water gushing", "the water won't stop", "the agua gushing", "the agua won't stop"])
         let phrase = Phrase(concepts.expand("$water + $gushing")[0])
         #expect(PhraseMatcher(TextTokens("el agua won't stop")).firstAffirmed(in: [phrase]) != nil)
         #expect(PhraseMatcher(TextTokens("the water is fine, nothing gushing")).firstAffirmed(in: [phrase]) == nil)
@@ -82,6 +84,9 @@ import Testing
         #expect(!heard("you installed", in: "can you install a water heater"))
         #expect(heard("you *ed our", in: "you fixed our sink last year"))
         #expect(heard("isn't * number", in: "oh this isn't Susan's number"))
+        #expect(heard("men =putting in", in: "the men putting in our new unit"))
+        #expect(!heard("men =putting in", in: "the men put in our new unit last year"))
+        #expect(heard("men putting in", in: "the men put in our new unit last year"))
     }
 
     @Test(
@@ -92,6 +97,13 @@ import Testing
             ("marty here the alarm is going off, zip 78745", "Marty", "78745"),
             ("This is an important message about your Google listing", nil, nil),
             ("we are at 10500 Burnet Road, budget 25000 dollars", nil, nil),
+            ("hey its julie, the dishwasher isnt draining, 78704", "Julie", "78704"),
+            ("hey its getting loud, the outside unit rattles", nil, nil),
+            ("antonio calling the sewer is backing up and it's nasty, 78757", "Antonio", "78757"),
+            ("hi this is bob fisher, you guys put in our water heater", "Bob Fisher", nil),
+            ("interested in having a couple outlets added", nil, nil),
+            ("the lumber yard about invoice number 44821, sixty days past due", nil, nil),
+            ("you did our new roof in 2022, one of the downspouts came loose", nil, nil),
         ] as [(String, String?, String?)])
     func nameAndZIPFromTheVoicemail(text: String, name: String?, zip: String?) {
         let fields = IntakeFields.read(TextTokens(text))

@@ -189,7 +189,7 @@ struct ConfigMutator {
     private func wrongTypes() -> [ConfigMutation] {
         let listValued: Set<String> = [
             "internal_extensions", "service_area_zips", "files", "emergency", "same_day", "complex_quote", "wrong_number",
-            "keywords", "staff_review", "resolved", "vendor", "spam", "existing_customer", "active_job", "cancel",
+            "keywords", "staff_review", "resolved", "vendor", "spam", "existing_customer", "active_job", "cancel", "trades",
         ]
         return valued.map { line in
             // Every list of keywords (a safety issue's phrases under `keywords.emergency`, too) is a list.

@@ -9,6 +9,11 @@ enum AddressReader {
     ]
     static let notZIPAfter: Set<String> = ["dollars", "dollar", "bucks", "square", "sq", "feet", "ft", "btu", "miles", "pesos", "sf", "per"]
     static let zipWords: Set<String> = ["zip", "code", "postal", "zipcode"]
+    /// Words naming the number that follows as something else: "invoice number 44821", "order 78702", "PO 12345".
+    static let notZIPBefore: Set<String> = [
+        "invoice", "order", "account", "po", "ticket", "reference", "confirmation", "claim", "policy", "statement", "model", "serial",
+        "case", "tracking", "factura", "pedido", "cuenta", "orden",
+    ]
 
     static func zip(in text: TextTokens, serviceArea: Set<String>) -> String? {
         var best: (zip: String, rank: Int)?
@@ -17,11 +22,22 @@ enum AddressReader {
             if let first = after.first, notZIPAfter.contains(first) { continue }
             let before = text.tokens[max(0, index - 3)..<index].map(\.word)
             let named = before.contains(where: zipWords.contains)
+            if !named, isNamedOtherwise(index, in: text) { continue }
             if !named, after.contains(where: streetTypes.contains), index + 1 < text.count, text.tokens[index + 1].breakBefore == 0 { continue }
             let rank = named ? 3 : serviceArea.contains(token.word) ? 2 : 1
             if best == nil || rank >= best!.rank { best = (token.word, rank) }
         }
         return best?.zip
+    }
+
+    /// The number at `index` follows, without a pause, a word naming it as something else ("invoice number 44821").
+    static func isNamedOtherwise(_ index: Int, in text: TextTokens) -> Bool {
+        var previous = index - 1
+        while previous >= max(0, index - 2), text.tokens[previous + 1].breakBefore == 0 {
+            if notZIPBefore.contains(text.tokens[previous].word) { return true }
+            previous -= 1
+        }
+        return false
     }
 
     /// A house number followed by capitalised words or a street type, as said.

@@ -87,7 +87,7 @@ public struct PhraseMatcher: Sendable {
             starts = Array(0..<text.count)
         } else {
             starts = positions[first] ?? []
-            if first.utf8.count >= 6 { starts = Array(Set(starts + longWords)).sorted() }
+            if first.utf8.count >= 6 && !phrase.exact[0] { starts = Array(Set(starts + longWords)).sorted() }
         }
         var found: [Match] = []
         var next = 0
@@ -104,19 +104,19 @@ public struct PhraseMatcher: Sendable {
     /// The end of a match starting at `start`, or nil.
     private func match(_ phrase: Phrase, at start: Int) -> Int? {
         let stems = phrase.stems
-        guard Self.same(stems[0], text.tokens[start], past: phrase.pastTense[0]) else { return nil }
+        guard Self.same(stems[0], text.tokens[start], past: phrase.pastTense[0], exact: phrase.exact[0]) else { return nil }
         var position = start + 1
         for (offset, stem) in stems.enumerated().dropFirst() {
-            let past = phrase.pastTense[offset]
+            let past = phrase.pastTense[offset], exact = phrase.exact[offset]
             var skipped = 0
-            while position < text.count, !Self.same(stem, text.tokens[position], past: past), skipped < 2,
+            while position < text.count, !Self.same(stem, text.tokens[position], past: past, exact: exact), skipped < 2,
                 Self.fillers.contains(text.tokens[position].word), text.tokens[position].clause == text.tokens[start].clause
             {
                 position += 1
                 skipped += 1
             }
             guard position < text.count, text.tokens[position].clause == text.tokens[start].clause,
-                Self.same(stem, text.tokens[position], past: past)
+                Self.same(stem, text.tokens[position], past: past, exact: exact)
             else { return nil }
             position += 1
         }
@@ -124,8 +124,10 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// A phrase word and a heard word agree: same stem (and tense, for a past-tense phrase word), or a
-    /// near spelling of a long lowercase word (capitalised words are names: "Heather" is not "heater").
-    static func same(_ stem: String, _ token: TextTokens.Token, past: Bool = false) -> Bool {
+    /// near spelling of a long lowercase word (capitalised words are names: "Heather" is not "heater");
+    /// for a word written `=word`, that word itself.
+    static func same(_ stem: String, _ token: TextTokens.Token, past: Bool = false, exact: Bool = false) -> Bool {
+        if exact { return token.word == stem }
         if stem == "*" { return true }
         if stem == "*ed" { return Phrase.isPast(token.word) }
         if past && !Phrase.isPast(token.word) { return false }

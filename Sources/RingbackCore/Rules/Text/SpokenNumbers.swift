@@ -45,11 +45,19 @@ public enum SpokenNumbers {
         var index = start
         var spokenWords = 0
         var groups = 0
+        var lastWritten = false
         while index < words.count {
-            // A comma may fall inside a number said in groups, but not after a whole ZIP or phone number.
-            if index > start && (breaks[index] >= 2 || (breaks[index] == 1 && (digits.count == 5 || digits.count >= 10))) { break }
             let word = words[index]
-            if word.allSatisfy(\.isNumber) {
+            let written = word.allSatisfy(\.isNumber)
+            // A comma may fall inside a number said in groups, but not after a whole ZIP or phone number,
+            // nor between digits and words ("in 2022, one of the…").
+            if index > start
+                && (breaks[index] >= 2 || (breaks[index] == 1 && (digits.count == 5 || digits.count >= 10 || written != lastWritten)))
+            {
+                break
+            }
+            lastWritten = written
+            if written {
                 guard word.count <= 4 || (groups == 0 && word.count >= 5) else { break }
                 digits += word
                 groups += 1
