@@ -69,6 +69,32 @@ import Testing
         #expect(!(try workspace.dryRun(at: SampleWorkspace.sampleNow.addingTimeInterval(86400)).hasChanges))
     }
 
+    @Test func closedLeadsMoveToTheArchiveWorkbook() throws {
+        let (workspace, workbook) = try Self.workspace()
+        defer { workspace.remove() }
+        let config = try workspace.read(workspace.configPath)
+            .replacingOccurrences(of: "  default_job_minutes: 120", with: "  default_job_minutes: 120\n  archive_after_days: 3")
+        try workspace.write(config, to: "samples/ringback.yaml")
+        try workspace.sync()
+        var document = try XLSXSheetTarget(path: workbook).load()
+        let (key, status, time) = (Self.column(document, "Lead ID"), Self.column(document, "Status"), Self.column(document, "Timestamp"))
+        var rows = Self.padded(document)
+        let monday = try #require(rows.firstIndex { $0[time] < "2026-11-17" })
+        let closed = rows[monday][key]
+        rows[monday][status] = "Closed - no response"
+        document.grid = SheetGrid(header: document.header, rows: rows)
+        try AtomicFile.write(try document.bytes(path: workbook), to: workbook)
+
+        let plan = try workspace.sync(at: SampleWorkspace.sampleNow.addingTimeInterval(2 * 86400))
+        let moved = plan.sheets[0].archives.map(\.leadID)
+        #expect(moved.contains(closed))
+        let archive = try XLSXSheetTarget(path: workspace.path("out/missed-calls-archive.xlsx")).load()
+        #expect(Set(archive.rows.map { $0[key] }) == Set(moved))
+        let live = try XLSXSheetTarget(path: workbook).load()
+        #expect(live.rows.count + archive.rows.count == rows.count, "no row lost, none doubled")
+        #expect(!live.rows.contains { $0[key] == closed })
+    }
+
     @Test func aFileAtTheWorkbooksPathThatIsNoWorkbookStopsTheRunNamingIt() throws {
         let (workspace, workbook) = try Self.workspace()
         defer { workspace.remove() }
