@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         // Ringback's HTTP client on SwiftNIO: FoundationNetworking (libcurl) spun a core after a dropped connection.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        // The .xlsx workbook is a zip archive: written and read through ZIPFoundation.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure value parsing: phone numbers, instants, durations. No I/O.
@@ -52,6 +54,13 @@ let package = Package(
             ]),
         // Offline targets: the Missed Calls CSV and the ICS calendar file.
         .target(name: "RingbackOffline", dependencies: ["RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackYAML"]),
+        // The Missed Calls workbook (.xlsx): text cells that Excel and LibreOffice never turn into numbers.
+        .target(
+            name: "RingbackXLSX",
+            dependencies: [
+                "RingbackCore", "RingbackCodecs", "RingbackNormalisation", "RingbackOffline", "RingbackYAML", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // A small HTTP client on async-http-client: timeouts, retries with backoff and jitter; secret redaction.
         .target(
             name: "RingbackHTTP",
@@ -109,7 +118,7 @@ let package = Package(
             dependencies: [
                 "RingbackCore", "RingbackMapping", "RingbackSources", "RingbackStore", "RingbackOffline", "RingbackCodecs", "RingbackYAML",
                 "RingbackHTTP",
-                "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation", "RingbackCalDAV",
+                "RingbackGoogle", "RingbackJSON", "RingbackParallel", "RingbackNormalisation", "RingbackCalDAV", "RingbackXLSX",
             ]),
         // In-memory twins of every port (sheet, calendar, state store, call source) for fast rule tests.
         .target(name: "RingbackTesting", dependencies: ["RingbackCore", "RingbackNormalisation"]),
@@ -133,6 +142,9 @@ let package = Package(
             name: "RingbackStoreTests", dependencies: ["RingbackStore", "RingbackCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(name: "RingbackOfflineTests", dependencies: ["RingbackOffline"]),
+        .testTarget(
+            name: "RingbackXLSXTests",
+            dependencies: ["RingbackXLSX", "RingbackOffline", "RingbackCore", "RingbackYAML"]),
         .testTarget(name: "RingbackHTTPTests", dependencies: ["RingbackHTTP"]),
         .testTarget(name: "RingbackJSONTests", dependencies: ["RingbackJSON"]),
         .testTarget(
@@ -160,7 +172,7 @@ let package = Package(
             name: "RingbackSyncTests",
             dependencies: [
                 "RingbackSync", "RingbackSources", "RingbackOffline", "RingbackStore", "RingbackCore", "RingbackCodecs",
-                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom", "RingbackTesting", "RingbackHTTP",
+                "RingbackEmulator", "RingbackGoogle", "RingbackJSON", "RingbackSeededRandom", "RingbackTesting", "RingbackHTTP", "RingbackXLSX",
             ],
             exclude: ["Fakes"]),
     ]

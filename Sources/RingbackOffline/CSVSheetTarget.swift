@@ -31,28 +31,13 @@ package struct CSVSheetTarget: Sendable {
         return try CSVSheetDocument.parse(bytes, path: path, nationalPhones: nationalPhones)
     }
 
-    /// Appends rows to the archive CSV (made with Ringback's header the first time). Rows already there
-    /// are the office's to edit: they are kept as they are, never rewritten, with one exception: a Lead ID
-    /// the archive already holds (a run that stopped after writing the archive, before the live file or
-    /// the state, archives the same rows again) is not appended twice; its archive row takes the live
-    /// row's values, the newest the office saw.
+    /// Appends rows to the archive CSV (made with Ringback's header the first time), as
+    /// `SheetPlan.archiving` says.
     func appendToArchive(_ rows: [DesiredRow]) throws(OfflineTargetError) {
         var archive = CSVSheetTarget(path: archivePath)
         archive.nationalPhones = nationalPhones
         var document = try archive.load()
-        let archived = document.contents.rows
-        var plan = SheetPlan(target: archivePath)
-        for row in rows {
-            guard let found = archived[row.leadID] else {
-                plan.creates.append(row)
-                continue
-            }
-            let changes = SheetColumn.allCases.compactMap { column -> SheetPlan.CellChange? in
-                guard let have = found.cells[column], let want = row.cells[column], have != want else { return nil }
-                return SheetPlan.CellChange(column: column, old: have, new: want)
-            }
-            if !changes.isEmpty { plan.updates.append(SheetPlan.Update(leadID: row.leadID, changes: changes)) }
-        }
+        let plan = SheetPlan.archiving(rows, into: document.contents, target: archivePath)
         document.apply(plan)
         try AtomicFile.write(document.bytes(), to: archivePath)
     }

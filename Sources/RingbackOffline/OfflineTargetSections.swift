@@ -1,7 +1,7 @@
 import RingbackYAML
 
 /// A file target's name in the state: its type and its path relative to the configuration's folder.
-func offlineLabel(_ type: String, path: String, base: String) -> String {
+package func offlineLabel(_ type: String, path: String, base: String) -> String {
     "\(type):\(ConfigPath.relative(path, to: base))"
 }
 

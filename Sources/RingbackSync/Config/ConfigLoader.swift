@@ -374,7 +374,7 @@ package enum ConfigLoader {
             targets.append(try load(item, base))
         }
         if targets.filter(\.isSheet).count > 1 {
-            throw root.error("only one sheet target (csv_sheet or google_sheet) is supported")
+            throw root.error("only one sheet target (csv_sheet, xlsx_sheet or google_sheet) is supported")
         }
         if let first = listTabNodes.first, !targets.contains(where: { $0.type == "google_sheet" }) {
             throw first.error("a list read from a tab needs a google_sheet target (the tab is in its spreadsheet)")

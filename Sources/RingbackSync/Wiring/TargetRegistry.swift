@@ -2,6 +2,7 @@ import RingbackCalDAV
 import RingbackCore
 import RingbackGoogle
 import RingbackOffline
+import RingbackXLSX
 import RingbackYAML
 
 /// Maps a config `type:` to the adapter that serves it. Adding a target is one module with its section
@@ -12,6 +13,7 @@ package enum TargetRegistry {
 
     package static let kinds: [(type: String, load: Loader)] = [
         ("csv_sheet", csvSheet),
+        ("xlsx_sheet", xlsxSheet),
         ("ics_calendar", icsCalendar),
         ("google_sheet", googleSheet),
         ("google_calendar", googleCalendar),
@@ -27,6 +29,11 @@ package enum TargetRegistry {
             sheet.nationalPhones = context.config.phones.callingCode == 1
             return .sheet(sheet)
         }
+    }
+
+    static let xlsxSheet: Loader = { item, base in
+        let target = try XLSXSheetTarget.load(item, base: base)
+        return ConfiguredTarget(type: "xlsx_sheet", label: target.label, isSheet: true, usesGoogle: false) { _ in .sheet(target) }
     }
 
     static let icsCalendar: Loader = { item, base in
