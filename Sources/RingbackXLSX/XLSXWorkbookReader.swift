@@ -33,8 +33,15 @@ struct XLSXWorkbookReader {
         let workbookPath = try officeDocumentPath()
         let workbook = try element(workbookPath)
         let relationships = try self.relationships(of: workbookPath)
-        guard let first = workbook.child("sheets")?.all("sheet").first else {
+        let sheets = workbook.child("sheets")?.all("sheet") ?? []
+        guard let first = sheets.first else {
             throw XLSXPartProblem("\(workbookPath) lists no sheet")
+        }
+        // Ringback rewrites the workbook with its one sheet: a sheet the office added would be lost.
+        guard sheets.count == 1 else {
+            let names = sheets.dropFirst().map { "`\($0["name"] ?? "")`" }.joined(separator: ", ")
+            throw XLSXPartProblem(
+                "the workbook holds sheets besides `\(first["name"] ?? "")` (\(names)), which rewriting it would lose: move them to a workbook of your own")
         }
         guard let id = first["id"], let sheet = relationships.first(where: { $0.id == id }) else {
             throw XLSXPartProblem("\(workbookPath): the sheet \(first["name"] ?? "") has no part in its relationships")

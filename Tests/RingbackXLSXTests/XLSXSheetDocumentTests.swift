@@ -108,6 +108,18 @@ import Testing
         #expect(document.contents.rows["L-1"]?.cells[.notes] == "Bold and plain")
     }
 
+    /// A sheet tab the office added is never silently dropped by the next rewrite: the run stops first.
+    @Test func aWorkbookWithASheetTheOfficeAddedIsRefusedNotRewritten() throws {
+        var package = try XLSXPackage(unzipping: try Self.written())
+        let workbook = String(decoding: try #require(package.parts["xl/workbook.xml"]), as: UTF8.self)
+        let sheets = try #require(workbook.range(of: "</sheets>"))
+        package.parts["xl/workbook.xml"] = Array(workbook.replacingCharacters(in: sheets, with: "<sheet name=\"Prices\" sheetId=\"2\" r:id=\"rId99\"/></sheets>").utf8)
+        let refused = #expect(throws: OfflineTargetError.self) { try XLSXSheetDocument.parse(try package.zipped(), path: "/srv/office/leads.xlsx") }
+        #expect(refused?.path == "/srv/office/leads.xlsx")
+        #expect(refused?.message.contains("`Prices`") == true)
+        #expect(refused?.message.contains("would lose") == true)
+    }
+
     @Test func aFileThatIsNoWorkbookIsAnErrorNamingTheFileAndTheFault() throws {
         let path = "/srv/office/missed-calls.xlsx"
         let notZip = #expect(throws: OfflineTargetError.self) { try XLSXSheetDocument.parse(Array("Lead ID,Phone\n".utf8), path: path) }
