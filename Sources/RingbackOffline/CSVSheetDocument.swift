@@ -4,7 +4,7 @@ import RingbackCore
 
 /// The Missed Calls CSV as the office left it: their column order, extra columns, own rows and row order
 /// are all kept; Ringback changes only its cells in rows it finds by Lead ID.
-package struct CSVSheetDocument: Sendable {
+package struct CSVSheetDocument: SheetFile {
     package var grid: SheetGrid
     package var delimiter: UInt8
     package var exists: Bool
@@ -52,21 +52,7 @@ package struct CSVSheetDocument: Sendable {
         return document
     }
 
-    package var header: [String] { grid.header }
-    package var rows: [[String]] { grid.rows }
-
-    /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
-    package var contents: SheetContents {
-        guard exists else { return .missing }
-        return grid.contents
-    }
-
-    /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
-    package mutating func apply(_ plan: SheetPlan) {
-        if !exists { grid.completeHeader() }
-        grid.apply(plan)
-        exists = true
-    }
+    package func bytes(path: String) -> [UInt8] { bytes() }
 
     /// The file's bytes: every cell protected so no spreadsheet program runs it as a formula.
     package func bytes() -> [UInt8] {

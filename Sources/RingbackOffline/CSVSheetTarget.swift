@@ -42,3 +42,20 @@ package struct CSVSheetTarget: Sendable {
         try AtomicFile.write(document.bytes(), to: archivePath)
     }
 }
+
+extension CSVSheetTarget: SheetTarget {
+    /// Releases before relative labels knew the sheet by its absolute path.
+    package var formerLabels: [String] { label == path ? [] : [path] }
+
+    package func open(remembered: TargetState) throws -> any OpenSheet {
+        var document = try load()
+        if !document.exists && remembered.rows.values.contains(where: \.belongsInLiveSheet) {
+            document = .restored(from: Array(remembered.rows.values))
+            document.nationalPhones = nationalPhones
+        }
+        let target = self
+        return SheetFileOpenSheet(
+            path: path, document: document, rememberedIDs: Set(remembered.rows.keys), fileName: "the sheet file",
+            appendToArchive: { rows throws(OfflineTargetError) in try target.appendToArchive(rows) })
+    }
+}

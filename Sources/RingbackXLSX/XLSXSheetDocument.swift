@@ -5,7 +5,7 @@ import RingbackOffline
 /// The Missed Calls workbook as the office left it: their column order, extra columns, own rows and row
 /// order are kept (through `SheetGrid`, as for the CSV); Ringback changes only its cells in rows it finds
 /// by Lead ID, and writes the sheet back as text cells.
-package struct XLSXSheetDocument: Sendable {
+package struct XLSXSheetDocument: SheetFile {
     package var grid: SheetGrid
     package var exists: Bool
     /// Rebuilt from the state because the file went missing: written out even with no change planned.
@@ -42,22 +42,6 @@ package struct XLSXSheetDocument: Sendable {
             )
         }
         return XLSXSheetDocument(grid: grid, exists: true)
-    }
-
-    package var header: [String] { grid.header }
-    package var rows: [[String]] { grid.rows }
-
-    /// Rows keyed by Lead ID for the planner; a repeated ID is reported and only its first row used.
-    package var contents: SheetContents {
-        guard exists else { return .missing }
-        return grid.contents
-    }
-
-    /// Applies a sheet plan: updates in place (first row of an ID only), new rows appended.
-    package mutating func apply(_ plan: SheetPlan) {
-        if !exists { grid.completeHeader() }
-        grid.apply(plan)
-        exists = true
     }
 
     /// The workbook file's bytes.

@@ -34,3 +34,16 @@ package struct XLSXSheetTarget: Sendable {
         try AtomicFile.write(try document.bytes(path: archivePath), to: archivePath)
     }
 }
+
+extension XLSXSheetTarget: SheetTarget {
+    package func open(remembered: TargetState) throws -> any OpenSheet {
+        var document = try load()
+        if !document.exists && remembered.rows.values.contains(where: \.belongsInLiveSheet) {
+            document = .restored(from: Array(remembered.rows.values))
+        }
+        let target = self
+        return SheetFileOpenSheet(
+            path: path, document: document, rememberedIDs: Set(remembered.rows.keys), fileName: "the workbook",
+            appendToArchive: { rows throws(OfflineTargetError) in try target.appendToArchive(rows) })
+    }
+}
