@@ -25,12 +25,25 @@ package struct ICSCalendarTarget: Sendable {
     /// The events the file holds now, keyed by UID: to adopt after an interrupted run, and to see what
     /// the crew changed in it.
     package func load() throws(OfflineTargetError) -> [String: FoundEvent] {
-        guard let bytes = try AtomicFile.read(path) else { return [:] }
-        return EventICalCoding.events(in: LenientText.decode(bytes), zone: zone)
+        try load(settling: []).found
     }
 
-    /// The file: every event, cancelled ones included, except those the crew deleted from it.
-    package func render(_ events: [SyncedEvent]) -> [UInt8] {
-        EventICalCoding.calendar(events.filter { $0.movedTo == nil && (!$0.removedByCrew || $0.event.cancelled) }, name: name)
+    /// The file's events, those with a UID in `frozen` (frozen leads') set apart unparsed.
+    package func load(settling frozen: Set<String>) throws(OfflineTargetError) -> ICSFileContents {
+        guard let bytes = try AtomicFile.read(path) else { return ICSFileContents(found: [:]) }
+        guard !frozen.isEmpty else { return ICSFileContents(found: EventICalCoding.events(in: LenientText.decode(bytes), zone: zone)) }
+        let contents = ICSFileContents(bytes, settling: frozen)
+        return ICSFileContents(
+            found: EventICalCoding.events(in: LenientText.decode(contents.rest), zone: zone), settled: contents.settled)
+    }
+
+    /// The file: every event, cancelled ones included, except those the crew deleted from it; `settled`
+    /// (frozen leads' events as read) copied through before the calendar's end.
+    package func render(_ events: [SyncedEvent], settled: [UInt8] = []) -> [UInt8] {
+        let calendar = EventICalCoding.calendar(events.filter { $0.movedTo == nil && (!$0.removedByCrew || $0.event.cancelled) }, name: name)
+        guard !settled.isEmpty else { return calendar }
+        let end = Array("END:VCALENDAR\r\n".utf8)
+        guard calendar.count >= end.count, calendar.suffix(end.count).elementsEqual(end) else { return calendar }
+        return Array(calendar.dropLast(end.count)) + ICSFileContents.crlf(settled) + end
     }
 }

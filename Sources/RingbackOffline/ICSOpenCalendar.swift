@@ -6,6 +6,8 @@ struct ICSOpenCalendar: OpenCalendar {
     let target: ICSCalendarTarget
     let remembered: [String: SyncedEvent]
     let found: [String: FoundEvent]
+    /// Frozen leads' events as the file held them, written back unchanged.
+    var settled: [UInt8] = []
 
     /// The file as re-read is the calendar as it is; a missing file is rebuilt, not read as deleted.
     let readsBack: Bool
@@ -16,7 +18,7 @@ struct ICSOpenCalendar: OpenCalendar {
     /// holds Ringback's events (emptied or replaced) and is written anew.
     func apply(_ plan: CalendarPlan) throws -> CalendarWriteResult {
         guard !plan.isEmpty || needsWrite else { return .complete }
-        try AtomicFile.write(target.render(kept(plan.resultingEvents(base: remembered))), to: target.path)
+        try AtomicFile.write(target.render(kept(plan.resultingEvents(base: remembered)), settled: settled), to: target.path)
         return .complete
     }
 
@@ -35,10 +37,17 @@ extension ICSCalendarTarget: CalendarTarget {
     package var formerLabels: [String] { label == path ? [] : [path] }
 
     package func open(remembered: [String: SyncedEvent]) throws -> any OpenCalendar {
-        let found = try load()
+        try open(remembered: remembered, readState: .empty, frozenUIDs: [])
+    }
+
+    package var setsFrozenEventsApart: Bool { true }
+
+    package func open(remembered: [String: SyncedEvent], readState: CalendarReadState, frozenUIDs: Set<String>) throws -> any OpenCalendar {
+        let contents = try load(settling: frozenUIDs)
         // A file with none of Ringback's events left (emptied, or replaced by another) is rebuilt, not
         // read as the crew deleting everything.
-        let emptied = found.isEmpty && remembered.values.contains(where: \.isLive)
-        return ICSOpenCalendar(target: self, remembered: remembered, found: found, readsBack: exists && !emptied)
+        let emptied = contents.found.isEmpty && contents.settled.isEmpty && remembered.values.contains(where: \.isLive)
+        return ICSOpenCalendar(
+            target: self, remembered: remembered, found: contents.found, settled: contents.settled, readsBack: exists && !emptied)
     }
 }

@@ -149,6 +149,15 @@ package final class SQLiteStateStore: StateStoring {
         try targetState(target, live: true)
     }
 
+    package func frozenEventUIDs(_ target: String) throws -> Set<String> {
+        try read { db in
+            var uids: Set<String> = []
+            let rows = try String.fetchCursor(db, sql: "SELECT uid FROM target_events WHERE target = ? AND frozen = 1", arguments: [target])
+            while let uid = try rows.next() { uids.insert(uid) }
+            return uids
+        }
+    }
+
     private func targetState(_ target: String, live: Bool) throws -> TargetState {
         try read { db in
             var state = TargetState()

@@ -58,6 +58,12 @@ package final class InMemoryStateStore: StateStoring, @unchecked Sendable {
         }
     }
 
+    package func frozenEventUIDs(_ target: String) throws -> Set<String> {
+        lock.withLock {
+            Set((targets[target]?.events ?? [:]).filter { frozenLeadIDs.contains($0.value.event.leadID) }.keys)
+        }
+    }
+
     /// Whether a lead was frozen by a commit.
     package func isFrozen(_ leadID: String) -> Bool { lock.withLock { frozenLeadIDs.contains(leadID) } }
 

@@ -45,3 +45,57 @@ import Testing
         #expect(try target.load().count == 1)
     }
 }
+
+@Suite struct ICSFrozenEventTests {
+    let stamp = Date(timeIntervalSince1970: 1_795_500_000)
+
+    func synced(_ lead: String, _ title: String) -> SyncedEvent {
+        SyncedEvent(event: ICSCalendarTargetTests().event(lead, title: title), sequence: 1, revisedAt: stamp)
+    }
+
+    /// A frozen lead's event is neither parsed nor planned, and rewriting the file keeps its lines as the
+    /// crew's app left them, while the live event around it is read and rewritten as usual.
+    @Test func frozenEventsAreSetApartAndWrittenBackAsTheFileHeldThem() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ringback-ics-\(UUID().uuidString).ics").path
+        let target = ICSCalendarTarget(path: path, name: "Test")
+        let old = synced("RB-1", "Job: Old leak"), live = synced("RB-2", "Job: New leak")
+        var plan = CalendarPlan(target: path)
+        plan.creates = [old, live]
+        _ = try target.open(remembered: [:]).apply(plan)
+        // The crew's app saved the old event with bare line feeds and a note of its own.
+        let original = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        let oldBlock = try #require(original.components(separatedBy: "BEGIN:VEVENT").first { $0.contains(old.uid) })
+        let edited = "BEGIN:VEVENT" + oldBlock.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "END:VEVENT", with: "X-CREW-NOTE:keep\nEND:VEVENT")
+        try original.replacingOccurrences(of: "BEGIN:VEVENT" + oldBlock, with: edited).write(toFile: path, atomically: true, encoding: .utf8)
+
+        let opened = try target.open(remembered: [live.uid: live], readState: .empty, frozenUIDs: [old.uid])
+        #expect(Set(opened.found.keys) == [live.uid])
+        #expect(opened.readsBack)
+        var moved = live
+        moved.event.title = "Job: New leak, moved"
+        var update = CalendarPlan(target: path)
+        update.updates = [CalendarPlan.Revision(old: live, new: moved)]
+        _ = try opened.apply(update)
+
+        let rewritten = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        #expect(rewritten.contains(edited.replacingOccurrences(of: "\n", with: "\r\n")))
+        #expect(!rewritten.contains("\n\n") && !rewritten.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(rewritten.hasSuffix("END:VEVENT\r\nEND:VCALENDAR\r\n"))
+        let all = try target.load()
+        #expect(Set(all.keys) == [old.uid, live.uid])
+        #expect(all[live.uid]?.event.title == "Job: New leak, moved")
+    }
+
+    @Test func aFileHoldingOnlyFrozenEventsStillReadsBack() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ringback-ics-\(UUID().uuidString).ics").path
+        let target = ICSCalendarTarget(path: path, name: "Test")
+        let old = synced("RB-1", "Job: Old leak"), live = synced("RB-2", "Job: New leak")
+        var plan = CalendarPlan(target: path)
+        plan.creates = [old]
+        _ = try target.open(remembered: [:]).apply(plan)
+        // The crew deleted the one live event; the file is not taken as emptied or replaced.
+        let opened = try target.open(remembered: [live.uid: live], readState: .empty, frozenUIDs: [old.uid])
+        #expect(opened.found.isEmpty)
+        #expect(opened.readsBack && !opened.needsWrite)
+    }
+}

@@ -147,6 +147,11 @@ import Testing
         let sheetLabel = try #require(try workspace.engine().sheet?.label)
         #expect(try store.liveTargetState(sheetLabel).rows.keys.allSatisfy { !moved.contains($0) })
         #expect(try store.targetState(sheetLabel).rows.filter { moved.contains($0.key) }.allSatisfy { $0.value.archived })
+        // The calendar file's events of frozen leads are set apart unread on the next run.
+        let calendarLabel = try #require(try workspace.engine().calendars.first?.label)
+        let frozenEvents = try store.frozenEventUIDs(calendarLabel)
+        #expect(frozenEvents.contains(LeadEventBuilder.uid(leadID: monday, kind: .callback)))
+        #expect(frozenEvents.allSatisfy { uid in moved.contains { uid.hasPrefix("\($0)-") } })
 
         // The phone system exports the same calls again, in a file that differs by a blank line.
         let export = workspace.path("samples/exports/asterisk/Master.csv")

@@ -11,10 +11,20 @@ public protocol CalendarTarget: Sendable {
     func open(remembered: [String: SyncedEvent], readState: CalendarReadState) throws -> any OpenCalendar
     /// Labels this target's state may have been recorded under by an earlier release.
     var formerLabels: [String] { get }
+    /// True for a target that can leave frozen leads' events unread when told their UIDs (a file that
+    /// keeps them); the run then looks them up and opens with `frozenUIDs`.
+    var setsFrozenEventsApart: Bool { get }
+    /// Opens leaving the events with these UIDs (frozen leads') out of `found` and as they are.
+    func open(remembered: [String: SyncedEvent], readState: CalendarReadState, frozenUIDs: Set<String>) throws -> any OpenCalendar
 }
 
 extension CalendarTarget {
     public var formerLabels: [String] { [] }
+    public var setsFrozenEventsApart: Bool { false }
+
+    public func open(remembered: [String: SyncedEvent], readState: CalendarReadState, frozenUIDs: Set<String>) throws -> any OpenCalendar {
+        try open(remembered: remembered, readState: readState)
+    }
 
     public func open(remembered: [String: SyncedEvent], readState: CalendarReadState) throws -> any OpenCalendar {
         try open(remembered: remembered)

@@ -30,4 +30,6 @@ public protocol StateStoring: SourceStateReading {
     /// A target's remembered state without what frozen leads left there: no archived row, no event of a
     /// frozen lead.
     func liveTargetState(_ target: String) throws -> TargetState
+    /// The UIDs of a target's events that belong to frozen leads.
+    func frozenEventUIDs(_ target: String) throws -> Set<String>
 }

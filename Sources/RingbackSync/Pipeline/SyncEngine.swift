@@ -50,9 +50,10 @@ package struct SyncEngine: Sendable {
         let openCalendars = try calendars.map { calendar in
             let remembered = try state(of: calendar.label, formerly: calendar.formerLabels, renamed: &renamed).events
             let readState = try store.calendarReadState(calendar.label)
+            let frozen = calendar.setsFrozenEventsApart ? try store.frozenEventUIDs(calendar.label) : []
             return (
                 label: calendar.label, remembered: remembered, readState: readState,
-                open: try calendar.open(remembered: remembered, readState: readState)
+                open: try calendar.open(remembered: remembered, readState: readState, frozenUIDs: frozen)
             )
         }
         let sheet = try sheetRead.value()
