@@ -39,25 +39,43 @@ import Testing
         // The unseen set written after the ninth round, without reading the rules: today's misses, pinned as found.
         "blind-11.jsonl": [
             "caller type": [
-                "b11-002", "b11-014", "b11-026", "b11-029", "b11-030", "b11-033", "b11-034", "b11-035", "b11-044", "b11-050", "b11-056", "b11-060",
-                "b11-062", "b11-069", "b11-072", "b11-079", "b11-080", "b11-084", "b11-092",
+                "b11-026", "b11-030", "b11-044", "b11-056", "b11-060", "b11-062", "b11-069", "b11-072", "b11-079", "b11-080", "b11-084",
+                "b11-092",
             ],
             "urgency": [
-                "b11-002", "b11-014", "b11-029", "b11-030", "b11-031", "b11-033", "b11-034", "b11-050", "b11-060", "b11-068", "b11-073", "b11-074",
-                "b11-076", "b11-084", "b11-092",
+                "b11-029", "b11-030", "b11-031", "b11-060", "b11-068", "b11-073", "b11-074", "b11-076", "b11-084", "b11-092",
             ],
             "name": [
                 "b11-010", "b11-016", "b11-025", "b11-027", "b11-030", "b11-033", "b11-036", "b11-038", "b11-040", "b11-042", "b11-046", "b11-051",
                 "b11-052", "b11-053", "b11-057", "b11-061", "b11-062", "b11-065", "b11-070", "b11-075", "b11-079", "b11-082", "b11-083", "b11-085",
                 "b11-100",
             ],
-            "trade": ["b11-013", "b11-020", "b11-029", "b11-034", "b11-043", "b11-056", "b11-071", "b11-080", "b11-084", "b11-092"],
+            "trade": [
+                "b11-013", "b11-020", "b11-029", "b11-034", "b11-043", "b11-056", "b11-071", "b11-080", "b11-084", "b11-092",
+            ],
+        ],
+        // Probes for the tenth round (hot or buzzing panels, sewage in a tub, safety words in another sense, single-job quotes,
+        // names said last): the misses left, name extraction among them, which needs a code change.
+        "probes-5.jsonl": [
+            "caller type": [
+                "p5-030", "p5-046",
+            ],
+            "urgency": [
+                "p5-028", "p5-035", "p5-036", "p5-037", "p5-069",
+            ],
+            "name": [
+                "p5-047", "p5-049", "p5-051", "p5-053", "p5-054", "p5-070",
+            ],
+            "trade": [
+                "p5-032", "p5-070",
+            ],
         ],
     ]
 
     @Test(arguments: [
         "voicemails.jsonl", "holdout.jsonl", "blind.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl", "blind-6.jsonl",
         "blind-7.jsonl", "blind-8.jsonl", "blind-9.jsonl", "blind-10.jsonl", "probes-4.jsonl", "blind-11.jsonl",
+        "probes-5.jsonl",
     ])
     func everyCaseThatWorkedStillWorks(corpus: String) throws {
         let evaluation = try evaluate(corpus)
